@@ -1,0 +1,56 @@
+// Errors and diagnostics shared by every stage.
+// A Diagnostic is a located message with a stable code ("duplicate-citation"); stages append them to
+// a Diagnostics list they are given and never print. evgraph::Error is the base of every exception
+// the library throws; the CLI maps them to exit codes in one place. Not thread-safe to share.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace evgraph {
+
+struct Location {
+  std::string file;
+  std::size_t line = 0;    // 1-based; 0 when the message is about the whole file
+  std::size_t column = 0;  // 1-based, in code points
+};
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  Location where;
+  std::string message;
+  std::string code;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+// "FILE:LINE:COL: warning: MESSAGE [code]", like a compiler.
+std::string format_diagnostic(const Diagnostic& d);
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reading or writing a file failed.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Input that cannot be read at all (a malformed lexicon, an unknown format name).
+class InputError : public Error {
+ public:
+  InputError(Location where, const std::string& message);
+  const Location& where() const noexcept { return where_; }
+
+ private:
+  Location where_;
+};
+
+}  // namespace evgraph

@@ -1,0 +1,14 @@
+// The whole evgraph library: read → parse → extract → build → export. Include this, or the one
+// stage header you need.
+#pragma once
+
+#include "evgraph/document.hpp"
+#include "evgraph/error.hpp"
+#include "evgraph/evidence.hpp"
+#include "evgraph/export.hpp"
+#include "evgraph/graph.hpp"
+#include "evgraph/lexicon.hpp"
+#include "evgraph/parse.hpp"
+#include "evgraph/text.hpp"
+#include "evgraph/version.hpp"
+#include "evgraph/vocabulary.hpp"

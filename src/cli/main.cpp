@@ -1,0 +1,3 @@
+#include "evgraph/cli.hpp"
+
+int main(int argc, char** argv) { return evgraph::cli::run(argc, argv); }

@@ -1,0 +1,82 @@
+// Node-link JSON (design.md "JSON"), streamed one node or link per line: no whole-graph DOM.
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "evgraph/export.hpp"
+
+namespace evgraph {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json node_json(const Node& node) {
+  Json j = {{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
+  switch (node.type) {
+    case NodeType::document:
+      j["path"] = node.path;
+      break;
+    case NodeType::claim: {
+      j["text"] = node.text;
+      j["kind"] = to_string(node.kind);
+      Json occurrences = Json::array();
+      for (const Occurrence& o : node.occurrences) {
+        occurrences.push_back({{"document", o.document},
+                               {"line", o.line},
+                               {"column", o.column},
+                               {"block", o.block},
+                               {"markers", o.markers}});
+      }
+      j["occurrences"] = std::move(occurrences);
+      break;
+    }
+    case NodeType::source:
+      j["url"] = node.url;
+      j["urls"] = node.urls;
+      j["scheme"] = node.scheme;
+      j["identifier"] = node.identifier;
+      break;
+    default:
+      break;
+  }
+  return j;
+}
+
+Json link_json(const Graph& g, EdgeRef e) {
+  const Edge& edge = g[e];
+  Json j = {{"source", g[boost::source(e, g)].id},
+            {"target", g[boost::target(e, g)].id},
+            {"type", to_string(edge.type)}};
+  if (edge.type == EdgeType::cites || edge.type == EdgeType::lists) j["markers"] = edge.markers;
+  if (edge.type == EdgeType::cites) j["ambiguous"] = edge.ambiguous;
+  if (edge.score) j["score"] = *edge.score;
+  return j;
+}
+
+void put(std::ostream& out, const Json& j) {
+  out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void write_json(const EvidenceGraph& graph, std::ostream& out) {
+  const Graph& g = graph.graph();
+  out << "{\"directed\": true, \"multigraph\": false, \"graph\": ";
+  put(out, Json{{"generator", generator()}, {"schema", 1}});
+  out << ",\n\"nodes\": [";
+  const char* separator = "\n";
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    out << separator;
+    put(out, node_json(g[v]));
+    separator = ",\n";
+  }
+  out << "\n],\n\"links\": [";
+  separator = "\n";
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    out << separator;
+    put(out, link_json(g, e));
+    separator = ",\n";
+  }
+  out << "\n]}\n";
+}
+
+}  // namespace evgraph

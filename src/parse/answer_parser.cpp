@@ -1,0 +1,225 @@
+#include <string>
+#include <string_view>
+
+#include "evgraph/parse.hpp"
+#include "parse/markers.hpp"
+
+namespace evgraph {
+namespace {
+
+using parse::MarkerGroup;
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool is_blank(std::string_view line) { return trim(line).empty(); }
+
+bool starts_with_url(std::string_view s) {
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
+         s.starts_with("doi:");
+}
+
+class AnswerParser {
+ public:
+  AnswerParser(const Text& text, Diagnostics& diagnostics)
+      : text_(text), diagnostics_(diagnostics) {
+    document_.name = text.name();
+  }
+
+  Document run() {
+    for (std::size_t n = 1; n <= text_.line_count(); ++n) {
+      const std::string_view line = text_.line(n);
+      const std::size_t offset = text_.line_start(n);
+      if (is_blank(line)) continue;
+      if (parse::is_list_heading(line)) {
+        start_list(offset);
+      } else if (is_list_line(line)) {
+        if (!in_list_) start_list_without_heading();
+        read_entries(line, offset);
+      } else {
+        if (in_list_) finish_block();
+        read_paragraph(line, offset);
+      }
+    }
+    finish_block();
+    return std::move(document_);
+  }
+
+ private:
+  // `[1] url`, several per line allowed; inside a list also `1. url` and `1) url`.
+  bool is_list_line(std::string_view line) const {
+    std::string_view rest = trim(line);
+    if (rest.starts_with("- ") || rest.starts_with("* ")) rest = trim(rest.substr(2));
+    if (rest.starts_with('[')) {
+      auto group = parse::scan_marker_group(rest, 0);
+      return group && group->labels.size() == 1 && starts_with_url(trim(rest.substr(group->end)));
+    }
+    return false;
+  }
+
+  void start_list(std::size_t offset) {
+    if (in_list_) finish_block();
+    in_list_ = true;
+    block_.list_heading = text_.locate(offset);
+  }
+
+  void start_list_without_heading() { in_list_ = true; }
+
+  void read_entries(std::string_view line, std::size_t line_offset) {
+    std::size_t pos = 0;
+    while (pos < line.size() && line[pos] != '[') ++pos;
+    while (pos < line.size()) {
+      auto group = parse::scan_marker_group(line, pos);
+      if (!group) break;
+      const Location where = text_.locate(line_offset + pos);
+      std::size_t url_begin = group->end;
+      while (url_begin < line.size() && is_space(line[url_begin])) ++url_begin;
+      std::size_t url_end = url_begin;
+      while (url_end < line.size() && !is_space(line[url_end])) ++url_end;
+      std::string url(line.substr(url_begin, url_end - url_begin));
+      for (const std::string& label : group->labels) define(label, url, where);
+      pos = url_end;
+      while (pos < line.size() && is_space(line[pos])) ++pos;
+    }
+    if (pos < line.size()) {
+      diagnostics_.push_back({Severity::warning, text_.locate(line_offset + pos),
+                              "text after the citations on this line is not a citation: '" +
+                                  std::string(trim(line.substr(pos))) + "'",
+                              "unparsed-list-text"});
+    }
+  }
+
+  void define(const std::string& label, std::string url, const Location& where) {
+    for (const CitationEntry& entry : block_.citations) {
+      if (entry.label == label) {
+        diagnostics_.push_back(
+            {Severity::warning, where,
+             "citation [" + label + "] is defined twice in this list (first on line " +
+                 std::to_string(entry.where.line) + "); keeping both",
+             "duplicate-citation"});
+        break;
+      }
+    }
+    block_.citations.push_back({label, std::move(url), where});
+  }
+
+  // Splits one paragraph into claims, each ending with its marker group.
+  void read_paragraph(std::string_view line, std::size_t line_offset) {
+    if (trim(line).starts_with('#')) return;  // a Markdown heading is structure, not a claim
+    std::string text;
+    std::size_t claim_begin = std::string_view::npos;
+    for (std::size_t pos = 0; pos < line.size();) {
+      if (line[pos] == '[') {
+        if (auto group = parse::scan_marker_group(line, pos)) {
+          pos = take_closing_punctuation(line, group->end, text);
+          add_claim(text, claim_begin, line_offset, &*group);
+          text.clear();
+          claim_begin = std::string_view::npos;
+          continue;
+        }
+      }
+      if (auto stray = parse::scan_stray_digits(line, pos)) {
+        report_stray_digits(line.substr(stray->begin, stray->end - stray->begin),
+                            line_offset + stray->begin);
+        pos = stray->end;
+        continue;
+      }
+      if (claim_begin == std::string_view::npos && !is_space(line[pos])) claim_begin = pos;
+      text += line[pos++];
+    }
+    add_claim(text, claim_begin, line_offset, nullptr);
+  }
+
+  // Punctuation right after a marker group (`… groups [1].`) ends the claim it follows.
+  static std::size_t take_closing_punctuation(std::string_view line, std::size_t pos,
+                                              std::string& text) {
+    static constexpr std::string_view kClosing = ".,;:!?)";
+    std::size_t end = pos;
+    while (end < line.size() && kClosing.find(line[end]) != std::string_view::npos) ++end;
+    if (end == pos || (end < line.size() && !is_space(line[end]))) return pos;
+    text.append(line.substr(pos, end - pos));
+    return end;
+  }
+
+  void add_claim(const std::string& raw, std::size_t begin, std::size_t line_offset,
+                 const MarkerGroup* group) {
+    std::string cleaned = clean(raw);
+    bool has_words = false;
+    for (char c : cleaned) has_words = has_words || is_alpha(c);
+    const Location where = text_.locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
+    if (!has_words) {
+      if (group) {
+        diagnostics_.push_back({Severity::warning, text_.locate(line_offset + group->begin),
+                                "citation marker with no claim text before it; ignored",
+                                "marker-without-claim"});
+      }
+      return;
+    }
+    ClaimSpan claim{std::move(cleaned), where, {}, {}};
+    if (group) {
+      claim.markers = group->labels;
+      claim.markers_where = text_.locate(line_offset + group->begin);
+    }
+    block_.claims.push_back(std::move(claim));
+  }
+
+  // Collapses whitespace, drops a leading list bullet and space left before punctuation.
+  static std::string clean(std::string_view raw) {
+    std::string_view s = trim(raw);
+    if (s.starts_with("- ") || s.starts_with("* ")) s = trim(s.substr(2));
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+      if (is_space(c)) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        continue;
+      }
+      if (std::string_view(".,;:!?)").find(c) != std::string_view::npos && !out.empty() &&
+          out.back() == ' ') {
+        out.pop_back();
+      }
+      out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+
+  void report_stray_digits(std::string_view digits, std::size_t offset) {
+    diagnostics_.push_back(
+        {Severity::warning, text_.locate(offset),
+         "stray digits '" + std::string(digits) +
+             "' after sentence punctuation look like flattened superscript citations; removed "
+             "from the claim, not linked (restore them as [n] markers to link them)",
+         "flattened-superscript"});
+  }
+
+  void finish_block() {
+    in_list_ = false;
+    if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
+    block_.number = document_.blocks.size() + 1;
+    document_.blocks.push_back(std::move(block_));
+    block_ = Block{};
+  }
+
+  const Text& text_;
+  Diagnostics& diagnostics_;
+  Document document_;
+  Block block_;
+  bool in_list_ = false;
+};
+
+}  // namespace
+
+Document parse_answer(const Text& text, Diagnostics& diagnostics) {
+  return AnswerParser(text, diagnostics).run();
+}
+
+}  // namespace evgraph

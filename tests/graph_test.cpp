@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+std::size_t count_edges(const evgraph::EvidenceGraph& g, evgraph::EdgeType type) {
+  std::size_t n = 0;
+  for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) n += g.edge(e).type == type;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("building typed nodes and edges from evidence", "[graph]") {
+  evgraph::Diagnostics d;
+  const auto e = evgraph::test::extract_string(
+      "Veterans gained self-esteem.[1][2]\nCitations:\n"
+      "[1] https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/ [2] https://pubmed.ncbi.nlm.nih.gov/2/\n",
+      d);
+  const auto g = evgraph::build_graph(std::span(&e, 1));
+  const auto doc = g.find("document:answer.txt");
+  REQUIRE(doc);
+  CHECK(g.node(*doc).label == "answer.txt");
+  const auto claim = g.find(e.claims.at(0).id);
+  REQUIRE(claim);
+  CHECK(g.node(*claim).type == evgraph::NodeType::claim);
+  CHECK(g.node(*claim).occurrences.size() == 1);
+  CHECK(g.node(*claim).occurrences[0].markers == std::vector<std::string>{"1", "2"});
+  const auto pmc = g.find("source:pmc:PMC1");
+  REQUIRE(pmc);
+  CHECK(g.node(*pmc).label == "PMC1");
+  CHECK(g.node(*pmc).url == "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/");
+  CHECK(g.find("population:veterans"));
+  CHECK(count_edges(g, evgraph::EdgeType::asserts) == 1);
+  CHECK(count_edges(g, evgraph::EdgeType::lists) == 2);
+  CHECK(count_edges(g, evgraph::EdgeType::cites) == 2);
+  CHECK(count_edges(g, evgraph::EdgeType::concerns) == 1);
+  CHECK(count_edges(g, evgraph::EdgeType::reports) == 1);
+}
+
+TEST_CASE("the same claim and source in two documents are one node each", "[graph]") {
+  evgraph::Diagnostics d;
+  const std::string answer =
+      "Groups help.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/9/\n";
+  std::vector<evgraph::Evidence> all;
+  all.push_back(evgraph::extract(evgraph::test::parse_string(answer, d, "a.txt"),
+                                 evgraph::default_lexicon(), d));
+  all.push_back(evgraph::extract(evgraph::test::parse_string(answer, d, "b.txt"),
+                                 evgraph::default_lexicon(), d));
+  const auto g = evgraph::build_graph(all);
+  CHECK(g.node_count() == 4);  // 2 documents, 1 claim, 1 source
+  const auto claim = g.find(all[0].claims.at(0).id);
+  REQUIRE(claim);
+  CHECK(g.node(*claim).occurrences.size() == 2);
+  CHECK(count_edges(g, evgraph::EdgeType::cites) == 1);
+  CHECK(count_edges(g, evgraph::EdgeType::asserts) == 2);
+}
+
+TEST_CASE("adding an edge twice merges its markers", "[graph]") {
+  evgraph::EvidenceGraph g;
+  evgraph::Node a;
+  a.id = "claim:1";
+  a.type = evgraph::NodeType::claim;
+  evgraph::Node b;
+  b.id = "source:url:x";
+  b.type = evgraph::NodeType::source;
+  const auto va = g.add_node(a);
+  const auto vb = g.add_node(b);
+  g.add_edge(va, vb, {evgraph::EdgeType::cites, {"1"}, false, {}});
+  const auto e = g.add_edge(va, vb, {evgraph::EdgeType::cites, {"3"}, true, {}});
+  CHECK(g.edge_count() == 1);
+  CHECK(g.edge(e).markers == std::vector<std::string>{"1", "3"});
+  CHECK(g.edge(e).ambiguous);
+  CHECK(g.add_node(a) == va);
+  CHECK(g.node_count() == 2);
+}
+
+TEST_CASE("short labels cut at a word boundary on code points", "[graph]") {
+  CHECK(evgraph::short_label("short", 60) == "short");
+  CHECK(evgraph::short_label("one two three four", 10) == "one two\u2026");
+  CHECK(evgraph::short_label("\u201C\u201C\u201C\u201C", 2) == "\u201C\u201C\u2026");
+}

@@ -1,0 +1,165 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using evgraph::test::count_code;
+using evgraph::test::find_code;
+using evgraph::test::parse_string;
+
+TEST_CASE("a claim runs up to and including its marker group", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Groups reduce isolation.[1] They build purpose [2][5]. Both help [1, 3]\n"
+      "Citations:\n[1] https://a.example/1\n[2] https://a.example/2\n[3] https://a.example/3\n"
+      "[5] https://a.example/5\n",
+      d);
+  REQUIRE(doc.blocks.size() == 1);
+  const auto& claims = doc.blocks[0].claims;
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].text == "Groups reduce isolation.");
+  CHECK(claims[0].markers == std::vector<std::string>{"1"});
+  CHECK(claims[1].text == "They build purpose.");
+  CHECK(claims[1].markers == std::vector<std::string>{"2", "5"});
+  CHECK(claims[2].text == "Both help");
+  CHECK(claims[2].markers == std::vector<std::string>{"1", "3"});
+  CHECK(claims[1].where.line == 1);
+  CHECK(claims[1].where.column == 29);
+  CHECK(doc.blocks[0].citations.size() == 4);
+  CHECK(d.empty());
+}
+
+TEST_CASE("markdown footnote markers are marker groups", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string("Peer groups help[^2].\nCitations:\n[2] https://a.example/2\n", d);
+  REQUIRE(doc.blocks.at(0).claims.size() == 1);
+  CHECK(doc.blocks[0].claims[0].markers == std::vector<std::string>{"2"});
+  CHECK(doc.blocks[0].claims[0].text == "Peer groups help.");
+}
+
+TEST_CASE("each citation list closes its own block", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "First answer claim.[1]\nCitations:\n[1] https://a.example/1\n"
+      "Second answer claim.[1]\nCitations:\n[1] https://b.example/1\n",
+      d);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[0].number == 1);
+  CHECK(doc.blocks[1].number == 2);
+  CHECK(doc.blocks[0].citations.at(0).url == "https://a.example/1");
+  CHECK(doc.blocks[1].citations.at(0).url == "https://b.example/1");
+  CHECK(doc.blocks[1].claims.at(0).text == "Second answer claim.");
+}
+
+TEST_CASE("one list line may define several numbers", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Claim.[1]\nCitations:\n[1] https://a.example/1 [2] https://a.example/2\n", d);
+  const auto& list = doc.blocks.at(0).citations;
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].label == "1");
+  CHECK(list[1].label == "2");
+  CHECK(list[1].url == "https://a.example/2");
+  CHECK(list[1].where.line == 3);
+  CHECK(list[1].where.column == 24);
+}
+
+TEST_CASE("a number defined twice keeps both and warns at the second", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Claim.[2]\nCitations:\n[1] https://a.example/1 [2] https://a.example/2\n"
+      "[2] https://a.example/other\n",
+      d);
+  CHECK(doc.blocks.at(0).citations.size() == 3);
+  REQUIRE(count_code(d, "duplicate-citation") == 1);
+  const auto* dup = find_code(d, "duplicate-citation");
+  CHECK(dup->where.line == 4);
+  CHECK(dup->where.column == 1);
+  CHECK_THAT(dup->message, Catch::Contains("[2]") && Catch::Contains("line 3"));
+}
+
+TEST_CASE("a list with no prose before it is a block of its own", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Claim.[1]\nCitations:\n[1] https://a.example/1\nCitations:\n[1] https://b.example/1\n", d);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[1].claims.empty());
+  CHECK(doc.blocks[1].citations.size() == 1);
+  CHECK(doc.blocks[1].list_heading.line == 4);
+}
+
+TEST_CASE("flattened superscript digits are removed and reported", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Context on emotional physiology.2579[5]\nMost directly highlighted in the studies cited "
+      "above.57912\nCitations:\n[5] https://a.example/5\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "Context on emotional physiology.");
+  CHECK(claims[0].markers == std::vector<std::string>{"5"});
+  CHECK(claims[1].text == "Most directly highlighted in the studies cited above.");
+  CHECK(claims[1].markers.empty());
+  REQUIRE(count_code(d, "flattened-superscript") == 2);
+  CHECK(d[0].where.line == 1);
+  CHECK(d[0].where.column == 34);
+  CHECK_THAT(d[0].message, Catch::Contains("2579"));
+  CHECK(d[1].where.line == 2);
+  CHECK_THAT(d[1].message, Catch::Contains("57912"));
+}
+
+TEST_CASE("numbers in ordinary prose are not superscripts", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string("Scores rose 3.5 points in 2019. Over 6 years, 12 groups met.[1]\n"
+                                "Citations:\n[1] https://a.example/1\n",
+                                d);
+  CHECK(doc.blocks.at(0).claims.at(0).text ==
+        "Scores rose 3.5 points in 2019. Over 6 years, 12 groups met.");
+  CHECK(count_code(d, "flattened-superscript") == 0);
+}
+
+TEST_CASE("curly quotes and apostrophes survive and columns count code points", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "An initiative called \u201CBuilding Bridges\u201D for men\u2019s groups.[2] Next.[1]\n"
+      "Citations:\n[1] https://a.example/1\n[2] https://a.example/2\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "An initiative called \u201CBuilding Bridges\u201D for men\u2019s groups.");
+  CHECK(claims[1].where.column == 62);
+}
+
+TEST_CASE("CRLF line ends and a missing final newline", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "One.[1]\r\nTwo.[2]\r\nCitations:\r\n[1] https://a.example/1\r\n[2] https://a.example/2", d);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].claims.size() == 2);
+  CHECK(doc.blocks[0].claims[1].text == "Two.");
+  REQUIRE(doc.blocks[0].citations.size() == 2);
+  CHECK(doc.blocks[0].citations[1].url == "https://a.example/2");
+  CHECK(doc.blocks[0].citations[1].where.line == 5);
+}
+
+TEST_CASE("text after the last marker is an uncited claim", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string("Cited part.[1] Uncited tail here.\nCitations:\n[1] https://a.example/1\n", d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].text == "Uncited tail here.");
+  CHECK(claims[1].markers.empty());
+  CHECK(claims[1].where.column == 16);
+}
+
+TEST_CASE("list headings in their common spellings", "[parse]") {
+  for (const char* heading : {"Citations:", "Sources", "References:", "## Sources", "**Sources:**"}) {
+    evgraph::Diagnostics d;
+    const auto doc =
+        parse_string(std::string("A claim.[1]\n") + heading + "\n[1] https://a.example/1\n", d);
+    INFO(heading);
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].list_heading.line == 2);
+    CHECK(doc.blocks[0].citations.size() == 1);
+    CHECK(doc.blocks[0].claims.size() == 1);
+  }
+}

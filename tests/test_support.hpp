@@ -1,0 +1,36 @@
+// Small helpers shared by the tests: parse a string as an answer, find diagnostics by code.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "evgraph/evgraph.hpp"
+
+namespace evgraph::test {
+
+inline Document parse_string(std::string_view content, Diagnostics& diagnostics,
+                             std::string name = "answer.txt") {
+  const Text text = make_text(std::move(name), content, diagnostics);
+  return parse_answer(text, diagnostics);
+}
+
+inline Evidence extract_string(std::string_view content, Diagnostics& diagnostics,
+                               const Lexicon& lexicon = default_lexicon()) {
+  return extract(parse_string(content, diagnostics), lexicon, diagnostics);
+}
+
+inline std::size_t count_code(const Diagnostics& diagnostics, std::string_view code) {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [&](const Diagnostic& d) { return d.code == code; }));
+}
+
+inline const Diagnostic* find_code(const Diagnostics& diagnostics, std::string_view code) {
+  auto found = std::find_if(diagnostics.begin(), diagnostics.end(),
+                            [&](const Diagnostic& d) { return d.code == code; });
+  return found == diagnostics.end() ? nullptr : &*found;
+}
+
+inline std::string seed_path() { return std::string(EVGRAPH_SOURCE_DIR) + "/graphs/men-peer-support/men-peer-support.txt"; }
+
+}  // namespace evgraph::test

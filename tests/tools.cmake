@@ -1,0 +1,51 @@
+# Tests that run the real `evgraph` process and the real tools our users load its output with
+# (Graphviz `dot`, NetworkX under /usr/bin/python3, CMake's find_package). Scripts: tests/tools/.
+# Scratch output goes under the build tree (tests/tools-out/), never into the source tree.
+find_program(EVGRAPH_BASH bash REQUIRED)
+set(_tools ${CMAKE_CURRENT_SOURCE_DIR}/tools)
+set(_out ${CMAKE_CURRENT_BINARY_DIR}/tools-out)
+set(_evgraph $<TARGET_FILE:evgraph_cli>)
+
+# The committed exports of the worked example (cmake/Examples.cmake) equal a fresh build of them.
+get_filename_component(_example ${EVGRAPH_EXAMPLE_DIR} NAME)
+list(JOIN EVGRAPH_EXAMPLE_ARGS "|" _args)
+list(JOIN EVGRAPH_EXAMPLE_OUTPUTS "|" _outputs)
+add_test(NAME golden.${_example}
+  COMMAND ${CMAKE_COMMAND} -DEVGRAPH=${_evgraph} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+          -DEXAMPLE_DIR=${EVGRAPH_EXAMPLE_DIR} -DARGS=${_args} -DOUTPUTS=${_outputs}
+          -DWORK_DIR=${_out}/golden -P ${_tools}/golden.cmake)
+
+# The seed's JSON, DOT and SVG, shared by the tools.* checks.
+add_test(NAME tools.seed-exports
+  COMMAND ${EVGRAPH_BASH} ${_tools}/export_seed.sh ${_evgraph} ${_out}/seed)
+set_tests_properties(tools.seed-exports PROPERTIES FIXTURES_SETUP evgraph_seed_exports)
+add_test(NAME tools.dot-reads-dot COMMAND ${EVGRAPH_BASH} ${_tools}/check_dot.sh ${_out}/seed/seed.dot)
+add_test(NAME tools.networkx-reads-json
+  COMMAND /usr/bin/python3 ${_tools}/check_json.py ${_out}/seed/seed.json ${_out}/seed/seed.dot)
+set_tests_properties(tools.dot-reads-dot tools.networkx-reads-json
+  PROPERTIES FIXTURES_REQUIRED evgraph_seed_exports)
+
+add_test(NAME acceptance.seed
+  COMMAND ${EVGRAPH_BASH} ${_tools}/acceptance.sh ${_evgraph} ${PROJECT_SOURCE_DIR}/../shared
+          ${_out}/acceptance)
+set_tests_properties(acceptance.seed PROPERTIES SKIP_RETURN_CODE 77)
+
+add_test(NAME determinism.seed
+  COMMAND ${EVGRAPH_BASH} ${_tools}/determinism.sh ${_evgraph} ${_out}/determinism)
+add_test(NAME cli.exit-codes
+  COMMAND ${EVGRAPH_BASH} ${_tools}/cli_exit_codes.sh ${_evgraph} ${_out}/cli)
+
+# A developer's project builds against an installed evgraph. With sanitizers on, the installed static
+# library needs the consumer to link the sanitizer runtimes too.
+set(_consumer_args -G ${CMAKE_GENERATOR} -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER})
+if(EVGRAPH_SANITIZE)
+  list(APPEND _consumer_args -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined)
+endif()
+add_test(NAME install.consumer
+  COMMAND ${EVGRAPH_BASH} ${_tools}/install_consumer.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR}
+          $<CONFIG> ${CMAKE_CURRENT_SOURCE_DIR}/consumer ${_out}/install ${_consumer_args})
+set_tests_properties(install.consumer PROPERTIES TIMEOUT 600)
+
+set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
+  tools.networkx-reads-json acceptance.seed determinism.seed cli.exit-codes install.consumer
+  PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# usage: determinism.sh EVGRAPH WORKDIR — two builds of the seed give byte-identical JSON, DOT, SVG.
+# Run from the source dir.
+set -euo pipefail
+here=$(dirname "$0")
+bash "$here/export_seed.sh" "$1" "$2/a"
+bash "$here/export_seed.sh" "$1" "$2/b"
+status=0
+for f in seed.json seed.dot seed.svg; do
+  cmp "$2/a/$f" "$2/b/$f" || { echo "two runs wrote different $f (see $2/a, $2/b)" >&2; status=1; }
+done
+exit $status
