@@ -1,3 +1,5 @@
+#include "evgraph/cli.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -55,7 +57,7 @@ TEST_CASE("stdin to stdout needs --to", "[cli]") {
   auto r = run_cli({"build", "-", "-o", "-", "--to", "json"}, kAnswer);
   REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
-  CHECK(j.at("nodes").size() == 3);
+  CHECK(j.at("nodes").size() == 4);  // document, claim, source, outcome isolation
   r = run_cli({"build", "-", "-o", "-"}, kAnswer);
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("--to"));
@@ -123,17 +125,21 @@ TEST_CASE("diagnostics are printed in line order like a compiler", "[cli]") {
 TEST_CASE("a lexicon file extends the default one", "[cli]") {
   const auto dir = scratch("lexicon");
   const auto lexicon = dir / "lexicon.json";
-  std::ofstream(lexicon) << R"({"concepts": [{"name": "Anglers", "type": "population", "synonyms": ["fishermen"]}]})";
+  std::ofstream(lexicon)
+      << R"({"concepts": [{"name": "Anglers", "type": "population", "synonyms": ["fishermen"]}]})";
   const std::string answer =
       "Fishermen and veterans met.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n";
-  auto r = run_cli({"build", "-", "--lexicon", lexicon.string(), "-o", "-", "--to", "json"}, answer);
+  auto r =
+      run_cli({"build", "-", "--lexicon", lexicon.string(), "-o", "-", "--to", "json"}, answer);
   REQUIRE(r.code == 0);
-  CHECK_THAT(r.out, Catch::Contains("population:anglers") && Catch::Contains("population:veterans"));
+  CHECK_THAT(r.out,
+             Catch::Contains("population:anglers") && Catch::Contains("population:veterans"));
   r = run_cli({"build", "-", "--lexicon", lexicon.string(), "--no-default-lexicon", "-o", "-",
                "--to", "json"},
               answer);
   REQUIRE(r.code == 0);
-  CHECK_THAT(r.out, Catch::Contains("population:anglers") && !Catch::Contains("population:veterans"));
+  CHECK_THAT(r.out,
+             Catch::Contains("population:anglers") && !Catch::Contains("population:veterans"));
   std::ofstream(lexicon) << "{ not json";
   r = run_cli({"build", "-", "--lexicon", lexicon.string(), "-o", "-", "--to", "json"}, answer);
   CHECK(r.code == 1);

@@ -1,0 +1,389 @@
+// The DOT export, read back through cgraph: what was written is what Graphviz sees.
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace {
+
+using namespace evgraph;
+
+struct GraphCloser {
+  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+};
+using Parsed = std::unique_ptr<Agraph_t, GraphCloser>;
+
+Parsed read_dot(const std::string& dot) {
+  Parsed parsed(agmemread(dot.c_str()));
+  REQUIRE(parsed);
+  return parsed;
+}
+
+std::string attr(void* object, std::string name) {
+  const char* value = agget(object, name.data());
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+// The escString reading of what evgraph writes: `\n` is a line break, `\\` a backslash, and a
+// backslash before any other character stands for that character.
+std::string unescape(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      ++i;
+      out += text[i] == 'n' ? '\n' : text[i];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The documented replacement: C0 controls other than tab and line feed become U+FFFD.
+std::string without_controls(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string unwrapped(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+// Nodes of a parsed graph by the id they carry in their `id` attribute.
+std::map<std::string, Agnode_t*> nodes_by_id(Agraph_t* graph) {
+  std::map<std::string, Agnode_t*> nodes;
+  for (Agnode_t* n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    nodes.emplace(unescape(attr(n, "id")), n);
+  }
+  return nodes;
+}
+
+Node make_node(std::string id, NodeType type, std::string label) {
+  Node node;
+  node.id = std::move(id);
+  node.type = type;
+  node.label = std::move(label);
+  return node;
+}
+
+Node make_claim(std::string id, std::string text, ClaimKind kind = ClaimKind::finding) {
+  Node node = make_node(std::move(id), NodeType::claim, short_label(text));
+  node.text = std::move(text);
+  node.kind = kind;
+  node.occurrences.push_back({"answer.md", 7, 1, 1, {"1"}});
+  return node;
+}
+
+Node make_source(std::string id, std::string url) {
+  Node node = make_node(std::move(id), NodeType::source, "source");
+  node.url = url;
+  node.urls = {std::move(url)};
+  return node;
+}
+
+// One node of every type, and one edge of every type plus an ambiguous citation.
+EvidenceGraph sample() {
+  EvidenceGraph g;
+  Node document = make_node("document:answer.md", NodeType::document, "answer.md");
+  document.path = "answers/answer.md";
+  const Vertex doc = g.add_node(document);
+  const Vertex claim = g.add_node(
+      make_claim("claim:00000000000000aa", "Peer support groups reduced loneliness in veterans."));
+  const Vertex commentary =
+      g.add_node(make_claim("claim:00000000000000bb", "The other search results provide context.",
+                            ClaimKind::commentary));
+  const Vertex pubmed =
+      g.add_node(make_source("source:pubmed:123", "https://pubmed.ncbi.nlm.nih.gov/123/?a=1&b=2"));
+  const Vertex script = g.add_node(make_source("source:url:javascript", "javascript:alert(1)"));
+  const Vertex veterans =
+      g.add_node(make_node("population:veterans", NodeType::population, "veterans"));
+  const Vertex groups =
+      g.add_node(make_node("intervention:peer-groups", NodeType::intervention, "peer groups"));
+  const Vertex lonely =
+      g.add_node(make_node("outcome:loneliness", NodeType::outcome, "loneliness"));
+  g.add_edge(doc, claim, {EdgeType::asserts, {}, false, {}});
+  g.add_edge(doc, commentary, {EdgeType::asserts, {}, false, {}});
+  g.add_edge(doc, pubmed, {EdgeType::lists, {"1"}, false, {}});
+  g.add_edge(doc, script, {EdgeType::lists, {"2"}, false, {}});
+  g.add_edge(claim, pubmed, {EdgeType::cites, {"1"}, false, {}});
+  g.add_edge(claim, script, {EdgeType::cites, {"2"}, true, {}});
+  g.add_edge(claim, veterans, {EdgeType::concerns, {}, false, {}});
+  g.add_edge(claim, groups, {EdgeType::about, {}, false, {}});
+  g.add_edge(claim, lonely, {EdgeType::reports, {}, false, {}});
+  g.add_edge(claim, commentary, {EdgeType::similar_to, {}, false, 0.91});
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("every node reads back with its label tooltip id and class", "[export]") {
+  const EvidenceGraph g = sample();
+  const Parsed parsed = read_dot(to_dot(g));
+  CHECK(static_cast<std::size_t>(agnnodes(parsed.get())) == g.node_count());
+  const auto nodes = nodes_by_id(parsed.get());
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+    const Node& node = g.node(v);
+    INFO(node.id);
+    REQUIRE(nodes.count(node.id) == 1);
+    Agnode_t* n = nodes.at(node.id);
+    CHECK(std::string(agnameof(n)) == node.id);
+    CHECK(unwrapped(unescape(attr(n, "label"))) == node.label);
+    const bool commentary = node.type == NodeType::claim && node.kind == ClaimKind::commentary;
+    CHECK(attr(n, "class") ==
+          (commentary ? "claim commentary" : std::string(to_string(node.type))));
+    CHECK_FALSE(attr(n, "tooltip").empty());
+  }
+  CHECK(unescape(attr(nodes.at("claim:00000000000000aa"), "tooltip")) ==
+        "Peer support groups reduced loneliness in veterans.\n\nanswer.md:7");
+  CHECK(attr(nodes.at("document:answer.md"), "tooltip") == "answers/answer.md");
+  CHECK(attr(nodes.at("claim:00000000000000bb"), "style").find("dashed") != std::string::npos);
+}
+
+TEST_CASE("claim labels wrap at spaces near 28 characters", "[export]") {
+  EvidenceGraph g;
+  g.add_node(make_claim("claim:1", "Peer support groups reduced loneliness in older veterans."));
+  const Parsed parsed = read_dot(to_dot(g));
+  const std::string label = unescape(attr(agfstnode(parsed.get()), "label"));
+  CHECK(label == "Peer support groups reduced\nloneliness in older\nveterans.");
+}
+
+TEST_CASE("only http and https sources are links and they open in a new tab", "[export]") {
+  const Parsed parsed = read_dot(to_dot(sample()));
+  const auto nodes = nodes_by_id(parsed.get());
+  Agnode_t* pubmed = nodes.at("source:pubmed:123");
+  CHECK(attr(pubmed, "URL") == "https://pubmed.ncbi.nlm.nih.gov/123/?a=1&b=2");
+  CHECK(attr(pubmed, "target") == "_blank");
+  CHECK(attr(pubmed, "tooltip") == "https://pubmed.ncbi.nlm.nih.gov/123/?a=1&b=2");
+  Agnode_t* script = nodes.at("source:url:javascript");
+  CHECK(attr(script, "URL").empty());
+  CHECK(attr(script, "target").empty());
+  CHECK(attr(script, "tooltip") == "javascript:alert(1)");
+}
+
+TEST_CASE("characters a URL may not contain are percent-encoded in URL", "[export]") {
+  EvidenceGraph g;
+  g.add_node(make_source("source:url:x", "https://example.org/a b?q=\"><script>é"));
+  const Parsed parsed = read_dot(to_dot(g));
+  CHECK(attr(agfstnode(parsed.get()), "URL") ==
+        "https://example.org/a%20b?q=%22%3E%3Cscript%3E%C3%A9");
+}
+
+TEST_CASE("one cluster per node type present in vocabulary order", "[export]") {
+  EvidenceGraph g;
+  g.add_node(make_node("outcome:loneliness", NodeType::outcome, "loneliness"));
+  g.add_node(make_claim("claim:1", "A claim."));
+  g.add_node(make_node("document:a.md", NodeType::document, "a.md"));
+  const std::string dot = to_dot(g);
+  const auto document = dot.find("subgraph cluster_document");
+  const auto claim = dot.find("subgraph cluster_claim");
+  const auto outcome = dot.find("subgraph cluster_outcome");
+  REQUIRE(document != std::string::npos);
+  REQUIRE(claim != std::string::npos);
+  REQUIRE(outcome != std::string::npos);
+  CHECK(document < claim);
+  CHECK(claim < outcome);
+  CHECK(dot.find("cluster_source") == std::string::npos);
+
+  const Parsed parsed = read_dot(dot);
+  int clusters = 0;
+  for (Agraph_t* sub = agfstsubg(parsed.get()); sub != nullptr; sub = agnxtsubg(sub)) ++clusters;
+  CHECK(clusters == 3);
+  std::string name = "cluster_claim";
+  Agraph_t* claims = agsubg(parsed.get(), name.data(), 0);
+  REQUIRE(claims != nullptr);
+  CHECK(attr(claims, "label") == "Claims");
+  CHECK(agnnodes(claims) == 1);
+  std::string id = "claim:1";
+  CHECK(agnode(claims, id.data(), 0) != nullptr);
+}
+
+TEST_CASE("nodes keep graph insertion order", "[export]") {
+  EvidenceGraph g;
+  for (const char* id : {"claim:c", "claim:a", "claim:b"}) g.add_node(make_claim(id, id));
+  const Parsed parsed = read_dot(to_dot(g));
+  std::vector<std::string> order;
+  for (Agnode_t* n = agfstnode(parsed.get()); n != nullptr; n = agnxtnode(parsed.get(), n)) {
+    order.emplace_back(agnameof(n));
+  }
+  CHECK(order == std::vector<std::string>{"claim:c", "claim:a", "claim:b"});
+}
+
+TEST_CASE("edges read back with their type as class", "[export]") {
+  const EvidenceGraph g = sample();
+  const Parsed parsed = read_dot(to_dot(g));
+  CHECK(static_cast<std::size_t>(agnedges(parsed.get())) == g.edge_count());
+  std::multiset<std::string> expected;
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    const Edge& edge = g.edge(e);
+    expected.insert(std::string(to_string(edge.type)) + (edge.ambiguous ? " ambiguous" : ""));
+  }
+  std::multiset<std::string> classes;
+  Agedge_t* ambiguous = nullptr;
+  Agedge_t* plain = nullptr;
+  for (Agnode_t* n = agfstnode(parsed.get()); n != nullptr; n = agnxtnode(parsed.get(), n)) {
+    for (Agedge_t* e = agfstout(parsed.get(), n); e != nullptr; e = agnxtout(parsed.get(), e)) {
+      classes.insert(attr(e, "class"));
+      if (attr(e, "class") == "cites ambiguous") ambiguous = e;
+      if (attr(e, "class") == "cites") plain = e;
+    }
+  }
+  CHECK(classes == expected);
+  REQUIRE(ambiguous != nullptr);
+  CHECK(std::string(agnameof(aghead(ambiguous))) == "source:url:javascript");
+  CHECK(attr(ambiguous, "tooltip").find("defined twice") != std::string::npos);
+  REQUIRE(plain != nullptr);
+  CHECK(attr(ambiguous, "color") != attr(plain, "color"));
+}
+
+TEST_CASE("the legend is an HTML graph label and not extra nodes", "[export]") {
+  const EvidenceGraph g = sample();
+  const Parsed parsed = read_dot(to_dot(g));
+  char* label = agget(parsed.get(), std::string("label").data());
+  REQUIRE(label != nullptr);
+  CHECK(aghtmlstr(label) != 0);
+  const std::string legend = label;
+  CHECK(legend.find("<TABLE") != std::string::npos);
+  for (NodeType type : kNodeTypes)
+    CHECK(legend.find(std::string(to_string(type))) != std::string::npos);
+  CHECK(legend.find("ambiguous cites") != std::string::npos);
+  CHECK(static_cast<std::size_t>(agnnodes(parsed.get())) == g.node_count());
+
+  EvidenceGraph small;
+  small.add_node(make_claim("claim:1", "A claim."));
+  const Parsed parsed_small = read_dot(to_dot(small));
+  const std::string small_legend = agget(parsed_small.get(), std::string("label").data());
+  CHECK(small_legend.find("claim") != std::string::npos);
+  CHECK(small_legend.find("source") == std::string::npos);
+  CHECK(small_legend.find("cites") == std::string::npos);
+}
+
+TEST_CASE("an empty graph is an empty digraph named evidence", "[export]") {
+  const std::string dot = to_dot(EvidenceGraph{});
+  const Parsed parsed = read_dot(dot);
+  CHECK(std::string(agnameof(parsed.get())) == "evidence");
+  CHECK(agisdirected(parsed.get()) != 0);
+  CHECK(agnnodes(parsed.get()) == 0);
+  CHECK(attr(parsed.get(), "rankdir") == "LR");
+}
+
+TEST_CASE("any text survives the trip through DOT", "[export]") {
+  const std::vector<std::string> texts = {
+      "say \"hi\" and \"\"",
+      "C:\\docs\\answer \\\\ end",
+      "\\N \\G \\E \\T \\H \\L \\l \\r \\n \\\"",
+      "ends with a backslash \\",
+      "node",
+      "graph",
+      "strict",
+      "SubGraph",
+      "-12.5",
+      "%1",
+      "<script>alert('x')</script> &amp; & <b>",
+      "emoji \U0001F600 family \U0001F469\u200D\U0001F469\u200D\U0001F467",
+      "\u062F\u0639\u0645 \u0627\u0644\u0623\u0642\u0631\u0627\u0646 \u064A\u0642\u0644\u0644",
+      std::string("bell\a escape\x1b nul") + '\0' + "end",
+      "two\nlines\tand a tab",
+      "brace { } [ ] ; , = -> --",
+      std::string(5000, 'x') + " " + std::string(120, '\\') + "\"",
+  };
+  EvidenceGraph g;
+  for (const std::string& text : texts) g.add_node(make_claim(text, text));
+  const std::string dot = to_dot(g);
+  CHECK(std::none_of(dot.begin(), dot.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t';
+  }));
+
+  const Parsed parsed = read_dot(dot);
+  REQUIRE(static_cast<std::size_t>(agnnodes(parsed.get())) == texts.size());
+  const auto nodes = nodes_by_id(parsed.get());
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 80));
+    const std::string clean = without_controls(text);
+    REQUIRE(nodes.count(clean) == 1);
+    Agnode_t* n = nodes.at(clean);
+    CHECK(unescape(agnameof(n)) == clean);
+    CHECK(unwrapped(unescape(attr(n, "label"))) == unwrapped(without_controls(short_label(text))));
+    CHECK(unescape(attr(n, "tooltip")) == clean + "\n\nanswer.md:7");
+  }
+}
+
+TEST_CASE("invalid UTF-8 is replaced and never written", "[export]") {
+  EvidenceGraph g;
+  g.add_node(make_claim("claim:1", "caf\xE9 \xFF\xFE ok"));
+  const Parsed parsed = read_dot(to_dot(g));
+  CHECK(unescape(attr(agfstnode(parsed.get()), "tooltip")) ==
+        "caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD ok\n\nanswer.md:7");
+}
+
+TEST_CASE("random text of quotes and backslashes survives DOT", "[export]") {
+  const std::vector<std::string> pieces = {"a", "\\", "\"", " ", "\n", "\u00E9", "\U0001F600",
+                                           "<", "&",  "{",  "-", "\t", "N",      "\\\n"};
+  std::mt19937 random(20240611);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 400);
+  EvidenceGraph g;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 200; ++i) {
+    std::string text = "claim:" + std::to_string(i) + " ";
+    for (int n = length(random); n > 0; --n) text += pieces[piece(random)];
+    texts.push_back(text);
+    g.add_node(make_claim(text, text));
+  }
+  const Parsed parsed = read_dot(to_dot(g));
+  const auto nodes = nodes_by_id(parsed.get());
+  for (const std::string& text : texts) {
+    INFO(text);
+    REQUIRE(nodes.count(text) == 1);
+    CHECK(unescape(attr(nodes.at(text), "tooltip")) == text + "\n\nanswer.md:7");
+  }
+}
+
+TEST_CASE("the same graph gives the same DOT text", "[export]") {
+  const EvidenceGraph g = sample();
+  const std::string first = to_dot(g);
+  std::vector<std::unique_ptr<std::string>> churn;  // a different heap for the second run
+  for (int i = 0; i < 1000; ++i) churn.push_back(std::make_unique<std::string>(i % 97, 'x'));
+  CHECK(to_dot(g) == first);
+  CHECK(to_dot(sample()) == first);
+  std::ostringstream streamed;
+  write_dot(g, streamed);
+  CHECK(streamed.str() == first);
+}
+
+TEST_CASE("DOT can be written from several threads at once", "[export]") {
+  const EvidenceGraph g = sample();
+  const std::string expected = to_dot(g);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::string& result : results) {
+    threads.emplace_back([&g, &result] {
+      for (int i = 0; i < 20; ++i) result = to_dot(g);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& result : results) CHECK(result == expected);
+}
+
+TEST_CASE("a stream that fails while DOT is written is an IoError", "[export]") {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  CHECK_THROWS_AS(write_dot(sample(), out), IoError);
+}

@@ -62,7 +62,8 @@ TEST_CASE("a list with no claims before it is reported once", "[extract]") {
 TEST_CASE("undefined markers and uncited claims are diagnostics, not losses", "[extract]") {
   evgraph::Diagnostics d;
   const auto e = extract_string(
-      "Cited.[3] An uncited statement follows.\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      "Cited.[3] An uncited statement follows.\nCitations:\n[1] "
+      "https://pubmed.ncbi.nlm.nih.gov/1/\n",
       d);
   REQUIRE(e.claims.size() == 2);
   CHECK(e.claims[0].citations.empty());

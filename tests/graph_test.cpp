@@ -16,7 +16,8 @@ TEST_CASE("building typed nodes and edges from evidence", "[graph]") {
   evgraph::Diagnostics d;
   const auto e = evgraph::test::extract_string(
       "Veterans gained self-esteem.[1][2]\nCitations:\n"
-      "[1] https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/ [2] https://pubmed.ncbi.nlm.nih.gov/2/\n",
+      "[1] https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/ [2] "
+      "https://pubmed.ncbi.nlm.nih.gov/2/\n",
       d);
   const auto g = evgraph::build_graph(std::span(&e, 1));
   const auto doc = g.find("document:answer.txt");

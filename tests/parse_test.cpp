@@ -52,15 +52,15 @@ TEST_CASE("each citation list closes its own block", "[parse]") {
 
 TEST_CASE("one list line may define several numbers", "[parse]") {
   evgraph::Diagnostics d;
-  const auto doc = parse_string(
-      "Claim.[1]\nCitations:\n[1] https://a.example/1 [2] https://a.example/2\n", d);
+  const auto doc =
+      parse_string("Claim.[1]\nCitations:\n[1] https://a.example/1 [2] https://a.example/2\n", d);
   const auto& list = doc.blocks.at(0).citations;
   REQUIRE(list.size() == 2);
   CHECK(list[0].label == "1");
   CHECK(list[1].label == "2");
   CHECK(list[1].url == "https://a.example/2");
   CHECK(list[1].where.line == 3);
-  CHECK(list[1].where.column == 24);
+  CHECK(list[1].where.column == 25);
 }
 
 TEST_CASE("a number defined twice keeps both and warns at the second", "[parse]") {
@@ -101,7 +101,7 @@ TEST_CASE("flattened superscript digits are removed and reported", "[parse]") {
   CHECK(claims[1].markers.empty());
   REQUIRE(count_code(d, "flattened-superscript") == 2);
   CHECK(d[0].where.line == 1);
-  CHECK(d[0].where.column == 34);
+  CHECK(d[0].where.column == 33);
   CHECK_THAT(d[0].message, Catch::Contains("2579"));
   CHECK(d[1].where.line == 2);
   CHECK_THAT(d[1].message, Catch::Contains("57912"));
@@ -109,9 +109,10 @@ TEST_CASE("flattened superscript digits are removed and reported", "[parse]") {
 
 TEST_CASE("numbers in ordinary prose are not superscripts", "[parse]") {
   evgraph::Diagnostics d;
-  const auto doc = parse_string("Scores rose 3.5 points in 2019. Over 6 years, 12 groups met.[1]\n"
-                                "Citations:\n[1] https://a.example/1\n",
-                                d);
+  const auto doc = parse_string(
+      "Scores rose 3.5 points in 2019. Over 6 years, 12 groups met.[1]\n"
+      "Citations:\n[1] https://a.example/1\n",
+      d);
   CHECK(doc.blocks.at(0).claims.at(0).text ==
         "Scores rose 3.5 points in 2019. Over 6 years, 12 groups met.");
   CHECK(count_code(d, "flattened-superscript") == 0);
@@ -125,7 +126,8 @@ TEST_CASE("curly quotes and apostrophes survive and columns count code points", 
       d);
   const auto& claims = doc.blocks.at(0).claims;
   REQUIRE(claims.size() == 2);
-  CHECK(claims[0].text == "An initiative called \u201CBuilding Bridges\u201D for men\u2019s groups.");
+  CHECK(claims[0].text ==
+        "An initiative called \u201CBuilding Bridges\u201D for men\u2019s groups.");
   CHECK(claims[1].where.column == 62);
 }
 
@@ -143,7 +145,8 @@ TEST_CASE("CRLF line ends and a missing final newline", "[parse]") {
 
 TEST_CASE("text after the last marker is an uncited claim", "[parse]") {
   evgraph::Diagnostics d;
-  const auto doc = parse_string("Cited part.[1] Uncited tail here.\nCitations:\n[1] https://a.example/1\n", d);
+  const auto doc =
+      parse_string("Cited part.[1] Uncited tail here.\nCitations:\n[1] https://a.example/1\n", d);
   const auto& claims = doc.blocks.at(0).claims;
   REQUIRE(claims.size() == 2);
   CHECK(claims[1].text == "Uncited tail here.");
@@ -152,7 +155,8 @@ TEST_CASE("text after the last marker is an uncited claim", "[parse]") {
 }
 
 TEST_CASE("list headings in their common spellings", "[parse]") {
-  for (const char* heading : {"Citations:", "Sources", "References:", "## Sources", "**Sources:**"}) {
+  for (const char* heading :
+       {"Citations:", "Sources", "References:", "## Sources", "**Sources:**"}) {
     evgraph::Diagnostics d;
     const auto doc =
         parse_string(std::string("A claim.[1]\n") + heading + "\n[1] https://a.example/1\n", d);

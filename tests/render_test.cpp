@@ -1,0 +1,117 @@
+// Diagrams rendered through gvc: the right file type, the ids and links a web page needs, and no
+// link that could run script.
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace {
+
+using namespace evgraph;
+
+Node make_node(std::string id, NodeType type, std::string label) {
+  Node node;
+  node.id = std::move(id);
+  node.type = type;
+  node.label = std::move(label);
+  return node;
+}
+
+Node make_source(std::string id, std::string url) {
+  Node node = make_node(std::move(id), NodeType::source, "source");
+  node.url = std::move(url);
+  node.urls = {node.url};
+  return node;
+}
+
+EvidenceGraph sample() {
+  EvidenceGraph g;
+  const Vertex doc = g.add_node(make_node("document:answer.md", NodeType::document, "answer.md"));
+  Node claim = make_node("claim:00000000000000aa", NodeType::claim, "Peer support <helps> & \\N");
+  claim.text = "Peer support <helps> & \\N \"quoted\"";
+  const Vertex c = g.add_node(claim);
+  const Vertex pubmed =
+      g.add_node(make_source("source:pubmed:123", "https://pubmed.ncbi.nlm.nih.gov/123/?a=1&b=2"));
+  const Vertex script = g.add_node(make_source("source:url:javascript", "JavaScript:alert(1)"));
+  const Vertex breakout =
+      g.add_node(make_source("source:url:breakout", "https://x.org/\"><script>alert(1)</script>"));
+  g.add_edge(doc, c, {EdgeType::asserts, {}, false, {}});
+  g.add_edge(c, pubmed, {EdgeType::cites, {"1"}, false, {}});
+  g.add_edge(c, script, {EdgeType::cites, {"2"}, true, {}});
+  g.add_edge(c, breakout, {EdgeType::cites, {"3"}, false, {}});
+  return g;
+}
+
+std::string rendered(const EvidenceGraph& g, Format format) {
+  std::ostringstream out;
+  render(g, format, out);
+  return out.str();
+}
+
+bool ampersands_are_entities(const std::string& xml) {
+  for (auto at = xml.find('&'); at != std::string::npos; at = xml.find('&', at + 1)) {
+    const std::string_view rest = std::string_view(xml).substr(at);
+    if (!rest.starts_with("&amp;") && !rest.starts_with("&lt;") && !rest.starts_with("&gt;") &&
+        !rest.starts_with("&quot;") && !rest.starts_with("&apos;") && !rest.starts_with("&#")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// gvContext() adds a node label default to every graph opened after it in the process; this one is
+// computed before main, so before any gvContext().
+const std::string dot_before_any_render = to_dot(sample());
+
+}  // namespace
+
+TEST_CASE("svg png and pdf start with their magic bytes", "[render]") {
+  const EvidenceGraph g = sample();
+  const std::string svg = rendered(g, Format::svg);
+  CHECK(svg.starts_with("<?xml"));
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(rendered(g, Format::png).starts_with("\x89PNG\r\n\x1a\n"));
+  CHECK(rendered(g, Format::pdf).starts_with("%PDF-"));
+}
+
+TEST_CASE("the svg carries node ids classes and source links", "[render]") {
+  const std::string svg = rendered(sample(), Format::svg);
+  CHECK(svg.find("id=\"claim:00000000000000aa\"") != std::string::npos);
+  CHECK(svg.find("id=\"source:pubmed:123\"") != std::string::npos);
+  CHECK(svg.find("class=\"node claim\"") != std::string::npos);
+  CHECK(svg.find("class=\"edge cites ambiguous\"") != std::string::npos);
+  CHECK(svg.find("<a xlink:href=\"https://pubmed.ncbi.nlm.nih.gov/123/?a=1&amp;b=2\"") !=
+        std::string::npos);
+  CHECK(svg.find("target=\"_blank\"") != std::string::npos);
+  CHECK(svg.find("&lt;helps&gt; &amp; \\N") != std::string::npos);
+  CHECK(ampersands_are_entities(svg));
+}
+
+TEST_CASE("a javascript url is never a link and a url cannot break out of its attribute",
+          "[render]") {
+  const std::string svg = rendered(sample(), Format::svg);
+  std::string lower = svg;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  CHECK(lower.find("href=\"javascript:") == std::string::npos);
+  CHECK(lower.find("<script") == std::string::npos);
+  CHECK(svg.find("https://x.org/%22%3E%3Cscript%3Ealert(1)%3C/script%3E") != std::string::npos);
+}
+
+TEST_CASE("the legend renders as a table and not as markup text", "[render]") {
+  const std::string svg = rendered(sample(), Format::svg);
+  CHECK(svg.find(">Legend</text>") != std::string::npos);
+  CHECK(svg.find("&lt;TABLE") == std::string::npos);
+}
+
+TEST_CASE("rendering does not change the DOT text", "[render]") {
+  rendered(sample(), Format::svg);
+  CHECK(to_dot(sample()) == dot_before_any_render);
+}
+
+TEST_CASE("text formats are not rendered", "[render]") {
+  std::ostringstream out;
+  CHECK_THROWS_AS(render(sample(), Format::json, out), Error);
+  CHECK_THROWS_AS(render(sample(), Format::dot, out), Error);
+  CHECK(out.str().empty());
+}

@@ -71,12 +71,11 @@ TEST_CASE("seed has 18 distinct sources across its three lists", "[seed]") {
   const auto seed = build_seed();
   const auto& g = seed.graph;
   CHECK(of_type(g, evgraph::NodeType::source).size() == 18);
-  for (const char* id : {"source:pmc:PMC10078724",
-                         "source:s2:dd20059151a1e37a4e9a4dc8e11ac38173524764",
-                         "source:s2:d69712a61c53f1711ba27fdf37cd159e311459f4",
-                         "source:s2:94258fb194083864998882376919329f6dcdc9dd",
-                         "source:pubmed:10609983",
-                         "source:s2:573bb33ad0ba8cf2833a9c847b6b3440293c2f38"}) {
+  for (const char* id :
+       {"source:pmc:PMC10078724", "source:s2:dd20059151a1e37a4e9a4dc8e11ac38173524764",
+        "source:s2:d69712a61c53f1711ba27fdf37cd159e311459f4",
+        "source:s2:94258fb194083864998882376919329f6dcdc9dd", "source:pubmed:10609983",
+        "source:s2:573bb33ad0ba8cf2833a9c847b6b3440293c2f38"}) {
     INFO(id);
     CHECK(g.find(id));
   }

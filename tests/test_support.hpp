@@ -21,8 +21,8 @@ inline Evidence extract_string(std::string_view content, Diagnostics& diagnostic
 }
 
 inline std::size_t count_code(const Diagnostics& diagnostics, std::string_view code) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [&](const Diagnostic& d) { return d.code == code; }));
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; }));
 }
 
 inline const Diagnostic* find_code(const Diagnostics& diagnostics, std::string_view code) {
@@ -31,6 +31,8 @@ inline const Diagnostic* find_code(const Diagnostics& diagnostics, std::string_v
   return found == diagnostics.end() ? nullptr : &*found;
 }
 
-inline std::string seed_path() { return std::string(EVGRAPH_SOURCE_DIR) + "/graphs/men-peer-support/men-peer-support.txt"; }
+inline std::string seed_path() {
+  return std::string(EVGRAPH_SOURCE_DIR) + "/graphs/men-peer-support/men-peer-support.txt";
+}
 
 }  // namespace evgraph::test

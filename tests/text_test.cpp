@@ -37,9 +37,10 @@ TEST_CASE("locate counts columns in code points", "[text]") {
 }
 
 TEST_CASE("a diagnostic prints like a compiler message", "[text]") {
-  const evgraph::Diagnostic d{evgraph::Severity::warning, {"seed.txt", 8, 1}, "defined twice",
-                              "duplicate-citation"};
-  CHECK(evgraph::format_diagnostic(d) == "seed.txt:8:1: warning: defined twice [duplicate-citation]");
+  const evgraph::Diagnostic d{
+      evgraph::Severity::warning, {"seed.txt", 8, 1}, "defined twice", "duplicate-citation"};
+  CHECK(evgraph::format_diagnostic(d) ==
+        "seed.txt:8:1: warning: defined twice [duplicate-citation]");
 }
 
 TEST_CASE("reading a missing file or a folder is an IoError", "[text]") {

@@ -1,7 +1,7 @@
 // Document: what the parser found in one answer text, before any meaning is attached.
 // An answer is a sequence of blocks; a block is prose (claims with their marker labels) followed by
-// the citation list its markers resolve against. Offsets point into the Text the Document came from;
-// the Document does not own or reference that Text. Plain values, cheap to move.
+// the citation list its markers resolve against. Offsets point into the Text the Document came
+// from; the Document does not own or reference that Text. Plain values, cheap to move.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,8 @@
 // Errors and diagnostics shared by every stage.
-// A Diagnostic is a located message with a stable code ("duplicate-citation"); stages append them to
-// a Diagnostics list they are given and never print. evgraph::Error is the base of every exception
-// the library throws; the CLI maps them to exit codes in one place. Not thread-safe to share.
+// A Diagnostic is a located message with a stable code ("duplicate-citation"); stages append them
+// to a Diagnostics list they are given and never print. evgraph::Error is the base of every
+// exception the library throws; the CLI maps them to exit codes in one place. Not thread-safe to
+// share.
 #pragma once
 
 #include <cstddef>

@@ -16,7 +16,7 @@ namespace evgraph {
 enum class Format { json, dot, svg, png, pdf };
 
 std::string_view to_string(Format format);
-std::optional<Format> format_from_name(std::string_view name);        // "json", "dot", "gv", …
+std::optional<Format> format_from_name(std::string_view name);  // "json", "dot", "gv", …
 std::optional<Format> format_from_path(const std::filesystem::path& path);  // by extension
 
 // The generator string written into exports: "evgraph X.Y.Z".

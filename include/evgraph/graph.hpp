@@ -90,7 +90,8 @@ class EvidenceGraph {
 void add_evidence(EvidenceGraph& graph, const Evidence& evidence);
 EvidenceGraph build_graph(std::span<const Evidence> evidence);
 
-// A short label for drawings: the text cut at a word boundary near `max_chars` code points, with "…".
+// A short label for drawings: the text cut at a word boundary near `max_chars` code points, with
+// "…".
 std::string short_label(std::string_view text, std::size_t max_chars = 60);
 
 }  // namespace evgraph

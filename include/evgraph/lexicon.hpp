@@ -52,7 +52,8 @@ class Lexicon {
   std::unique_ptr<Index> index_;
 };
 
-// The lexicon built into the tool (populations, peer-support interventions, mental-health outcomes).
+// The lexicon built into the tool (populations, peer-support interventions, mental-health
+// outcomes).
 const Lexicon& default_lexicon();
 // Throws InputError (with file, line and column where known) when the JSON is malformed.
 Lexicon parse_lexicon(std::string_view json, const std::string& name);

@@ -1,7 +1,8 @@
 // Text: one input's bytes as valid NFC UTF-8 with LF line ends, plus a line index.
 // read_text() and make_text() never fail on content: invalid bytes become U+FFFD and a diagnostic,
 // a BOM is dropped, CRLF and lone CR become LF. locate() maps a byte offset back to line and column
-// (code points) of the text as given. A Text is immutable once made and safe to share across threads.
+// (code points) of the text as given. A Text is immutable once made and safe to share across
+// threads.
 #pragma once
 
 #include <cstddef>

@@ -11,11 +11,11 @@ enum class NodeType { document, claim, source, population, intervention, outcome
 enum class EdgeType { asserts, lists, cites, concerns, about, reports, similar_to };
 enum class ClaimKind { finding, commentary };
 
-inline constexpr NodeType kNodeTypes[] = {NodeType::document,   NodeType::claim,
-                                          NodeType::source,     NodeType::population,
+inline constexpr NodeType kNodeTypes[] = {NodeType::document,     NodeType::claim,
+                                          NodeType::source,       NodeType::population,
                                           NodeType::intervention, NodeType::outcome};
-inline constexpr EdgeType kEdgeTypes[] = {EdgeType::asserts,  EdgeType::lists, EdgeType::cites,
-                                          EdgeType::concerns, EdgeType::about, EdgeType::reports,
+inline constexpr EdgeType kEdgeTypes[] = {EdgeType::asserts,   EdgeType::lists, EdgeType::cites,
+                                          EdgeType::concerns,  EdgeType::about, EdgeType::reports,
                                           EdgeType::similar_to};
 
 std::string_view to_string(NodeType type);

@@ -62,7 +62,8 @@ void add_input_options(CLI::App& app, Options& options) {
 
 Lexicon load_lexicon(const Options& options) {
   Lexicon lexicon = options.no_default_lexicon ? Lexicon{} : default_lexicon();
-  for (const std::string& path : options.lexicons) lexicon = lexicon.merged_with(read_lexicon(path));
+  for (const std::string& path : options.lexicons)
+    lexicon = lexicon.merged_with(read_lexicon(path));
   return lexicon;
 }
 
@@ -106,8 +107,7 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings) {
   s << "evgraph: " << nodes[NodeType::document] << " document(s), " << nodes[NodeType::claim]
     << " claims, " << nodes[NodeType::source] << " sources, " << cites << " cites edges, "
     << nodes[NodeType::population] << " populations, " << nodes[NodeType::intervention]
-    << " interventions, " << nodes[NodeType::outcome] << " outcomes; " << warnings
-    << " warning(s)";
+    << " interventions, " << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
   return s.str();
 }
 
@@ -121,14 +121,16 @@ std::vector<Output> resolve_outputs(const Options& options) {
   if (!options.to.empty()) {
     forced = format_from_name(options.to);
     if (!forced) {
-      throw UsageError("unknown format '" + options.to + "' for --to; known: json, dot, svg, png, pdf");
+      throw UsageError("unknown format '" + options.to +
+                       "' for --to; known: json, dot, svg, png, pdf");
     }
   }
   std::vector<Output> outputs;
   for (const std::string& path : options.outputs) {
     std::optional<Format> format = forced;
     if (!format && path == "-") {
-      throw UsageError("-o - writes to stdout: name its format with --to (json, dot, svg, png, pdf)");
+      throw UsageError(
+          "-o - writes to stdout: name its format with --to (json, dot, svg, png, pdf)");
     }
     if (!format) format = format_from_path(path);
     if (!format) {
@@ -205,7 +207,9 @@ void setup_build(CLI::App& app, Options& options) {
       ->type_name("FORMAT");
 }
 
-void setup_check(CLI::App& app, Options& options) { add_input_options(app, options); }
+void setup_check(CLI::App& app, Options& options) {
+  add_input_options(app, options);
+}
 
 constexpr Command kCommands[] = {
     {"build", "Turn answer texts into an evidence graph and write it as JSON, DOT or a diagram",

@@ -1,3 +1,5 @@
 #include "evgraph/cli.hpp"
 
-int main(int argc, char** argv) { return evgraph::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return evgraph::cli::run(argc, argv);
+}

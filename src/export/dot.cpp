@@ -1,0 +1,648 @@
+// DOT through cgraph: the graph is built as a cgraph graph and written with agwrite, so quoting is
+// cgraph's own. What cgraph leaves to us: escString escaping, and ids and order that do not depend
+// on pointers (a custom id discipline; see NameTable).
+#include <graphviz/cgraph.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/range/iterator_range.hpp>
+#include <cctype>
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "evgraph/error.hpp"
+#include "evgraph/export.hpp"
+
+namespace evgraph {
+namespace detail {
+
+// cgraph and gvc 2.42 keep process-wide state (agwrite's indentation and buffer, the DOT lexer, the
+// attribute prototype graph that gvContext fills, layout globals): every Graphviz call holds this.
+std::mutex& graphviz_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr std::size_t kLabelWidth = 28;
+constexpr std::size_t kMaxProvenance = 10;
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+constexpr std::string_view kFont = "DejaVu Sans";
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+// Valid UTF-8 with no C0 control characters other than tab and line feed; the rest become U+FFFD.
+std::string clean(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte < 0x20 && byte != '\n' && byte != '\t') {
+        out += kReplacement;
+      } else {
+        out += text[i];
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t code_point = 0;
+    const auto length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                         static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
+    if (length < 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(text.substr(i, static_cast<std::size_t>(length)));
+      i += static_cast<std::size_t>(length);
+    }
+  }
+  return out;
+}
+
+// An escString (label, tooltip, id, URL): backslashes doubled, so `\N`, `\l` and a trailing
+// backslash stay literal, and line feeds written as `\n`. cgraph adds the quotes and escapes `"`.
+std::string esc(std::string_view text) {
+  const std::string cleaned = clean(text);
+  std::string out;
+  out.reserve(cleaned.size() + 8);
+  for (char c : cleaned) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char c : clean(text)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1u : 0u;
+  return count;
+}
+
+// Breaks lines at spaces so that no line is longer than `width` code points, unless one word is.
+// Only spaces are replaced, so joining the lines with spaces gives the text back.
+std::string wrap(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t line = 0;
+  bool first = true;
+  while (true) {
+    const std::size_t end = text.find_first_of(" \n");
+    const std::string_view word = text.substr(0, end);
+    const std::size_t length = code_points(word);
+    if (first) {
+      line = length;
+      first = false;
+    } else if (out.back() == '\n' || line + 1 + length > width) {
+      if (out.back() == ' ') out.back() = '\n';
+      line = length;
+    } else {
+      line += 1 + length;
+    }
+    out += word;
+    if (end == std::string_view::npos) break;
+    out += text[end];
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+// The node's name in DOT: its id as an escString. cgraph takes a name that starts with % for one of
+// its own anonymous names (its reader renames it, and 2.42 leaks it); `\%` reads as `%` in an
+// escString and cannot come out of esc(), so it is a safe stand-in.
+std::string node_name(std::string_view id) {
+  std::string name = esc(id);
+  if (name.starts_with('%')) name.insert(0, "\\");
+  return name;
+}
+
+bool linkable(std::string_view url) {
+  auto starts_with = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
+    }
+    return true;
+  };
+  return starts_with("http://") || starts_with("https://");
+}
+
+// Characters a URL may not contain are percent-encoded, as a browser would; this also keeps `"`,
+// `<` and `>` out of the href that Graphviz 2.42 writes into SVG without XML escaping.
+std::string encode_url(std::string_view url) {
+  constexpr std::string_view kUnsafe = "\"<>\\^`{|}";
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F || kUnsafe.find(c) != std::string_view::npos) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string bracketed(const std::vector<std::string>& markers) {
+  std::string out;
+  for (const std::string& marker : markers) out += "[" + marker + "]";
+  return out;
+}
+
+std::string format_score(double score) {
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), score,
+                                    std::chars_format::fixed, 2);
+  return std::string(buffer.data(), result.ptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Look
+
+struct NodeStyle {
+  std::string_view cluster_label;
+  std::string_view shape;
+  std::string_view style;
+  std::string_view fill;  // Paul Tol's "light" scheme: colour-blind safe, readable under black text
+};
+
+constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
+    {"Documents", "folder", "filled", "#DDDDDD"},
+    {"Claims", "box", "rounded,filled", "#99DDFF"},
+    {"Sources", "note", "filled", "#EEDD88"},
+    {"Populations", "ellipse", "filled", "#FFAABB"},
+    {"Interventions", "hexagon", "filled", "#44BB99"},
+    {"Outcomes", "octagon", "filled", "#EE8866"},
+}};
+
+struct CommentaryStyle {
+  static constexpr std::string_view style = "rounded,dashed,filled";
+  static constexpr std::string_view fill = "#F5F5F5";
+  static constexpr std::string_view color = "#888888";
+  static constexpr std::string_view fontcolor = "#555555";
+};
+
+struct EdgeStyle {
+  std::string_view style;
+  std::string_view color;
+  std::string_view glyph;  // how the legend draws it
+};
+
+constexpr std::string_view kEdgeColor = "#444444";
+constexpr std::array<EdgeStyle, std::size(kEdgeTypes)> kEdgeStyles = {{
+    {"solid", "#BBBBBB", "\u2500\u2500\u2500\u25B6"},
+    {"dotted", "#BBBBBB", "\u2508\u2508\u2508\u25B6"},
+    {"solid", kEdgeColor, "\u2500\u2500\u2500\u25B6"},
+    {"solid", "#EE3377", "\u2500\u2500\u2500\u25B6"},
+    {"solid", "#009988", "\u2500\u2500\u2500\u25B6"},
+    {"solid", "#EE7733", "\u2500\u2500\u2500\u25B6"},
+    {"dashed", "#4477AA", "\u254C\u254C\u254C\u25B6"},
+}};
+constexpr EdgeStyle kAmbiguousStyle = {"bold", "#CC3311", "\u2501\u2501\u2501\u25B6"};
+
+const NodeStyle& style_of(NodeType type) {
+  return kNodeStyles.at(static_cast<std::size_t>(type));
+}
+const EdgeStyle& style_of(EdgeType type) {
+  return kEdgeStyles.at(static_cast<std::size_t>(type));
+}
+
+// ---------------------------------------------------------------------------------------------
+// cgraph plumbing
+
+// cgraph's default id discipline uses the address of each interned name as the object's id, and
+// agwrite emits subgraphs in id order: the cluster order would follow malloc. This discipline
+// numbers names in the order they are first seen instead.
+struct NameTable {
+  Agraph_t* graph = nullptr;
+  // Interned with agstrdup: agwrite looks for cgraph's string header in front of every name.
+  std::vector<char*> names;
+  std::unordered_map<std::string_view, IDTYPE> ids;
+  IDTYPE next_anonymous = 1;  // anonymous ids are odd, named ones even, as in cgraph's own
+};
+
+void* names_open(Agraph_t* graph, Agdisc_t*) {
+  auto* table = new (std::nothrow) NameTable;
+  if (table != nullptr) table->graph = graph;
+  return table;
+}
+
+long names_map(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* table = static_cast<NameTable*>(state);
+  if (table == nullptr) return 0;
+  if (name == nullptr) {
+    *id = table->next_anonymous;
+    table->next_anonymous += 2;
+    return 1;
+  }
+  if (auto found = table->ids.find(name); found != table->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (create == 0) return 0;
+  try {
+    char* interned = agstrdup(table->graph, name);
+    table->names.push_back(interned);
+    *id = 2 * static_cast<IDTYPE>(table->names.size());
+    table->ids.emplace(interned, *id);
+    return 1;
+  } catch (const std::bad_alloc&) {
+    return 0;
+  }
+}
+
+long names_alloc(void*, int, IDTYPE) {
+  return 0;
+}
+void names_free(void*, int, IDTYPE) {}
+
+char* names_print(void* state, int, IDTYPE id) {
+  auto* table = static_cast<NameTable*>(state);
+  if (table == nullptr || id % 2 != 0 || id == 0 || id / 2 > table->names.size()) return nullptr;
+  return table->names[static_cast<std::size_t>(id / 2 - 1)];
+}
+
+void names_close(void* state) {
+  delete static_cast<NameTable*>(state);
+}
+void names_register(void*, int, void*) {}
+
+Agiddisc_t name_disc = {names_open,  names_map,   names_alloc,   names_free,
+                        names_print, names_close, names_register};
+
+// agwrite's output goes to a Sink; a failed write is remembered and reported by flush.
+struct Sink {
+  std::string* text = nullptr;
+  std::ostream* stream = nullptr;
+  bool failed = false;
+};
+
+int sink_put(void* channel, const char* str) {
+  auto* sink = static_cast<Sink*>(channel);
+  try {
+    if (sink->text != nullptr) {
+      sink->text->append(str);
+    } else {
+      sink->stream->write(str, static_cast<std::streamsize>(std::strlen(str)));
+      sink->failed = sink->failed || !*sink->stream;
+    }
+  } catch (...) {
+    sink->failed = true;
+  }
+  return sink->failed ? EOF : 0;
+}
+
+int sink_flush(void* channel) {
+  return static_cast<Sink*>(channel)->failed ? EOF : 0;
+}
+
+Agiodisc_t sink_disc = {nullptr, sink_put, sink_flush};
+Agdisc_t disc = {&AgMemDisc, &name_disc, &sink_disc};
+
+struct GraphCloser {
+  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+};
+using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
+
+Agsym_t* declare(Agraph_t* graph, int kind, std::string name, std::string default_value) {
+  Agsym_t* symbol = agattr(graph, kind, name.data(), default_value.data());
+  if (symbol == nullptr) throw Error("cgraph refused the DOT attribute '" + name + "'");
+  return symbol;
+}
+
+void set(void* object, Agsym_t* symbol, std::string value) {
+  agxset(object, symbol, value.data());
+}
+
+void set(void* object, std::string name, std::string value) {
+  std::string no_default;
+  agsafeset(object, name.data(), value.data(), no_default.data());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The drawing
+
+struct Present {
+  std::array<bool, std::size(kNodeTypes)> nodes{};
+  std::array<bool, std::size(kEdgeTypes)> edges{};
+  bool commentary = false;
+  bool ambiguous = false;
+};
+
+Present present_in(const EvidenceGraph& graph) {
+  Present present;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+    const Node& node = graph.node(v);
+    present.nodes.at(static_cast<std::size_t>(node.type)) = true;
+    present.commentary =
+        present.commentary || (node.type == NodeType::claim && node.kind == ClaimKind::commentary);
+  }
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
+    const Edge& edge = graph.edge(e);
+    present.edges.at(static_cast<std::size_t>(edge.type)) = true;
+    present.ambiguous = present.ambiguous || (edge.type == EdgeType::cites && edge.ambiguous);
+  }
+  return present;
+}
+
+std::string legend_row(std::string_view swatch, std::string_view name) {
+  return "<TR><TD>" + std::string(swatch) + "</TD><TD ALIGN=\"LEFT\">" + html_escape(name) +
+         "</TD></TR>\n";
+}
+
+std::string colour_swatch(std::string_view fill) {
+  return "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\"><TR><TD BGCOLOR=\"" +
+         std::string(fill) + "\" WIDTH=\"22\" HEIGHT=\"10\"></TD></TR></TABLE>";
+}
+
+std::string line_swatch(const EdgeStyle& style) {
+  return "<FONT COLOR=\"" + std::string(style.color) + "\">" + std::string(style.glyph) + "</FONT>";
+}
+
+// An HTML-like table. Its rows are separated by line feeds, which no escString we write contains,
+// so no plain string can be interned as the same cgraph string (cgraph keys strings by text only).
+std::string legend(const Present& present) {
+  std::string rows;
+  for (NodeType type : kNodeTypes) {
+    if (present.nodes.at(static_cast<std::size_t>(type))) {
+      rows += legend_row(colour_swatch(style_of(type).fill), to_string(type));
+    }
+  }
+  if (present.commentary) rows += legend_row(colour_swatch(CommentaryStyle::fill), "commentary");
+  for (EdgeType type : kEdgeTypes) {
+    if (present.edges.at(static_cast<std::size_t>(type))) {
+      rows += legend_row(line_swatch(style_of(type)), to_string(type));
+    }
+  }
+  if (present.ambiguous) rows += legend_row(line_swatch(kAmbiguousStyle), "ambiguous cites");
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n"
+         "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n" +
+         rows + "</TABLE>";
+}
+
+std::string provenance(const Node& claim) {
+  std::string out;
+  const std::size_t shown = std::min(claim.occurrences.size(), kMaxProvenance);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Occurrence& occurrence = claim.occurrences[i];
+    out += "\n" + occurrence.document + ":" + std::to_string(occurrence.line);
+  }
+  if (claim.occurrences.size() > shown) {
+    out += "\n\u2026 and " + std::to_string(claim.occurrences.size() - shown) + " more";
+  }
+  return out;
+}
+
+std::string tooltip(const Node& node) {
+  switch (node.type) {
+    case NodeType::claim: {
+      const std::string where = provenance(node);
+      return (node.text.empty() ? node.label : node.text) + (where.empty() ? "" : "\n" + where);
+    }
+    case NodeType::source:
+      return node.url.empty() ? node.id : node.url;
+    case NodeType::document:
+      return node.path.empty() ? node.id : node.path;
+    default:
+      return std::string(to_string(node.type)) + ": " + node.label;
+  }
+}
+
+std::string edge_tooltip(const Edge& edge) {
+  if (edge.type == EdgeType::cites && edge.ambiguous) {
+    return "cites " + bracketed(edge.markers) +
+           ": the marker is defined twice in its citation list, so this link may be wrong";
+  }
+  if (edge.type == EdgeType::cites) return "cites " + bracketed(edge.markers);
+  if (edge.type == EdgeType::similar_to && edge.score) {
+    return "similar wording (score " + format_score(*edge.score) + ")";
+  }
+  return std::string(to_string(edge.type));
+}
+
+class DotBuilder {
+ public:
+  explicit DotBuilder(const EvidenceGraph& graph) : graph_(graph), present_(present_in(graph)) {}
+
+  GraphHandle build() {
+    std::string name = "evidence";
+    root_.reset(agopen(name.data(), Agdirected, &disc));
+    if (!root_) throw Error("cgraph could not create a graph");
+    declare_graph();
+    declare_nodes();
+    declare_edges();
+    add_clusters();
+    add_nodes();
+    add_edges();
+    return std::move(root_);
+  }
+
+ private:
+  void declare_graph() {
+    Agraph_t* g = root_.get();
+    // First, so that the legend is interned as HTML before any other string.
+    if (graph_.node_count() > 0) {
+      std::string text = legend(present_);
+      std::string name = "label";
+      agattr(g, AGRAPH, name.data(), agstrdup_html(g, text.data()));
+      declare(g, AGRAPH, "labelloc", "b");
+      declare(g, AGRAPH, "labeljust", "l");
+    }
+    declare(g, AGRAPH, "rankdir", "LR");
+    declare(g, AGRAPH, "newrank", "true");
+    declare(g, AGRAPH, "outputorder", "edgesfirst");
+    declare(g, AGRAPH, "fontname", std::string(kFont));
+    declare(g, AGRAPH, "fontsize", "11");
+  }
+
+  void declare_nodes() {
+    Agraph_t* g = root_.get();
+    // Graphviz's own default, declared so that the text does not depend on whether gvContext() has
+    // run in this process: it adds this default to every graph opened after it.
+    node_.label = declare(g, AGNODE, "label", "\\N");
+    declare(g, AGNODE, "fontname", std::string(kFont));
+    declare(g, AGNODE, "fontsize", "10");
+    node_.shape = declare(g, AGNODE, "shape", "box");
+    node_.style = declare(g, AGNODE, "style", "filled");
+    node_.fillcolor = declare(g, AGNODE, "fillcolor", "white");
+    node_.color = declare(g, AGNODE, "color", "#555555");
+    node_.fontcolor = declare(g, AGNODE, "fontcolor", "black");
+    node_.klass = declare(g, AGNODE, "class", "");
+    node_.tooltip = declare(g, AGNODE, "tooltip", "");
+    node_.id = declare(g, AGNODE, "id", "");
+    node_.url = declare(g, AGNODE, "URL", "");
+    node_.target = declare(g, AGNODE, "target", "");
+  }
+
+  void declare_edges() {
+    Agraph_t* g = root_.get();
+    declare(g, AGEDGE, "fontname", std::string(kFont));
+    declare(g, AGEDGE, "arrowsize", "0.7");
+    edge_.color = declare(g, AGEDGE, "color", std::string(kEdgeColor));
+    edge_.style = declare(g, AGEDGE, "style", "solid");
+    edge_.klass = declare(g, AGEDGE, "class", "");
+    edge_.tooltip = declare(g, AGEDGE, "tooltip", "");
+  }
+
+  void add_clusters() {
+    for (NodeType type : kNodeTypes) {
+      if (!present_.nodes.at(static_cast<std::size_t>(type))) continue;
+      const NodeStyle& style = style_of(type);
+      std::string name = "cluster_" + std::string(to_string(type));
+      Agraph_t* cluster = agsubg(root_.get(), name.data(), 1);
+      if (cluster == nullptr) throw Error("cgraph could not create the subgraph " + name);
+      set(cluster, "label", std::string(style.cluster_label));
+      set(cluster, "labelloc", "t");
+      set(cluster, "labeljust", "l");
+      set(cluster, "style", "rounded");
+      set(cluster, "color", "#CCCCCC");
+      set(cluster, "fontcolor", "#555555");
+      set(cluster, "id", name);
+      set(cluster, "class", std::string(to_string(type)));
+      clusters_.at(static_cast<std::size_t>(type)) = cluster;
+    }
+  }
+
+  void add_nodes() {
+    nodes_.reserve(graph_.node_count());
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph_.graph()))) {
+      const Node& node = graph_.node(v);
+      std::string name = node_name(node.id);
+      Agnode_t* n = agnode(clusters_.at(static_cast<std::size_t>(node.type)), name.data(), 1);
+      if (n == nullptr) throw Error("cgraph could not create the node " + node.id);
+      nodes_.push_back(n);
+      const std::string& label = node.label.empty() ? node.id : node.label;
+      set(n, node_.label, esc(wrap(clean(label), kLabelWidth)));
+      set(n, node_.tooltip, esc(tooltip(node)));
+      set(n, node_.id, esc(node.id));
+      const NodeStyle& style = style_of(node.type);
+      set(n, node_.shape, std::string(style.shape));
+      if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) {
+        set(n, node_.klass, "claim commentary");
+        set(n, node_.style, std::string(CommentaryStyle::style));
+        set(n, node_.fillcolor, std::string(CommentaryStyle::fill));
+        set(n, node_.color, std::string(CommentaryStyle::color));
+        set(n, node_.fontcolor, std::string(CommentaryStyle::fontcolor));
+      } else {
+        set(n, node_.klass, std::string(to_string(node.type)));
+        set(n, node_.style, std::string(style.style));
+        set(n, node_.fillcolor, std::string(style.fill));
+      }
+      if (node.type == NodeType::source && linkable(node.url)) {
+        set(n, node_.url, esc(encode_url(node.url)));
+        set(n, node_.target, "_blank");
+      }
+    }
+  }
+
+  void add_edges() {
+    for (EdgeRef e : boost::make_iterator_range(boost::edges(graph_.graph()))) {
+      const Edge& edge = graph_.edge(e);
+      Agnode_t* tail = nodes_.at(boost::source(e, graph_.graph()));
+      Agnode_t* head = nodes_.at(boost::target(e, graph_.graph()));
+      Agedge_t* drawn = agedge(root_.get(), tail, head, nullptr, 1);
+      if (drawn == nullptr) throw Error("cgraph could not create an edge");
+      const bool ambiguous = edge.type == EdgeType::cites && edge.ambiguous;
+      const EdgeStyle& style = ambiguous ? kAmbiguousStyle : style_of(edge.type);
+      set(drawn, edge_.klass, std::string(to_string(edge.type)) + (ambiguous ? " ambiguous" : ""));
+      set(drawn, edge_.style, std::string(style.style));
+      set(drawn, edge_.color, std::string(style.color));
+      set(drawn, edge_.tooltip, esc(edge_tooltip(edge)));
+    }
+  }
+
+  const EvidenceGraph& graph_;
+  Present present_;
+  GraphHandle root_;
+  std::array<Agraph_t*, std::size(kNodeTypes)> clusters_{};
+  std::vector<Agnode_t*> nodes_;
+  struct {
+    Agsym_t* label = nullptr;
+    Agsym_t* tooltip = nullptr;
+    Agsym_t* id = nullptr;
+    Agsym_t* url = nullptr;
+    Agsym_t* target = nullptr;
+    Agsym_t* shape = nullptr;
+    Agsym_t* style = nullptr;
+    Agsym_t* fillcolor = nullptr;
+    Agsym_t* color = nullptr;
+    Agsym_t* fontcolor = nullptr;
+    Agsym_t* klass = nullptr;
+  } node_;
+  struct {
+    Agsym_t* color = nullptr;
+    Agsym_t* style = nullptr;
+    Agsym_t* klass = nullptr;
+    Agsym_t* tooltip = nullptr;
+  } edge_;
+};
+
+void write_through_cgraph(const EvidenceGraph& graph, Sink& sink) {
+  std::lock_guard lock(detail::graphviz_mutex());
+  GraphHandle dot = DotBuilder(graph).build();
+  if (agwrite(dot.get(), &sink) != 0) throw IoError("writing the DOT text failed");
+}
+
+}  // namespace
+
+std::string to_dot(const EvidenceGraph& graph) {
+  std::string text;
+  Sink sink{&text, nullptr, false};
+  write_through_cgraph(graph, sink);
+  return text;
+}
+
+void write_dot(const EvidenceGraph& graph, std::ostream& out) {
+  Sink sink{nullptr, &out, false};
+  write_through_cgraph(graph, sink);
+}
+
+}  // namespace evgraph

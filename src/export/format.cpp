@@ -43,7 +43,9 @@ std::optional<Format> format_from_path(const std::filesystem::path& path) {
   return format_from_name(std::string_view(extension).substr(1));
 }
 
-std::string generator() { return std::string("evgraph ") + kVersion; }
+std::string generator() {
+  return std::string("evgraph ") + kVersion;
+}
 
 void write(const EvidenceGraph& graph, Format format, std::ostream& out) {
   switch (format) {

@@ -1,0 +1,152 @@
+// Diagrams through gvc: the text of to_dot() is read back with agmemread and laid out with `dot`,
+// so a rendered picture always shows exactly what the DOT export says.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "evgraph/error.hpp"
+#include "evgraph/export.hpp"
+
+namespace evgraph {
+namespace detail {
+std::mutex& graphviz_mutex();  // dot.cpp
+}  // namespace detail
+
+namespace {
+
+struct GraphCloser {
+  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+};
+struct RenderDataFreer {
+  void operator()(char* data) const noexcept { gvFreeRenderData(data); }
+};
+using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
+using RenderData = std::unique_ptr<char, RenderDataFreer>;
+
+// One context for the process, never freed: the 2.42 pango plugin caches a pointer to a font name
+// owned by the context, so a second context reads freed memory (ASan: heap-use-after-free in
+// pango_textlayout). Plugins also load only once. The caller holds graphviz_mutex().
+GVC_t* shared_context() {
+  static GVC_t* context = nullptr;
+  if (context == nullptr) context = gvContext();
+  return context;
+}
+
+// Graphviz reports through agerr; while one of these lives, messages are kept for the exception
+// instead of going to stderr (the library never prints).
+class ErrorLog {
+ public:
+  ErrorLog() : previous_(agseterrf(&ErrorLog::keep)) { messages_.clear(); }
+  ~ErrorLog() { agseterrf(previous_); }
+  ErrorLog(const ErrorLog&) = delete;
+  ErrorLog& operator=(const ErrorLog&) = delete;
+
+  std::string explain(std::string what) const {
+    std::string text = messages_;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text.empty() ? what : what + ": " + text;
+  }
+
+ private:
+  static int keep(char* message) {
+    try {
+      messages_ += message;
+    } catch (...) {
+    }
+    return 0;
+  }
+
+  static inline std::string messages_;  // guarded by graphviz_mutex()
+  agusererrf previous_;
+};
+
+// gvLayout and gvFreeLayout as a scope.
+class Layout {
+ public:
+  Layout(GVC_t* context, Agraph_t* graph, const ErrorLog& log) : context_(context), graph_(graph) {
+    if (gvLayout(context_, graph_, "dot") != 0) {
+      throw Error(log.explain("Graphviz could not lay out the graph with dot"));
+    }
+  }
+  ~Layout() { gvFreeLayout(context_, graph_); }
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+std::optional<std::string> renderer(Format format) {
+  switch (format) {
+    case Format::svg:
+      return "svg";
+    case Format::png:
+      return "png";
+    case Format::pdf:
+      return "pdf";
+    default:
+      return std::nullopt;
+  }
+}
+
+// Graphviz 2.42 copies URL into the SVG href without XML escaping; to_dot percent-encodes `"`, `<`
+// and `>`, but `&` is meaningful in a query string, so it becomes `&amp;` here, for SVG only.
+void escape_url_ampersands(Agraph_t* graph) {
+  std::string name = "URL";
+  Agsym_t* url = agattr(graph, AGNODE, name.data(), nullptr);
+  if (url == nullptr) return;
+  for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
+    const std::string_view value = agxget(node, url);
+    if (value.find('&') == std::string_view::npos) continue;
+    std::string escaped;
+    for (char c : value) {
+      if (c == '&') {
+        escaped += "&amp;";
+      } else {
+        escaped += c;
+      }
+    }
+    agxset(node, url, escaped.data());
+  }
+}
+
+}  // namespace
+
+void render(const EvidenceGraph& graph, Format format, std::ostream& out) {
+  const std::optional<std::string> name = renderer(format);
+  if (!name) {
+    throw Error("cannot render a diagram as " + std::string(to_string(format)) +
+                "; choose svg, png or pdf (write_dot and write_json write the text formats)");
+  }
+  std::string dot = to_dot(graph);
+
+  std::lock_guard lock(detail::graphviz_mutex());
+  ErrorLog log;
+  GVC_t* context = shared_context();
+  if (context == nullptr) throw Error(log.explain("Graphviz could not start (gvContext failed)"));
+  GraphHandle drawing(agmemread(dot.c_str()));
+  if (!drawing) throw Error(log.explain("Graphviz could not read the DOT text evgraph wrote"));
+  if (format == Format::svg) escape_url_ampersands(drawing.get());
+
+  Layout layout(context, drawing.get(), log);
+  char* data = nullptr;
+  unsigned int length = 0;
+  const int status = gvRenderData(context, drawing.get(), name->c_str(), &data, &length);
+  RenderData owned(data);
+  if (status != 0 || data == nullptr) {
+    throw Error(log.explain("Graphviz could not render " + *name +
+                            " (is the Graphviz plugin for it installed? `dot -T" + *name +
+                            "` should work)"));
+  }
+  out.write(data, static_cast<std::streamsize>(length));
+  if (!out) throw IoError("writing the rendered " + *name + " failed");
+}
+
+}  // namespace evgraph

@@ -9,22 +9,14 @@ namespace {
 
 // Phrases with which an assistant talks about its own search rather than about the evidence.
 constexpr std::array<std::string_view, 16> kCues = {
-    "search results",
-    "the other results",
-    "other sources provide",
-    "cited above",
-    "the provided sources",
-    "the sources provided",
-    "the provided context",
-    "the provided documents",
-    "based on the search",
-    "based on the available sources",
-    "i could not find",
-    "i couldn't find",
-    "i was unable to find",
-    "none of the sources",
-    "none of the results",
-    "do not directly address",
+    "search results",        "the other results",
+    "other sources provide", "cited above",
+    "the provided sources",  "the sources provided",
+    "the provided context",  "the provided documents",
+    "based on the search",   "based on the available sources",
+    "i could not find",      "i couldn't find",
+    "i was unable to find",  "none of the sources",
+    "none of the results",   "do not directly address",
 };
 
 std::string lower_ascii(std::string_view text) {

@@ -15,10 +15,12 @@ struct Span {
   std::string title;
 };
 
-bool is_upper_start(std::string_view s) { return !s.empty() && s.front() >= 'A' && s.front() <= 'Z'; }
+bool is_upper_start(std::string_view s) {
+  return !s.empty() && s.front() >= 'A' && s.front() <= 'Z';
+}
 
-// Titles in quotes (“Building Bridges”, "Taking Charge of My Life and Health"): a capitalised run of
-// one to twelve words between a pair of double quotes.
+// Titles in quotes (“Building Bridges”, "Taking Charge of My Life and Health"): a capitalised run
+// of one to twelve words between a pair of double quotes.
 std::vector<Span> quoted_titles(std::string_view text) {
   static constexpr std::string_view kOpen = "\u201C";
   static constexpr std::string_view kClose = "\u201D";
@@ -70,7 +72,8 @@ class Extractor {
     const std::size_t first = evidence_.sources.size();
     for (const CitationEntry& entry : block.citations) {
       by_label[entry.label].push_back(evidence_.sources.size());
-      evidence_.sources.push_back({identify_source(entry.url), entry.url, entry.label, entry.where});
+      evidence_.sources.push_back(
+          {identify_source(entry.url), entry.url, entry.label, entry.where});
     }
     std::vector<bool> used(block.citations.size(), false);
     for (const ClaimSpan& span : block.claims) {
@@ -103,7 +106,8 @@ class Extractor {
         diagnostics_.push_back(
             {Severity::warning, span.markers_where,
              block.citations.empty()
-                 ? "citation [" + label + "] cannot be resolved: no citation list follows this block"
+                 ? "citation [" + label +
+                       "] cannot be resolved: no citation list follows this block"
                  : "citation [" + label + "] is not defined in the list that follows this block",
              "undefined-citation"});
         continue;
@@ -131,8 +135,8 @@ class Extractor {
   void find_concepts(ClaimRecord& claim) {
     const std::vector<Span> titles = quoted_titles(claim.text);
     for (const Span& title : titles) {
-      add_concept(claim, {"intervention:" + slugify(title.title), NodeType::intervention,
-                          title.title});
+      add_concept(claim,
+                  {"intervention:" + slugify(title.title), NodeType::intervention, title.title});
     }
     for (const Mention& mention : lexicon_.find(claim.text)) {
       bool inside_title = false;
@@ -159,20 +163,20 @@ class Extractor {
     if (block.claims.empty()) {
       const Location where =
           block.list_heading.line ? block.list_heading : block.citations.front().where;
-      diagnostics_.push_back(
-          {Severity::warning, where,
-           "citation list with no claims before it: its " + std::to_string(block.citations.size()) +
-               " sources are listed but never cited",
-           "unused-list"});
+      diagnostics_.push_back({Severity::warning, where,
+                              "citation list with no claims before it: its " +
+                                  std::to_string(block.citations.size()) +
+                                  " sources are listed but never cited",
+                              "unused-list"});
       return;
     }
     for (std::size_t i = 0; i < used.size(); ++i) {
       if (used[i]) continue;
       const SourceRecord& source = evidence_.sources[first + i];
-      diagnostics_.push_back({Severity::warning, source.where,
-                              "citation [" + source.label + "] is listed but never cited (" +
-                                  source.url + ")",
-                              "unused-citation"});
+      diagnostics_.push_back(
+          {Severity::warning, source.where,
+           "citation [" + source.label + "] is listed but never cited (" + source.url + ")",
+           "unused-citation"});
     }
   }
 

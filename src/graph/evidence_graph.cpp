@@ -108,8 +108,8 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence) {
     claim.label = short_label(record.text);
     claim.text = record.text;
     claim.kind = record.kind;
-    claim.occurrences.push_back({evidence.document, record.where.line, record.where.column,
-                                 record.block, record.markers});
+    claim.occurrences.push_back(
+        {evidence.document, record.where.line, record.where.column, record.block, record.markers});
     claims.push_back(graph.add_node(std::move(claim)));
   }
   std::vector<Vertex> sources;
@@ -144,7 +144,8 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence) {
     }
     for (std::size_t concept_index : record.concepts) {
       const ConceptRef& ref = evidence.concepts.at(concept_index);
-      graph.add_edge(claims[i], concepts.at(concept_index), {edge_type_for(ref.type), {}, false, {}});
+      graph.add_edge(claims[i], concepts.at(concept_index),
+                     {edge_type_for(ref.type), {}, false, {}});
     }
   }
   for (std::size_t i = 0; i < evidence.sources.size(); ++i) {

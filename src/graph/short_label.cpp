@@ -5,7 +5,9 @@
 
 namespace evgraph {
 namespace {
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 }  // namespace
 
 std::string short_label(std::string_view text, std::size_t max_chars) {

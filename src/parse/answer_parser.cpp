@@ -9,7 +9,9 @@ namespace {
 
 using parse::MarkerGroup;
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -20,7 +22,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_blank(std::string_view line) { return trim(line).empty(); }
+bool is_blank(std::string_view line) {
+  return trim(line).empty();
+}
 
 bool starts_with_url(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
@@ -100,11 +104,11 @@ class AnswerParser {
   void define(const std::string& label, std::string url, const Location& where) {
     for (const CitationEntry& entry : block_.citations) {
       if (entry.label == label) {
-        diagnostics_.push_back(
-            {Severity::warning, where,
-             "citation [" + label + "] is defined twice in this list (first on line " +
-                 std::to_string(entry.where.line) + "); keeping both",
-             "duplicate-citation"});
+        diagnostics_.push_back({Severity::warning, where,
+                                "citation [" + label +
+                                    "] is defined twice in this list (first on line " +
+                                    std::to_string(entry.where.line) + "); keeping both",
+                                "duplicate-citation"});
         break;
       }
     }
@@ -154,7 +158,8 @@ class AnswerParser {
     std::string cleaned = clean(raw);
     bool has_words = false;
     for (char c : cleaned) has_words = has_words || is_alpha(c);
-    const Location where = text_.locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
+    const Location where =
+        text_.locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
     if (!has_words) {
       if (group) {
         diagnostics_.push_back({Severity::warning, text_.locate(line_offset + group->begin),

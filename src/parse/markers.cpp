@@ -6,8 +6,12 @@
 namespace evgraph::parse {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -67,7 +71,8 @@ bool is_list_heading(std::string_view line) {
   auto trim = [&](std::string_view chars) {
     while (!line.empty() && chars.find(line.front()) != std::string_view::npos)
       line.remove_prefix(1);
-    while (!line.empty() && chars.find(line.back()) != std::string_view::npos) line.remove_suffix(1);
+    while (!line.empty() && chars.find(line.back()) != std::string_view::npos)
+      line.remove_suffix(1);
   };
   trim(" \t#*_:");
   if (line.size() > 20) return false;

@@ -16,7 +16,8 @@ struct MarkerGroup {
   std::vector<std::string> labels;
 };
 
-// A marker group starting at `pos`: `[1]`, `[1, 3]`, `[^2]`, and runs of them (`[2][5]`, `[2] [5]`).
+// A marker group starting at `pos`: `[1]`, `[1, 3]`, `[^2]`, and runs of them (`[2][5]`, `[2]
+// [5]`).
 std::optional<MarkerGroup> scan_marker_group(std::string_view line, std::size_t pos);
 
 struct StrayDigits {

@@ -15,7 +15,9 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Valid UTF-8 with LF line ends; each invalid sequence becomes U+FFFD and one diagnostic.
 std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnostics& diagnostics) {
@@ -36,10 +38,12 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     }
     utf8proc_int32_t code_point = 0;
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i);
-    const auto n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(bytes.size() - i), &code_point);
+    const auto n =
+        utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(bytes.size() - i), &code_point);
     if (n < 0) {
       if (invalid++ == 0) {
-        diagnostics.push_back({Severity::warning, {name, line, column},
+        diagnostics.push_back({Severity::warning,
+                               {name, line, column},
                                "invalid UTF-8 byte replaced by U+FFFD (is the file Latin-1? "
                                "convert it with iconv -f latin1 -t utf-8)",
                                "invalid-utf8"});
@@ -58,7 +62,8 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     ++column;
   }
   if (invalid > 1) {
-    diagnostics.push_back({Severity::warning, {name, 0, 0},
+    diagnostics.push_back({Severity::warning,
+                           {name, 0, 0},
                            std::to_string(invalid) + " invalid UTF-8 bytes replaced in all",
                            "invalid-utf8"});
   }

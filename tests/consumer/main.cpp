@@ -1,8 +1,7 @@
 // Uses the installed library end to end: one short answer in, node-link JSON out.
 // Exits non-zero unless the graph holds exactly one claim and one source.
-#include <evgraph/evgraph.hpp>
-
 #include <cstddef>
+#include <evgraph/evgraph.hpp>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -28,8 +27,8 @@ int main() {
     sources += graph.node(*v).type == evgraph::NodeType::source;
   }
   for (const auto& d : diagnostics) std::cerr << evgraph::format_diagnostic(d) << '\n';
-  std::cout << evgraph::generator() << ": " << claims << " claim, " << sources
-            << " source, " << json.str().size() << " bytes of JSON\n";
+  std::cout << evgraph::generator() << ": " << claims << " claim, " << sources << " source, "
+            << json.str().size() << " bytes of JSON\n";
   const bool ok = claims == 1 && sources == 1 && graph.find("source:pmc:PMC10078724") &&
                   json.str().find("\"source:pmc:PMC10078724\"") != std::string::npos;
   return ok ? 0 : 1;
