@@ -225,6 +225,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   Streams io{in, out, err};
   CLI::App app{"evgraph — research evidence to a typed knowledge graph", "evgraph"};
   app.set_version_flag("--version", generator());
+  app.footer(
+      "Exit codes: 0 done (warnings allowed), 1 input/output error or any warning under --strict, "
+      "2 usage error.\nDiagnostics: FILE:LINE:COL: warning: MESSAGE [code] on stderr.\n"
+      "Example: evgraph build answer.txt -o answer.json -o answer.dot -o answer.svg");
   app.require_subcommand(1);
   Options options;
   std::vector<std::pair<CLI::App*, const Command*>> subcommands;
