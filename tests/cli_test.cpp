@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/read_inputs.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -144,4 +145,33 @@ TEST_CASE("a lexicon file extends the default one", "[cli]") {
   r = run_cli({"build", "-", "--lexicon", lexicon.string(), "-o", "-", "--to", "json"}, answer);
   CHECK(r.code == 1);
   CHECK_THAT(r.err, Catch::Contains("lexicon.json"));
+}
+
+TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli]") {
+  const auto dir = scratch("threads");
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 9; ++i) {
+    const auto path = (dir / ("answer" + std::to_string(i) + ".txt")).string();
+    std::ofstream(path) << "Claim " << i << " about veterans.[1]\nShared claim.[2]\nCitations:\n"
+                        << "[1] https://pubmed.ncbi.nlm.nih.gov/" << i << "/\n[2] https://x.org/"
+                        << i % 3 << "\n";
+    inputs.push_back(path);
+  }
+  auto as_json = [&](unsigned threads) {
+    std::istringstream in;
+    std::vector<evgraph::Evidence> evidence;
+    for (auto& r : evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, threads)) {
+      evidence.push_back(std::move(r.evidence));
+    }
+    std::ostringstream out;
+    evgraph::write_json(evgraph::build_graph(evidence), out);
+    return out.str();
+  };
+  const std::string one = as_json(1);
+  CHECK(one == as_json(4));
+  CHECK(one == as_json(16));
+  inputs.insert(inputs.begin() + 4, (dir / "absent.txt").string());
+  std::istringstream in;
+  CHECK_THROWS_AS(evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, 4),
+                  evgraph::IoError);
 }

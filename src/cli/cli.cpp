@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/read_inputs.hpp"
 #include "evgraph/evgraph.hpp"
 
 namespace evgraph::cli {
@@ -72,24 +73,13 @@ struct Loaded {
   std::size_t warnings = 0;
 };
 
-// Reads, parses and extracts every input; prints their diagnostics in line order.
+// Reads every input and prints its diagnostics, input by input.
 Loaded load_inputs(const Options& options, Streams& io) {
-  const Lexicon lexicon = load_lexicon(options);
   Loaded loaded;
-  for (const std::string& input : options.inputs) {
-    Diagnostics diagnostics;
-    Text text = input == "-" ? make_text("-",
-                                         std::string(std::istreambuf_iterator<char>(io.in),
-                                                     std::istreambuf_iterator<char>()),
-                                         diagnostics)
-                             : read_text(input, diagnostics);
-    const Document document = parse_answer(text, diagnostics);
-    loaded.evidence.push_back(extract(document, lexicon, diagnostics));
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-    });
-    for (const Diagnostic& d : diagnostics) io.err << format_diagnostic(d) << '\n';
-    loaded.warnings += diagnostics.size();
+  for (InputResult& result : read_inputs(options.inputs, load_lexicon(options), io.in)) {
+    for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d) << '\n';
+    loaded.warnings += result.diagnostics.size();
+    loaded.evidence.push_back(std::move(result.evidence));
   }
   return loaded;
 }

@@ -1,0 +1,66 @@
+#include "cli/read_inputs.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <istream>
+#include <iterator>
+#include <optional>
+#include <thread>
+#include <tuple>
+
+#include "evgraph/parse.hpp"
+#include "evgraph/text.hpp"
+
+namespace evgraph::cli {
+namespace {
+
+InputResult read_one(const std::string& input, const std::optional<std::string>& stdin_bytes,
+                     const Lexicon& lexicon) {
+  InputResult result;
+  const Text text = input == "-" ? make_text("-", stdin_bytes.value_or(""), result.diagnostics)
+                                 : read_text(input, result.diagnostics);
+  result.evidence = extract(parse_answer(text, result.diagnostics), lexicon, result.diagnostics);
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.where.line, a.where.column) <
+                            std::tie(b.where.line, b.where.column);
+                   });
+  return result;
+}
+
+}  // namespace
+
+std::vector<InputResult> read_inputs(const std::vector<std::string>& inputs, const Lexicon& lexicon,
+                                     std::istream& stdin_stream, unsigned threads) {
+  std::optional<std::string> stdin_bytes;
+  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    stdin_bytes.emplace(std::istreambuf_iterator<char>(stdin_stream),
+                        std::istreambuf_iterator<char>());
+  }
+  std::vector<InputResult> results(inputs.size());
+  std::vector<std::exception_ptr> errors(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      try {
+        results[i] = read_one(inputs[i], stdin_bytes, lexicon);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto extra = std::min<std::size_t>(threads, inputs.size()) - (inputs.empty() ? 0 : 1);
+  std::vector<std::jthread> pool;
+  pool.reserve(extra);
+  for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(work);
+  work();
+  pool.clear();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  return results;
+}
+
+}  // namespace evgraph::cli
