@@ -175,3 +175,34 @@ TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli
   CHECK_THROWS_AS(evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, 4),
                   evgraph::IoError);
 }
+
+TEST_CASE("outputs never overwrite inputs or each other", "[cli]") {
+  const auto dir = scratch("overwrite");
+  const auto input = (dir / "in.txt").string();
+  std::ofstream(input) << kAnswer;
+  const auto json = (dir / "out.json").string();
+  // -o takes one value: a second file after it is an input, never an output.
+  auto r = run_cli({"build", input, "-o", json, input, "--to", "json"});
+  CHECK(r.code == 0);
+  CHECK(fs::remove(json));
+  r = run_cli({"build", input, "-o", input, "--to", "json"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("overwrite"));
+  r = run_cli({"build", input, "-o", json, "-o", json});
+  CHECK(r.code == 2);
+  r = run_cli({"build", input, "-o", dir.string(), "--to", "json"});
+  CHECK(r.code == 2);
+  std::ifstream in(input);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == kAnswer);
+  CHECK(!fs::exists(json));
+}
+
+TEST_CASE("a malformed lexicon is reported once with its position", "[cli]") {
+  const auto dir = scratch("badlexicon");
+  const auto lexicon = (dir / "bad.json").string();
+  std::ofstream(lexicon) << "{\n  \"concepts\": [\n    {\"name\": }\n]}";
+  const auto r = run_cli({"check", "-", "--lexicon", lexicon}, kAnswer);
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::StartsWith(lexicon + ":3:"));
+  CHECK(r.err.find("error:") == r.err.rfind("error:"));
+}

@@ -119,3 +119,11 @@ TEST_CASE("claim ids come from normalised text", "[extract]") {
   CHECK(id != evgraph::claim_id("men's groups helped."));
   CHECK(evgraph::claim_id("") == "claim:cbf29ce484222325");
 }
+
+TEST_CASE("a repeated marker is one marker on the edge", "[extract]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string(
+      "Claim [1][1][1, 1].\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n", d);
+  REQUIRE(e.claims.at(0).citations.size() == 1);
+  CHECK(e.claims[0].citations[0].markers == std::vector<std::string>{"1"});
+}

@@ -167,3 +167,44 @@ TEST_CASE("list headings in their common spellings", "[parse]") {
     CHECK(doc.blocks[0].claims.size() == 1);
   }
 }
+
+TEST_CASE("a marker inside a URL is part of the URL", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "See https://en.wikipedia.org/wiki/Foo[1]_bar for more.[2] And https://x.org/a[1].\n"
+      "Citations:\n[1] https://a.example/1\n[2] https://a.example/2\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "See https://en.wikipedia.org/wiki/Foo[1]_bar for more.");
+  CHECK(claims[1].text == "And https://x.org/a.");
+  CHECK(claims[1].markers == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("abbreviations followed by numbers are not superscripts", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string("Fig.3 shows approx.5 points in the U.S.2020 cohort.[1]\n", d);
+  CHECK(doc.blocks.at(0).claims.at(0).text ==
+        "Fig.3 shows approx.5 points in the U.S.2020 cohort.");
+  CHECK(count_code(d, "flattened-superscript") == 0);
+}
+
+TEST_CASE("list entries are read one bracket at a time and need a URL", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc =
+      parse_string("Claim.[1]\nCitations:\n[1] https://a.example/1 [2] [3] see-notes\n", d);
+  const auto& list = doc.blocks.at(0).citations;
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].url == "https://a.example/1");
+  CHECK(count_code(d, "citation-without-url") == 2);
+  CHECK(count_code(d, "unparsed-list-text") == 1);
+}
+
+TEST_CASE("many claims on one long line parse in linear time", "[parse]") {
+  std::string line;
+  for (int i = 0; i < 20000; ++i) line += "Claim number " + std::to_string(i) + " holds.[1] ";
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(line + "\nCitations:\n[1] https://a.example/1\n", d);
+  REQUIRE(doc.blocks.at(0).claims.size() == 20000);
+  CHECK(doc.blocks[0].claims.back().where.column == line.size() - 29 + 1);
+}

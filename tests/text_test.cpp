@@ -48,3 +48,12 @@ TEST_CASE("reading a missing file or a folder is an IoError", "[text]") {
   CHECK_THROWS_AS(evgraph::read_text("/nonexistent/answer.txt", d), evgraph::IoError);
   CHECK_THROWS_AS(evgraph::read_text(EVGRAPH_SOURCE_DIR, d), evgraph::IoError);
 }
+
+TEST_CASE("a NUL byte is replaced and reported, never truncating the text", "[text]") {
+  evgraph::Diagnostics d;
+  const auto text = evgraph::make_text("t", std::string("caf\xC3\xA9\0 hidden", 13), d);
+  CHECK(text.content() == "caf\xC3\xA9\xEF\xBF\xBD hidden");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "nul-byte");
+  CHECK(d[0].where.column == 5);
+}

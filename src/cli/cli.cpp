@@ -55,7 +55,8 @@ void add_input_options(CLI::App& app, Options& options) {
   app.add_option("--lexicon", options.lexicons,
                  "Lexicon JSON adding to (or, with --no-default-lexicon, replacing) the built-in "
                  "one; repeatable")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-lexicon", options.no_default_lexicon,
                "Use only the lexicons given with --lexicon");
   app.add_flag("--strict", options.strict, "Treat warnings as errors (exit 1, write nothing)");
@@ -106,6 +107,25 @@ struct Output {
   Format format;
 };
 
+// Refuses, before anything is read or written, an output that would overwrite an input, that is a
+// folder, or that another -o already names.
+void check_target(const std::string& path, const std::vector<std::string>& inputs,
+                  const std::vector<Output>& earlier) {
+  if (path == "-") return;
+  std::error_code error;
+  if (fs::is_directory(path, error)) throw UsageError("-o " + path + ": is a folder");
+  for (const Output& other : earlier) {
+    if (other.path == path || fs::equivalent(other.path, path, error)) {
+      throw UsageError("-o " + path + " is named twice");
+    }
+  }
+  for (const std::string& input : inputs) {
+    if (input == path || fs::equivalent(input, path, error)) {
+      throw UsageError("-o " + path + " would overwrite the input " + input);
+    }
+  }
+}
+
 std::vector<Output> resolve_outputs(const Options& options) {
   std::optional<Format> forced;
   if (!options.to.empty()) {
@@ -127,6 +147,7 @@ std::vector<Output> resolve_outputs(const Options& options) {
       throw UsageError("cannot tell the format of '" + path +
                        "' from its extension; use .json, .dot, .svg, .png or .pdf, or --to FORMAT");
     }
+    check_target(path, options.inputs, outputs);
     outputs.push_back({path, *format});
   }
   return outputs;
@@ -143,6 +164,7 @@ class OutputFiles {
   void write(const EvidenceGraph& graph, const Output& output, std::ostream& stdout_stream) {
     if (output.path == "-") {
       evgraph::write(graph, output.format, stdout_stream);
+      if (!stdout_stream.flush()) throw IoError("writing to stdout failed");
       return;
     }
     const fs::path target(output.path);
@@ -192,7 +214,8 @@ void setup_build(CLI::App& app, Options& options) {
                  "Output file; the format comes from its extension (.json .dot .svg .png .pdf); "
                  "repeatable; '-' for stdout with --to")
       ->required()
-      ->type_name("OUT");
+      ->type_name("OUT")
+      ->allow_extra_args(false);
   app.add_option("--to", options.to, "Force the output format: json, dot, svg, png or pdf")
       ->type_name("FORMAT");
 }
@@ -242,6 +265,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   } catch (const UsageError& e) {
     err << "evgraph: error: " << e.what() << '\n';
     return kUsage;
+  } catch (const InputError& e) {
+    err << e.what() << '\n';
+    return kFailed;
   } catch (const Error& e) {
     err << "evgraph: error: " << e.what() << '\n';
     return kFailed;

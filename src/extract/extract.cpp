@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -124,7 +125,10 @@ class Extractor {
                            bool ambiguous) {
     for (Citation& citation : claim.citations) {
       if (citation.source == source) {
-        citation.markers.push_back(label);
+        if (std::find(citation.markers.begin(), citation.markers.end(), label) ==
+            citation.markers.end()) {
+          citation.markers.push_back(label);
+        }
         citation.ambiguous = citation.ambiguous || ambiguous;
         return;
       }

@@ -1,5 +1,6 @@
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "evgraph/parse.hpp"
 #include "parse/markers.hpp"
@@ -58,43 +59,65 @@ class AnswerParser {
   }
 
  private:
-  // `[1] url`, several per line allowed; inside a list also `1. url` and `1) url`.
-  bool is_list_line(std::string_view line) const {
+  // `[1] url`, optionally bulleted; several definitions per line allowed.
+  static bool is_list_line(std::string_view line) {
     std::string_view rest = trim(line);
     if (rest.starts_with("- ") || rest.starts_with("* ")) rest = trim(rest.substr(2));
-    if (rest.starts_with('[')) {
-      auto group = parse::scan_marker_group(rest, 0);
-      return group && group->labels.size() == 1 && starts_with_url(trim(rest.substr(group->end)));
+    auto marker = parse::scan_marker(rest, 0);
+    return marker && marker->labels.size() == 1 && starts_with_url(trim(rest.substr(marker->end)));
+  }
+
+  // Text::locate, but counting on from the previous call when it is further along the same line,
+  // so that many claims on one long line stay linear.
+  Location locate(std::size_t offset) {
+    const bool same_line =
+        cached_.line != 0 && offset >= cached_offset_ &&
+        (cached_.line == text_.line_count() || offset < text_.line_start(cached_.line + 1));
+    if (!same_line) {
+      cached_ = text_.locate(offset);
+    } else {
+      const std::string_view content = text_.content();
+      for (std::size_t i = cached_offset_; i < offset; ++i) {
+        if ((static_cast<unsigned char>(content[i]) & 0xC0) != 0x80) ++cached_.column;
+      }
     }
-    return false;
+    cached_offset_ = offset;
+    return cached_;
   }
 
   void start_list(std::size_t offset) {
     if (in_list_) finish_block();
     in_list_ = true;
-    block_.list_heading = text_.locate(offset);
+    block_.list_heading = locate(offset);
   }
 
   void start_list_without_heading() { in_list_ = true; }
 
   void read_entries(std::string_view line, std::size_t line_offset) {
-    std::size_t pos = 0;
-    while (pos < line.size() && line[pos] != '[') ++pos;
+    std::size_t pos = line.find('[');
     while (pos < line.size()) {
-      auto group = parse::scan_marker_group(line, pos);
-      if (!group) break;
-      const Location where = text_.locate(line_offset + pos);
-      std::size_t url_begin = group->end;
+      auto marker = parse::scan_marker(line, pos);
+      if (!marker || marker->labels.size() != 1) break;
+      const Location where = locate(line_offset + pos);
+      std::size_t url_begin = marker->end;
       while (url_begin < line.size() && is_space(line[url_begin])) ++url_begin;
       std::size_t url_end = url_begin;
       while (url_end < line.size() && !is_space(line[url_end])) ++url_end;
-      std::string url(line.substr(url_begin, url_end - url_begin));
-      for (const std::string& label : group->labels) define(label, url, where);
+      const std::string_view url = line.substr(url_begin, url_end - url_begin);
+      if (starts_with_url(url)) {
+        define(marker->labels.front(), std::string(url), where);
+      } else {
+        diagnostics_.push_back(
+            {Severity::warning, where,
+             "citation [" + marker->labels.front() + "] has no URL after it; not made a source",
+             "citation-without-url"});
+        url_end = url_begin;
+      }
       pos = url_end;
       while (pos < line.size() && is_space(line[pos])) ++pos;
     }
     if (pos < line.size()) {
-      diagnostics_.push_back({Severity::warning, text_.locate(line_offset + pos),
+      diagnostics_.push_back({Severity::warning, locate(line_offset + pos),
                               "text after the citations on this line is not a citation: '" +
                                   std::string(trim(line.substr(pos))) + "'",
                               "unparsed-list-text"});
@@ -102,15 +125,13 @@ class AnswerParser {
   }
 
   void define(const std::string& label, std::string url, const Location& where) {
-    for (const CitationEntry& entry : block_.citations) {
-      if (entry.label == label) {
-        diagnostics_.push_back({Severity::warning, where,
-                                "citation [" + label +
-                                    "] is defined twice in this list (first on line " +
-                                    std::to_string(entry.where.line) + "); keeping both",
-                                "duplicate-citation"});
-        break;
-      }
+    auto [first, added] = first_definition_line_.try_emplace(label, where.line);
+    if (!added) {
+      diagnostics_.push_back({Severity::warning, where,
+                              "citation [" + label +
+                                  "] is defined twice in this list (first on line " +
+                                  std::to_string(first->second) + "); keeping both",
+                              "duplicate-citation"});
     }
     block_.citations.push_back({label, std::move(url), where});
   }
@@ -130,6 +151,10 @@ class AnswerParser {
           continue;
         }
       }
+      if (line.substr(pos).starts_with("http://") || line.substr(pos).starts_with("https://")) {
+        pos = copy_url(line, pos, claim_begin, text);
+        continue;
+      }
       if (auto stray = parse::scan_stray_digits(line, pos)) {
         report_stray_digits(line.substr(stray->begin, stray->end - stray->begin),
                             line_offset + stray->begin);
@@ -140,6 +165,24 @@ class AnswerParser {
       text += line[pos++];
     }
     add_claim(text, claim_begin, line_offset, nullptr);
+  }
+
+  // A URL in prose is copied whole: a `[1]` inside it is part of the URL unless it ends the URL.
+  static std::size_t copy_url(std::string_view line, std::size_t pos, std::size_t& claim_begin,
+                              std::string& text) {
+    if (claim_begin == std::string_view::npos) claim_begin = pos;
+    while (pos < line.size() && !is_space(line[pos])) {
+      if (line[pos] == '[') {
+        auto group = parse::scan_marker_group(line, pos);
+        if (group &&
+            (group->end == line.size() || is_space(line[group->end]) ||
+             std::string_view(".,;:!?)").find(line[group->end]) != std::string_view::npos)) {
+          break;
+        }
+      }
+      text += line[pos++];
+    }
+    return pos;
   }
 
   // Punctuation right after a marker group (`… groups [1].`) ends the claim it follows.
@@ -158,11 +201,10 @@ class AnswerParser {
     std::string cleaned = clean(raw);
     bool has_words = false;
     for (char c : cleaned) has_words = has_words || is_alpha(c);
-    const Location where =
-        text_.locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
+    const Location where = locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
     if (!has_words) {
       if (group) {
-        diagnostics_.push_back({Severity::warning, text_.locate(line_offset + group->begin),
+        diagnostics_.push_back({Severity::warning, locate(line_offset + group->begin),
                                 "citation marker with no claim text before it; ignored",
                                 "marker-without-claim"});
       }
@@ -171,7 +213,7 @@ class AnswerParser {
     ClaimSpan claim{std::move(cleaned), where, {}, {}};
     if (group) {
       claim.markers = group->labels;
-      claim.markers_where = text_.locate(line_offset + group->begin);
+      claim.markers_where = locate(line_offset + group->begin);
     }
     block_.claims.push_back(std::move(claim));
   }
@@ -199,7 +241,7 @@ class AnswerParser {
 
   void report_stray_digits(std::string_view digits, std::size_t offset) {
     diagnostics_.push_back(
-        {Severity::warning, text_.locate(offset),
+        {Severity::warning, locate(offset),
          "stray digits '" + std::string(digits) +
              "' after sentence punctuation look like flattened superscript citations; removed "
              "from the claim, not linked (restore them as [n] markers to link them)",
@@ -208,6 +250,7 @@ class AnswerParser {
 
   void finish_block() {
     in_list_ = false;
+    first_definition_line_.clear();
     if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
     block_.number = document_.blocks.size() + 1;
     document_.blocks.push_back(std::move(block_));
@@ -219,6 +262,9 @@ class AnswerParser {
   Document document_;
   Block block_;
   bool in_list_ = false;
+  std::unordered_map<std::string, std::size_t> first_definition_line_;
+  Location cached_;
+  std::size_t cached_offset_ = 0;
 };
 
 }  // namespace

@@ -40,6 +40,14 @@ std::optional<std::size_t> scan_bracket(std::string_view line, std::size_t pos,
 
 }  // namespace
 
+std::optional<MarkerGroup> scan_marker(std::string_view line, std::size_t pos) {
+  MarkerGroup marker{pos, pos, {}};
+  auto end = scan_bracket(line, pos, marker.labels);
+  if (!end) return std::nullopt;
+  marker.end = *end;
+  return marker;
+}
+
 std::optional<MarkerGroup> scan_marker_group(std::string_view line, std::size_t pos) {
   MarkerGroup group{pos, pos, {}};
   auto end = scan_bracket(line, pos, group.labels);
@@ -61,7 +69,7 @@ std::optional<StrayDigits> scan_stray_digits(std::string_view line, std::size_t 
   }
   std::size_t end = pos;
   while (end < line.size() && is_digit(line[end])) ++end;
-  if (end < line.size() && line[end] != '[' && !is_space(line[end])) return std::nullopt;
+  if (end < line.size() && line[end] != '[') return std::nullopt;
   return StrayDigits{pos, end};
 }
 

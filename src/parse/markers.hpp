@@ -16,6 +16,9 @@ struct MarkerGroup {
   std::vector<std::string> labels;
 };
 
+// One bracket starting at `pos`: `[1]`, `[1, 3]` or `[^2]`.
+std::optional<MarkerGroup> scan_marker(std::string_view line, std::size_t pos);
+
 // A marker group starting at `pos`: `[1]`, `[1, 3]`, `[^2]`, and runs of them (`[2][5]`, `[2]
 // [5]`).
 std::optional<MarkerGroup> scan_marker_group(std::string_view line, std::size_t pos);
@@ -26,7 +29,7 @@ struct StrayDigits {
 };
 
 // Digits glued after sentence punctuation that ends a word (`physiology.2579[5]`, `above.57912`),
-// followed by a marker, whitespace or the end of the line: flattened superscript citations.
+// followed by a marker or the end of the line: flattened superscript citations.
 std::optional<StrayDigits> scan_stray_digits(std::string_view line, std::size_t pos);
 
 // A citation-list heading line: `Citations:`, `Sources`, `## References`, `**Sources:**`.

@@ -27,6 +27,8 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
   std::size_t line = 1;
   std::size_t column = 1;
   std::size_t invalid = 0;
+  std::size_t nuls = 0;
+  std::size_t first_invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
     const char c = bytes[i];
     if (c == '\r') {
@@ -36,12 +38,23 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
       column = 1;
       continue;
     }
+    if (c == '\0') {
+      if (nuls++ == 0) {
+        diagnostics.push_back({Severity::warning, {name, line, column},
+                               "NUL byte replaced by U+FFFD (is this a text file?)", "nul-byte"});
+      }
+      out += kReplacement;
+      ++i;
+      ++column;
+      continue;
+    }
     utf8proc_int32_t code_point = 0;
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i);
     const auto n =
         utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(bytes.size() - i), &code_point);
     if (n < 0) {
       if (invalid++ == 0) {
+        first_invalid = diagnostics.size();
         diagnostics.push_back({Severity::warning,
                                {name, line, column},
                                "invalid UTF-8 byte replaced by U+FFFD (is the file Latin-1? "
@@ -62,10 +75,8 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     ++column;
   }
   if (invalid > 1) {
-    diagnostics.push_back({Severity::warning,
-                           {name, 0, 0},
-                           std::to_string(invalid) + " invalid UTF-8 bytes replaced in all",
-                           "invalid-utf8"});
+    diagnostics.at(first_invalid).message +=
+        "; " + std::to_string(invalid) + " invalid bytes replaced in all";
   }
   return out;
 }
