@@ -1,6 +1,7 @@
 // Diagrams rendered through gvc: the right file type, the ids and links a web page needs, and no
 // link that could run script.
 #include <catch2/catch.hpp>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -114,4 +115,16 @@ TEST_CASE("text formats are not rendered", "[render]") {
   CHECK_THROWS_AS(render(sample(), Format::json, out), Error);
   CHECK_THROWS_AS(render(sample(), Format::dot, out), Error);
   CHECK(out.str().empty());
+}
+
+TEST_CASE("the same graph renders to the same svg whatever the heap holds", "[render]") {
+  const EvidenceGraph g = sample();
+  const std::string first = rendered(g, Format::svg);
+  for (int round = 0; round < 5; ++round) {
+    std::vector<std::unique_ptr<std::string>> churn;
+    for (int i = 0; i < 500 * (round + 1); ++i) {
+      churn.push_back(std::make_unique<std::string>(static_cast<std::size_t>(i % 61), 'x'));
+    }
+    CHECK(rendered(sample(), Format::svg) == first);
+  }
 }

@@ -11,7 +11,6 @@
 #include <charconv>
 #include <cstddef>
 #include <cstring>
-#include <memory>
 #include <mutex>
 #include <new>
 #include <ostream>
@@ -22,20 +21,12 @@
 
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
+#include "export/graphviz.hpp"
 
 namespace evgraph {
-namespace detail {
-
-// cgraph and gvc 2.42 keep process-wide state (agwrite's indentation and buffer, the DOT lexer, the
-// attribute prototype graph that gvContext fills, layout globals): every Graphviz call holds this.
-std::mutex& graphviz_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
-}  // namespace detail
-
 namespace {
+
+using graphviz::GraphHandle;
 
 constexpr std::size_t kLabelWidth = 28;
 constexpr std::size_t kMaxProvenance = 10;
@@ -152,10 +143,15 @@ std::string wrap(std::string_view text, std::size_t width) {
   return out;
 }
 
-// The node's name in DOT: its id as an escString. cgraph takes a name that starts with % for one of
-// its own anonymous names (its reader renames it, and 2.42 leaks it); `\%` reads as `%` in an
-// escString and cannot come out of esc(), so it is a safe stand-in.
+// The node's name in DOT is its id, as written to JSON. cgraph 2.42's reader turns `\\` into `\`
+// while its writer doubles nothing, so an id with a backslash or a control character (never one
+// evgraph makes: ids start with their type, and source ids encode backslashes) is written as an
+// escaped string instead; its `id` attribute is exact either way.
 std::string node_name(std::string_view id) {
+  const bool readable = std::none_of(id.begin(), id.end(), [](char c) {
+    return c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (readable && !id.starts_with('%')) return std::string(id);  // `%…` are cgraph's own names
   std::string name = esc(id);
   if (name.starts_with('%')) name.insert(0, "\\");
   return name;
@@ -346,11 +342,6 @@ int sink_flush(void* channel) {
 
 Agiodisc_t sink_disc = {nullptr, sink_put, sink_flush};
 Agdisc_t disc = {&AgMemDisc, &name_disc, &sink_disc};
-
-struct GraphCloser {
-  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
-};
-using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
 Agsym_t* declare(Agraph_t* graph, int kind, std::string name, std::string default_value) {
   Agsym_t* symbol = agattr(graph, kind, name.data(), default_value.data());
@@ -626,12 +617,16 @@ class DotBuilder {
 };
 
 void write_through_cgraph(const EvidenceGraph& graph, Sink& sink) {
-  std::lock_guard lock(detail::graphviz_mutex());
-  GraphHandle dot = DotBuilder(graph).build();
+  std::lock_guard lock(graphviz::mutex());
+  GraphHandle dot = graphviz::build_cgraph(graph);
   if (agwrite(dot.get(), &sink) != 0) throw IoError("writing the DOT text failed");
 }
 
 }  // namespace
+
+graphviz::GraphHandle graphviz::build_cgraph(const EvidenceGraph& graph) {
+  return DotBuilder(graph).build();
+}
 
 std::string to_dot(const EvidenceGraph& graph) {
   std::string text;

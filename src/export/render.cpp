@@ -1,5 +1,5 @@
-// Diagrams through gvc: the text of to_dot() is read back with agmemread and laid out with `dot`,
-// so a rendered picture always shows exactly what the DOT export says.
+// Diagrams through gvc: the very cgraph graph that write_dot() writes is laid out with `dot`, so a
+// rendered picture always shows exactly what the DOT export says, in a deterministic order.
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -12,26 +12,21 @@
 
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
+#include "export/graphviz.hpp"
 
 namespace evgraph {
-namespace detail {
-std::mutex& graphviz_mutex();  // dot.cpp
-}  // namespace detail
-
 namespace {
 
-struct GraphCloser {
-  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
-};
+using graphviz::GraphHandle;
+
 struct RenderDataFreer {
   void operator()(char* data) const noexcept { gvFreeRenderData(data); }
 };
-using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 using RenderData = std::unique_ptr<char, RenderDataFreer>;
 
 // One context for the process, never freed: the 2.42 pango plugin caches a pointer to a font name
 // owned by the context, so a second context reads freed memory (ASan: heap-use-after-free in
-// pango_textlayout). Plugins also load only once. The caller holds graphviz_mutex().
+// pango_textlayout). Plugins also load only once. The caller holds graphviz::mutex().
 GVC_t* shared_context() {
   static GVC_t* context = nullptr;
   if (context == nullptr) context = gvContext();
@@ -62,7 +57,7 @@ class ErrorLog {
     return 0;
   }
 
-  static inline std::string messages_;  // guarded by graphviz_mutex()
+  static inline std::string messages_;  // guarded by graphviz::mutex()
   agusererrf previous_;
 };
 
@@ -125,14 +120,11 @@ void render(const EvidenceGraph& graph, Format format, std::ostream& out) {
     throw Error("cannot render a diagram as " + std::string(to_string(format)) +
                 "; choose svg, png or pdf (write_dot and write_json write the text formats)");
   }
-  std::string dot = to_dot(graph);
-
-  std::lock_guard lock(detail::graphviz_mutex());
+  std::lock_guard lock(graphviz::mutex());
   ErrorLog log;
   GVC_t* context = shared_context();
   if (context == nullptr) throw Error(log.explain("Graphviz could not start (gvContext failed)"));
-  GraphHandle drawing(agmemread(dot.c_str()));
-  if (!drawing) throw Error(log.explain("Graphviz could not read the DOT text evgraph wrote"));
+  GraphHandle drawing = graphviz::build_cgraph(graph);
   if (format == Format::svg) escape_url_ampersands(drawing.get());
 
   Layout layout(context, drawing.get(), log);

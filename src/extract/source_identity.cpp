@@ -300,6 +300,14 @@ std::string normalised_url(const Parts& parts) {
   return out + query;
 }
 
+// A backslash is not a URL character; encoded, an id never holds one (DOT names cannot end in one).
+std::string encode_backslashes(std::string text) {
+  for (std::size_t at = text.find('\\'); at != std::string::npos; at = text.find('\\', at)) {
+    text.replace(at, 1, "%5C");
+  }
+  return text;
+}
+
 }  // namespace
 
 SourceIdentity identify_source(std::string_view url) {
@@ -311,11 +319,11 @@ SourceIdentity identify_source(std::string_view url) {
   const std::size_t colon = s.find(':');
   if (colon != std::string_view::npos && colon > 0 && s.find("://") == std::string_view::npos &&
       std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), is_alpha)) {
-    return {"url", lowered(s.substr(0, colon)) + std::string(s.substr(colon))};
+    return {"url", encode_backslashes(lowered(s.substr(0, colon)) + std::string(s.substr(colon)))};
   }
   const Parts parts = split(s);
   if (auto strong = strong_identity(parts)) return *strong;
-  return {"url", normalised_url(parts)};
+  return {"url", encode_backslashes(normalised_url(parts))};
 }
 
 }  // namespace evgraph

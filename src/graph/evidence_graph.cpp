@@ -65,9 +65,13 @@ Vertex EvidenceGraph::add_node(Node node) {
     merge_into(graph_[found->second], std::move(node));
     return found->second;
   }
-  std::string id = node.id;
-  const Vertex vertex = boost::add_vertex(std::move(node), graph_);
-  index_.emplace(std::move(id), vertex);
+  // Boost 1.74's add_vertex(property, g) and add_edge(u, v, property, g) take the property by const
+  // reference and copy it; adding an empty one and moving into it does not. It also skips the
+  // named-graph lookup in which GCC 12 -O2 -fsanitize=address warns maybe-uninitialized (a false
+  // positive on boost::optional).
+  const Vertex vertex = boost::add_vertex(graph_);
+  index_.emplace(node.id, vertex);
+  graph_[vertex] = std::move(node);
   return vertex;
 }
 
@@ -80,7 +84,8 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
     return found->second;
   }
-  const EdgeRef added = boost::add_edge(from, to, std::move(edge), graph_).first;
+  const EdgeRef added = boost::add_edge(from, to, graph_).first;
+  graph_[added] = std::move(edge);
   edges_.emplace(key, added);
   return added;
 }

@@ -1,0 +1,31 @@
+// What the Graphviz exporters (dot.cpp, render.cpp) share: the one lock for Graphviz 2.42's
+// process-wide state, and an owning handle for a cgraph graph. Every cgraph or gvc call, including
+// the agclose a GraphHandle makes when it is destroyed, happens while mutex() is held.
+#pragma once
+
+#include <graphviz/cgraph.h>
+
+#include <memory>
+#include <mutex>
+
+#include "evgraph/graph.hpp"
+
+namespace evgraph::graphviz {
+
+// cgraph and gvc 2.42 keep process-wide state (agwrite's indentation and buffer, the DOT lexer, the
+// attribute prototype graph that gvContext fills, layout globals, the agerr handler).
+inline std::mutex& mutex() {
+  static std::mutex instance;
+  return instance;
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+};
+using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
+
+// The cgraph graph that write_dot() writes (defined in dot.cpp); the caller holds mutex(). Its
+// names come from a deterministic id discipline, so layouts of it do not depend on memory order.
+GraphHandle build_cgraph(const EvidenceGraph& graph);
+
+}  // namespace evgraph::graphviz
