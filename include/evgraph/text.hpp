@@ -35,7 +35,9 @@ class Text {
 
 // Cleans raw bytes into a Text named `name` (a path, or "-" for stdin).
 Text make_text(std::string name, std::string_view bytes, Diagnostics& diagnostics);
-// Reads a file; throws IoError when it cannot be read. (The CLI reads stdin itself.)
+// A file's bytes as they are; throws IoError (naming the path) when it is a folder or unreadable.
+std::string read_file(const std::filesystem::path& path);
+// Reads a file into a Text; throws IoError when it cannot be read. (The CLI reads stdin itself.)
 Text read_text(const std::filesystem::path& path, Diagnostics& diagnostics);
 
 }  // namespace evgraph

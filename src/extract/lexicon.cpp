@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "evgraph/error.hpp"
+#include "evgraph/text.hpp"
 
 namespace evgraph {
 namespace detail {
@@ -600,16 +601,7 @@ Lexicon parse_lexicon(std::string_view json_text, const std::string& name) {
 }
 
 Lexicon read_lexicon(const std::filesystem::path& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw IoError(path.string() + ": is a directory, not a lexicon file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string() + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(path.string() + ": read failed");
-  return parse_lexicon(std::move(buffer).str(), path.string());
+  return parse_lexicon(read_file(path), path.string());
 }
 
 const Lexicon& default_lexicon() {

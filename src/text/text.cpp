@@ -40,8 +40,10 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     }
     if (c == '\0') {
       if (nuls++ == 0) {
-        diagnostics.push_back({Severity::warning, {name, line, column},
-                               "NUL byte replaced by U+FFFD (is this a text file?)", "nul-byte"});
+        diagnostics.push_back({Severity::warning,
+                               {name, line, column},
+                               "NUL byte replaced by U+FFFD (is this a text file?)",
+                               "nul-byte"});
       }
       out += kReplacement;
       ++i;
@@ -125,17 +127,21 @@ Text make_text(std::string name, std::string_view bytes, Diagnostics& diagnostic
   return Text(std::move(name), std::move(content));
 }
 
-Text read_text(const std::filesystem::path& path, Diagnostics& diagnostics) {
+std::string read_file(const std::filesystem::path& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
-    throw IoError(path.string() + ": is a directory; name the files in it");
+    throw IoError(path.string() + ": is a directory, not a file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path.string() + ": cannot open for reading");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw IoError(path.string() + ": read failed");
-  return make_text(path.string(), std::move(buffer).str(), diagnostics);
+  return std::move(buffer).str();
+}
+
+Text read_text(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  return make_text(path.string(), read_file(path), diagnostics);
 }
 
 }  // namespace evgraph
