@@ -189,8 +189,9 @@ class OutputFiles {
 
 int run_build(const Options& options, Streams& io) {
   const std::vector<Output> outputs = resolve_outputs(options);
-  const Loaded loaded = load_inputs(options, io);
+  Loaded loaded = load_inputs(options, io);
   const EvidenceGraph graph = build_graph(loaded.evidence);
+  std::vector<Evidence>().swap(loaded.evidence);  // the graph holds it all now: free it early
   io.err << summary(graph, loaded.warnings) << '\n';
   if (options.strict && loaded.warnings > 0) {
     io.err << "evgraph: --strict: " << loaded.warnings << " warning(s); nothing written\n";

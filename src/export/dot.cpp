@@ -153,7 +153,7 @@ std::string node_name(std::string_view id) {
   });
   if (readable && !id.starts_with('%')) return std::string(id);  // `%…` are cgraph's own names
   std::string name = esc(id);
-  if (name.starts_with('%')) name.insert(0, "\\");
+  if (name.starts_with('%')) name = "\\" + name;
   return name;
 }
 
