@@ -17,6 +17,9 @@
 namespace {
 
 using namespace evgraph;
+using test::make_claim;
+using test::make_node;
+using test::make_source;
 
 struct GraphCloser {
   void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
@@ -74,29 +77,6 @@ std::map<std::string, Agnode_t*> nodes_by_id(Agraph_t* graph) {
     nodes.emplace(unescape(attr(n, "id")), n);
   }
   return nodes;
-}
-
-Node make_node(std::string id, NodeType type, std::string label) {
-  Node node;
-  node.id = std::move(id);
-  node.type = type;
-  node.label = std::move(label);
-  return node;
-}
-
-Node make_claim(std::string id, std::string text, ClaimKind kind = ClaimKind::finding) {
-  Node node = make_node(std::move(id), NodeType::claim, short_label(text));
-  node.text = std::move(text);
-  node.kind = kind;
-  node.occurrences.push_back({"answer.md", 7, 1, 1, {"1"}});
-  return node;
-}
-
-Node make_source(std::string id, std::string url) {
-  Node node = make_node(std::move(id), NodeType::source, "source");
-  node.url = url;
-  node.urls = {std::move(url)};
-  return node;
 }
 
 // One node of every type, and one edge of every type plus an ambiguous citation.

@@ -10,21 +10,8 @@
 namespace {
 
 using namespace evgraph;
-
-Node make_node(std::string id, NodeType type, std::string label) {
-  Node node;
-  node.id = std::move(id);
-  node.type = type;
-  node.label = std::move(label);
-  return node;
-}
-
-Node make_source(std::string id, std::string url) {
-  Node node = make_node(std::move(id), NodeType::source, "source");
-  node.url = std::move(url);
-  node.urls = {node.url};
-  return node;
-}
+using test::make_node;
+using test::make_source;
 
 EvidenceGraph sample() {
   EvidenceGraph g;

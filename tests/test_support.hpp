@@ -35,4 +35,27 @@ inline std::string seed_path() {
   return std::string(EVGRAPH_SOURCE_DIR) + "/graphs/men-peer-support/men-peer-support.txt";
 }
 
+inline Node make_node(std::string id, NodeType type, std::string label) {
+  Node node;
+  node.id = std::move(id);
+  node.type = type;
+  node.label = std::move(label);
+  return node;
+}
+
+inline Node make_claim(std::string id, std::string text, ClaimKind kind = ClaimKind::finding) {
+  Node node = make_node(std::move(id), NodeType::claim, short_label(text));
+  node.text = std::move(text);
+  node.kind = kind;
+  node.occurrences.push_back({"answer.md", 7, 1, 1, {"1"}});
+  return node;
+}
+
+inline Node make_source(std::string id, std::string url) {
+  Node node = make_node(std::move(id), NodeType::source, "source");
+  node.url = url;
+  node.urls = {std::move(url)};
+  return node;
+}
+
 }  // namespace evgraph::test
