@@ -208,3 +208,22 @@ TEST_CASE("many claims on one long line parse in linear time", "[parse]") {
   REQUIRE(doc.blocks.at(0).claims.size() == 20000);
   CHECK(doc.blocks[0].claims.back().where.column == line.size() - 29 + 1);
 }
+
+TEST_CASE("a hard-wrapped paragraph is one paragraph", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Peer support groups reduce isolation among\nveterans in rural areas [1]. A second\n"
+      "claim wraps too.[2]\nA new paragraph ends here.\nAnd another one.[1]\n- a bullet\n"
+      "Citations:\n[1] https://a.example/1\n[2] https://a.example/2\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 5);
+  CHECK(claims[0].text == "Peer support groups reduce isolation among veterans in rural areas.");
+  CHECK(claims[0].where.line == 1);
+  CHECK(claims[1].text == "A second claim wraps too.");
+  CHECK(claims[1].where.line == 2);
+  CHECK(claims[1].where.column == 30);
+  CHECK(claims[2].text == "A new paragraph ends here.");
+  CHECK(claims[3].text == "And another one.");
+  CHECK(claims[4].text == "a bullet");
+}

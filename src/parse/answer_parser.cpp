@@ -11,7 +11,7 @@ namespace {
 using parse::MarkerGroup;
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t';
+  return c == ' ' || c == '\t' || c == '\n';
 }
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
@@ -51,7 +51,10 @@ class AnswerParser {
         read_entries(line, offset);
       } else {
         if (in_list_) finish_block();
-        read_paragraph(line, offset);
+        const std::size_t last = last_line_of_paragraph(n);
+        const std::size_t end = text_.line_start(last) + text_.line(last).size();
+        read_paragraph(text_.content().substr(offset, end - offset), offset);
+        n = last;
       }
     }
     finish_block();
@@ -59,6 +62,35 @@ class AnswerParser {
   }
 
  private:
+  // A paragraph is one line, unless the line stops mid-sentence (hard-wrapped text) and the next
+  // line is more prose: then it runs on. One line a paragraph, as assistants write, is untouched.
+  std::size_t last_line_of_paragraph(std::size_t n) const {
+    while (n < text_.line_count() && stops_mid_sentence(text_.line(n)) &&
+           continues_prose(text_.line(n + 1))) {
+      ++n;
+    }
+    return n;
+  }
+
+  static bool stops_mid_sentence(std::string_view line) {
+    line = trim(line);
+    if (line.empty() || line.starts_with('#') || line.starts_with('|')) return false;
+    while (!line.empty() && line.back() >= '0' && line.back() <= '9') line.remove_suffix(1);
+    static constexpr std::string_view kEnds = ".!?:;])\"";
+    return !line.empty() && kEnds.find(line.back()) == std::string_view::npos &&
+           !line.ends_with("\u201D");
+  }
+
+  static bool continues_prose(std::string_view line) {
+    line = trim(line);
+    if (line.empty() || parse::is_list_heading(line) || is_list_line(line)) return false;
+    static constexpr std::string_view kBlockStarts = "#-*>|+";
+    if (kBlockStarts.find(line.front()) != std::string_view::npos) return false;
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    return !(digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')'));
+  }
+
   // `[1] url`, optionally bulleted; several definitions per line allowed.
   static bool is_list_line(std::string_view line) {
     std::string_view rest = trim(line);

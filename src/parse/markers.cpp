@@ -69,7 +69,7 @@ std::optional<StrayDigits> scan_stray_digits(std::string_view line, std::size_t 
   }
   std::size_t end = pos;
   while (end < line.size() && is_digit(line[end])) ++end;
-  if (end < line.size() && line[end] != '[') return std::nullopt;
+  if (end < line.size() && line[end] != '[' && line[end] != '\n') return std::nullopt;
   return StrayDigits{pos, end};
 }
 
