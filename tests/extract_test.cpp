@@ -97,6 +97,12 @@ TEST_CASE("titles in quotes become interventions", "[extract]") {
         ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "intervention:building-bridges") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "intervention:not-a-title") == ids.end());
+  const auto quoted = extract_string(
+      "They said \"Yes\" and \"men should talk more\" in \"Men Should Talk\".[1]\nCitations:\n"
+      "[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      d);
+  REQUIRE(quoted.concepts.size() == 1);
+  CHECK(quoted.concepts[0].id == "intervention:men-should-talk");
 }
 
 TEST_CASE("lexicon concepts found in a claim are linked once", "[extract]") {

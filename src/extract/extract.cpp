@@ -16,8 +16,19 @@ struct Span {
   std::string title;
 };
 
-bool is_upper_start(std::string_view s) {
-  return !s.empty() && s.front() >= 'A' && s.front() <= 'Z';
+// Two to twelve words, each word longer than three letters capitalised ("Taking Charge of My Life
+// and Health"), so a quoted sentence or a quoted "Yes" is not taken for a programme's name.
+bool is_title_case(std::string_view text) {
+  std::size_t words = 0;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view word = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    if (word.empty()) continue;
+    ++words;
+    if ((words == 1 || word.size() > 3) && word.front() >= 'a' && word.front() <= 'z') return false;
+  }
+  return words >= 2 && words <= 12;
 }
 
 // Titles in quotes (“Building Bridges”, "Taking Charge of My Life and Health"): a capitalised run
@@ -45,9 +56,7 @@ std::vector<Span> quoted_titles(std::string_view text) {
     const std::size_t close = text.find(closing, inner);
     if (close == std::string_view::npos) break;
     const std::string_view title = text.substr(inner, close - inner);
-    std::size_t words = 1;
-    for (char c : title) words += c == ' ';
-    if (is_upper_start(title) && words <= 12 && title.size() <= 120 &&
+    if (is_title_case(title) && title.size() <= 120 &&
         title.find_first_of(".!?") == std::string_view::npos) {
       titles.push_back({open, close + closing.size(), std::string(title)});
     }
