@@ -60,8 +60,8 @@ std::optional<Vertex> EvidenceGraph::find(std::string_view id) const {
 }
 
 Vertex EvidenceGraph::add_node(Node node) {
-  auto found = index_.find(node.id);
-  if (found != index_.end()) {
+  auto [found, added] = index_.try_emplace(node.id, boost::num_vertices(graph_));
+  if (!added) {
     merge_into(graph_[found->second], std::move(node));
     return found->second;
   }
@@ -70,24 +70,21 @@ Vertex EvidenceGraph::add_node(Node node) {
   // named-graph lookup in which GCC 12 -O2 -fsanitize=address warns maybe-uninitialized (a false
   // positive on boost::optional).
   const Vertex vertex = boost::add_vertex(graph_);
-  index_.emplace(node.id, vertex);
   graph_[vertex] = std::move(node);
   return vertex;
 }
 
 EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
-  const EdgeKey key{from, to, edge.type};
-  auto found = edges_.find(key);
-  if (found != edges_.end()) {
+  auto [found, added] = edges_.try_emplace(EdgeKey{from, to, edge.type});
+  if (!added) {
     Edge& existing = graph_[found->second];
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
     return found->second;
   }
-  const EdgeRef added = boost::add_edge(from, to, graph_).first;
-  graph_[added] = std::move(edge);
-  edges_.emplace(key, added);
-  return added;
+  found->second = boost::add_edge(from, to, graph_).first;
+  graph_[found->second] = std::move(edge);
+  return found->second;
 }
 
 void EvidenceGraph::reserve(std::size_t nodes) {
