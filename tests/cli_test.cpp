@@ -149,13 +149,13 @@ TEST_CASE("a lexicon file extends the default one", "[cli]") {
 
 TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli]") {
   const auto dir = scratch("threads");
-  std::vector<std::string> inputs;
+  std::vector<evgraph::cli::InputSpec> inputs;
   for (int i = 0; i < 9; ++i) {
     const auto path = (dir / ("answer" + std::to_string(i) + ".txt")).string();
     std::ofstream(path) << "Claim " << i << " about veterans.[1]\nShared claim.[2]\nCitations:\n"
                         << "[1] https://pubmed.ncbi.nlm.nih.gov/" << i << "/\n[2] https://x.org/"
                         << i % 3 << "\n";
-    inputs.push_back(path);
+    inputs.push_back({path, std::nullopt, {}});
   }
   auto as_json = [&](unsigned threads) {
     std::istringstream in;
@@ -170,7 +170,7 @@ TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli
   const std::string one = as_json(1);
   CHECK(one == as_json(4));
   CHECK(one == as_json(16));
-  inputs.insert(inputs.begin() + 4, (dir / "absent.txt").string());
+  inputs.insert(inputs.begin() + 4, {(dir / "absent.txt").string(), std::nullopt, {}});
   std::istringstream in;
   CHECK_THROWS_AS(evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, 4),
                   evgraph::IoError);
@@ -205,4 +205,85 @@ TEST_CASE("a malformed lexicon is reported once with its position", "[cli]") {
   CHECK(r.code == 1);
   CHECK_THAT(r.err, Catch::StartsWith(lexicon + ":3:"));
   CHECK(r.err.find("error:") == r.err.rfind("error:"));
+}
+
+TEST_CASE("input format and field map apply to the inputs after them", "[cli]") {
+  const auto dir = scratch("from-map");
+  const auto claims = (dir / "claims.data").string();
+  const auto works = (dir / "works.data").string();
+  std::ofstream(claims) << R"({"c": "Masks reduce spread.", "w": "k1", "l": "SUPPORT"})" << '\n'
+                        << R"({"c": "Masks reduce spread.", "w": "k1", "l": "NEI"})" << '\n';
+  std::ofstream(works) << R"({"w": "k1", "t": "A mask study"})" << '\n';
+  const auto out = (dir / "g.json").string();
+  const auto r = run_cli({"build", "--from", "jsonl", "--map", "text=c,source=w,stance=l", claims,
+                          "--map=source=w,title=t", works, "-o", out});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(std::ifstream(out));
+  std::size_t records = 0;
+  for (const auto& link : j["links"]) {
+    if (link["type"] == "cites") records += link["records"].size();
+  }
+  CHECK(records == 2);
+  bool titled = false;
+  for (const auto& node : j["nodes"]) titled = titled || node.value("title", "") == "A mask study";
+  CHECK(titled);
+}
+
+TEST_CASE("a bad --from or --map is a usage error", "[cli]") {
+  CHECK(run_cli({"check", "--from", "docx", "a.txt"}).code == 2);
+  const auto r = run_cli({"check", "--map", "colour=x", "a.txt"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown role 'colour'"));
+}
+
+TEST_CASE("a folder is read recursively in sorted order, hidden files left out", "[cli]") {
+  const auto dir = scratch("folder");
+  fs::create_directories(dir / "notes" / "b");
+  fs::create_directories(dir / "notes" / ".git");
+  std::ofstream(dir / "notes" / "b" / "two.md") << kAnswer;
+  std::ofstream(dir / "notes" / "a.txt")
+      << "Peer groups help fathers.[1]\nSources:\n[1] https://x.org/a\n";
+  std::ofstream(dir / "notes" / ".git" / "config.txt") << kAnswer;
+  std::ofstream(dir / "notes" / "picture.png") << "png";
+  const auto out = (dir / "g.json").string();
+  const auto r = run_cli({"build", (dir / "notes").string(), "-o", out});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("2 document(s)") && Catch::Contains("skipped 1 file") &&
+                        Catch::Contains("picture.png"));
+  const auto j = nlohmann::json::parse(std::ifstream(out));
+  std::vector<std::string> documents;
+  for (const auto& node : j["nodes"]) {
+    if (node["type"] == "document") documents.push_back(node["path"]);
+  }
+  REQUIRE(documents.size() == 2);
+  CHECK_THAT(documents[0], Catch::EndsWith("notes/a.txt"));
+  CHECK_THAT(documents[1], Catch::EndsWith("notes/b/two.md"));
+}
+
+TEST_CASE("answers and a bibliography make one node per work, labelled Author Year", "[cli]") {
+  const auto dir = scratch("bibliography");
+  const auto a = (dir / "a.txt").string();
+  const auto b = (dir / "b.md").string();
+  std::ofstream(a) << "Early cases clustered around one market.[1]\n\nCitations:\n"
+                   << "[1] https://pubmed.ncbi.nlm.nih.gov/31978945/\n";
+  std::ofstream(b) << "The virus was isolated from lower airway samples.[1]\n\nSources:\n"
+                   << "1. https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7092803/\n";
+  const auto refs = std::string(EVGRAPH_SOURCE_DIR) + "/tests/fixtures/bibliography/zotero.json";
+  const auto out = (dir / "g.json").string();
+  const auto r = run_cli({"build", a, b, refs, "-o", out});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(std::ifstream(out));
+  std::size_t cites_to_work = 0;
+  for (const auto& link : j["links"]) {
+    cites_to_work +=
+        link["type"] == "cites" && link["target"] == "source:doi:10.1056/nejmoa2001017";
+  }
+  CHECK(cites_to_work == 2);
+  for (const auto& node : j["nodes"]) {
+    if (node["id"] != "source:doi:10.1056/nejmoa2001017") continue;
+    CHECK(node["label"] == "Zhu et al. 2020");
+    CHECK(node["merged_because"].size() >= 2);
+  }
 }

@@ -99,16 +99,16 @@ EvidenceGraph sample() {
       g.add_node(make_node("intervention:peer-groups", NodeType::intervention, "peer groups"));
   const Vertex lonely =
       g.add_node(make_node("outcome:loneliness", NodeType::outcome, "loneliness"));
-  g.add_edge(doc, claim, {EdgeType::asserts, {}, false, {}});
-  g.add_edge(doc, commentary, {EdgeType::asserts, {}, false, {}});
-  g.add_edge(doc, pubmed, {EdgeType::lists, {"1"}, false, {}});
-  g.add_edge(doc, script, {EdgeType::lists, {"2"}, false, {}});
-  g.add_edge(claim, pubmed, {EdgeType::cites, {"1"}, false, {}});
-  g.add_edge(claim, script, {EdgeType::cites, {"2"}, true, {}});
-  g.add_edge(claim, veterans, {EdgeType::concerns, {}, false, {}});
-  g.add_edge(claim, groups, {EdgeType::about, {}, false, {}});
-  g.add_edge(claim, lonely, {EdgeType::reports, {}, false, {}});
-  g.add_edge(claim, commentary, {EdgeType::similar_to, {}, false, 0.91});
+  g.add_edge(doc, claim, make_edge(EdgeType::asserts, {}, false, {}));
+  g.add_edge(doc, commentary, make_edge(EdgeType::asserts, {}, false, {}));
+  g.add_edge(doc, pubmed, make_edge(EdgeType::lists, {"1"}, false, {}));
+  g.add_edge(doc, script, make_edge(EdgeType::lists, {"2"}, false, {}));
+  g.add_edge(claim, pubmed, make_edge(EdgeType::cites, {"1"}, false, {}));
+  g.add_edge(claim, script, make_edge(EdgeType::cites, {"2"}, true, {}));
+  g.add_edge(claim, veterans, make_edge(EdgeType::concerns, {}, false, {}));
+  g.add_edge(claim, groups, make_edge(EdgeType::about, {}, false, {}));
+  g.add_edge(claim, lonely, make_edge(EdgeType::reports, {}, false, {}));
+  g.add_edge(claim, commentary, make_edge(EdgeType::similar_to, {}, false, 0.91));
   return g;
 }
 

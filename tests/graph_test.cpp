@@ -68,8 +68,8 @@ TEST_CASE("adding an edge twice merges its markers", "[graph]") {
   b.type = evgraph::NodeType::source;
   const auto va = g.add_node(a);
   const auto vb = g.add_node(b);
-  g.add_edge(va, vb, {evgraph::EdgeType::cites, {"1"}, false, {}});
-  const auto e = g.add_edge(va, vb, {evgraph::EdgeType::cites, {"3"}, true, {}});
+  g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::cites, {"1"}, false, {}));
+  const auto e = g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::cites, {"3"}, true, {}));
   CHECK(g.edge_count() == 1);
   CHECK(g.edge(e).markers == std::vector<std::string>{"1", "3"});
   CHECK(g.edge(e).ambiguous);

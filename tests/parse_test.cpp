@@ -189,15 +189,17 @@ TEST_CASE("abbreviations followed by numbers are not superscripts", "[parse]") {
   CHECK(count_code(d, "flattened-superscript") == 0);
 }
 
-TEST_CASE("list entries are read one bracket at a time and need a URL", "[parse]") {
+TEST_CASE("list entries are read one bracket at a time and need a URL or a title", "[parse]") {
   evgraph::Diagnostics d;
   const auto doc =
       parse_string("Claim.[1]\nCitations:\n[1] https://a.example/1 [2] [3] see-notes\n", d);
   const auto& list = doc.blocks.at(0).citations;
-  REQUIRE(list.size() == 1);
+  REQUIRE(list.size() == 2);
   CHECK(list[0].url == "https://a.example/1");
-  CHECK(count_code(d, "citation-without-url") == 2);
-  CHECK(count_code(d, "unparsed-list-text") == 1);
+  CHECK(list[1].label == "3");
+  CHECK(list[1].url.empty());
+  CHECK(list[1].title == "see-notes");
+  CHECK(count_code(d, "citation-without-url") == 1);
 }
 
 TEST_CASE("many claims on one long line parse in linear time", "[parse]") {

@@ -24,10 +24,10 @@ EvidenceGraph sample() {
   const Vertex script = g.add_node(make_source("source:url:javascript", "JavaScript:alert(1)"));
   const Vertex breakout =
       g.add_node(make_source("source:url:breakout", "https://x.org/\"><script>alert(1)</script>"));
-  g.add_edge(doc, c, {EdgeType::asserts, {}, false, {}});
-  g.add_edge(c, pubmed, {EdgeType::cites, {"1"}, false, {}});
-  g.add_edge(c, script, {EdgeType::cites, {"2"}, true, {}});
-  g.add_edge(c, breakout, {EdgeType::cites, {"3"}, false, {}});
+  g.add_edge(doc, c, make_edge(EdgeType::asserts, {}, false, {}));
+  g.add_edge(c, pubmed, make_edge(EdgeType::cites, {"1"}, false, {}));
+  g.add_edge(c, script, make_edge(EdgeType::cites, {"2"}, true, {}));
+  g.add_edge(c, breakout, make_edge(EdgeType::cites, {"3"}, false, {}));
   return g;
 }
 

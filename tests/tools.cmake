@@ -30,6 +30,11 @@ add_test(NAME acceptance.seed
           ${_out}/acceptance)
 set_tests_properties(acceptance.seed PROPERTIES SKIP_RETURN_CODE 77)
 
+add_test(NAME acceptance.check-covid
+  COMMAND ${EVGRAPH_BASH} ${_tools}/check_covid.sh ${_evgraph} ${PROJECT_SOURCE_DIR}/../shared
+          ${_out}/check-covid)
+set_tests_properties(acceptance.check-covid PROPERTIES SKIP_RETURN_CODE 77)
+
 add_test(NAME determinism.seed
   COMMAND ${EVGRAPH_BASH} ${_tools}/determinism.sh ${_evgraph} ${_out}/determinism)
 add_test(NAME cli.exit-codes
@@ -47,5 +52,5 @@ add_test(NAME install.consumer
 set_tests_properties(install.consumer PROPERTIES TIMEOUT 600)
 
 set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
-  tools.networkx-reads-json acceptance.seed determinism.seed cli.exit-codes install.consumer
+  tools.networkx-reads-json acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes install.consumer
   PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)

@@ -7,6 +7,7 @@
 #include "evgraph/evidence.hpp"
 #include "evgraph/export.hpp"
 #include "evgraph/graph.hpp"
+#include "evgraph/input.hpp"
 #include "evgraph/lexicon.hpp"
 #include "evgraph/parse.hpp"
 #include "evgraph/text.hpp"

@@ -1,13 +1,16 @@
-// Evidence: the meaning extracted from one Document — claims with their kind, the sources their
-// markers resolve to, and the concepts they mention — ready to be added to a graph. extract() is a
-// pure function of the Document and the Lexicon (thread-safe); unresolved markers, unused and
-// duplicate definitions and uncited claims are reported to `diagnostics`, never dropped silently.
+// Evidence: the meaning read from one input — claims with their kind, the sources they cite (with
+// stance records when the input is curated), the sources it lists, and the concepts the claims
+// mention — ready to be added to a graph. Every reader (extract() for answers, the structured
+// readers of input.hpp) fills one through EvidenceBuilder. extract() is a pure function of the
+// Document and the Lexicon (thread-safe); unresolved markers, unused and duplicate definitions and
+// uncited claims are reported to `diagnostics`, never dropped silently.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "evgraph/document.hpp"
@@ -17,26 +20,65 @@
 
 namespace evgraph {
 
-// A cited work's identity, from its URL (design.md id scheme).
+// A cited work's identity (design.md id scheme). Strong schemes name one work for certain: "doi",
+// "pmc", "pubmed", "s2". Weak ones: "url" (a normalised URL), "key" (an opaque dataset key such as
+// a CORD-19 cord_id), "title" (a slug of the title of an entry that has no URL).
 struct SourceIdentity {
-  std::string scheme;      // "pmc", "pubmed", "s2", "doi" or "url"
-  std::string identifier;  // "PMC10078724", "10609983", 40 hex, lower-case DOI, normalised URL
+  std::string scheme;      // "pmc", "pubmed", "s2", "doi", "url", "key" or "title"
+  std::string identifier;  // "PMC10078724", "10609983", 40 hex, lower-case DOI, normalised URL, …
   std::string id() const { return "source:" + scheme + ":" + identifier; }
+  bool strong() const noexcept {
+    return scheme == "doi" || scheme == "pmc" || scheme == "pubmed" || scheme == "s2";
+  }
+  bool operator==(const SourceIdentity&) const = default;
 };
 
+// The identity of a URL (DOI, PMC, PubMed and Semantic Scholar forms; else the normalised URL).
 SourceIdentity identify_source(std::string_view url);
+// The identity of a reference as people write it in a sheet: a URL, a bare or prefixed DOI
+// ("10.1/x", "doi:10.1/x"), "PMC123", "PMID: 123" / "pmid:123"; anything else is an opaque key.
+SourceIdentity identify_reference(std::string_view reference);
+// The identity of a work known only by its title ("title" scheme, a slug of the title).
+SourceIdentity identify_title(std::string_view title);
+// The strong identity for a known identifier kind ("doi", "pmid", "pmcid"); nullopt when the value
+// is not a well-formed identifier of that kind.
+std::optional<SourceIdentity> identify_as(std::string_view kind, std::string_view value);
 
 struct SourceRecord {
-  SourceIdentity identity;
-  std::string url;
-  std::string label;  // "[n]" it was listed under
+  SourceIdentity identity;           // the id the work is known by
+  std::vector<SourceIdentity> also;  // every other identifier of the same work (bibliographies)
+  std::string url;                   // empty for an entry with a title and no URL
+  std::vector<std::string> urls;     // further URLs of the same entry
+  std::string label;                 // what it was listed under: "1", "^1_2", a BibTeX key, …
+  std::string title;
+  std::vector<std::string> authors;  // "Family, Given" or a literal name, in order
+  std::string year;
+  std::string data;  // a dataset's other fields for this work (an abstract…), as one JSON object
   Location where;
 };
+
+// One curated evidence record behind a cites edge: the stance as written and as normalised, the
+// GRADE certainty, and every other field of the record (as one compact JSON object), so that
+// nothing in the input is lost.
+struct StanceRecord {
+  std::string stance;     // "supports", "contrasts", "mentions", or empty when not given
+  std::string label;      // as written: "SUPPORT", "NOTENOUGHINFO", "supports", …
+  std::string certainty;  // "high", "moderate", "low", "very low", or empty
+  Location where;
+  std::string data;  // "{}" or the record's other fields, e.g. {"evidence_set":[…],"id":"…"}
+};
+
+// "supports"/"contrasts"/"mentions" for the ways datasets spell a stance (SUPPORT, REFUTES,
+// contradicts, NOTENOUGHINFO, neutral, …); nullopt when the label means none of them.
+std::optional<std::string> normalise_stance(std::string_view label);
+// "high"/"moderate"/"low"/"very low" for a GRADE certainty (any case, "very_low", ⊕ symbols…).
+std::optional<std::string> normalise_certainty(std::string_view label);
 
 struct Citation {
   std::size_t source = 0;  // index into Evidence::sources
   std::vector<std::string> markers;
   bool ambiguous = false;  // the marker number was defined more than once in its list
+  std::vector<StanceRecord> records;
 };
 
 struct ConceptRef {
@@ -58,16 +100,49 @@ struct ClaimRecord {
 
 struct Evidence {
   std::string document;  // the input's name, as given
+  std::string format;    // the input format it was read as ("answer", "bibtex", …)
   std::vector<ClaimRecord> claims;
-  std::vector<SourceRecord> sources;  // every listed definition, in list order
+  std::vector<SourceRecord> sources;  // every source read, in input order (each gets a lists edge
+                                      // unless it is only cited inline: see `listed`)
+  std::vector<bool> listed;           // parallel to sources; empty means all listed
   std::vector<ConceptRef> concepts;   // distinct, in order of first mention
+};
+
+// Fills one Evidence for a reader: claims get their id, kind and the concepts the lexicon (and
+// quoted programme names) find in their text; concepts stay distinct by id.
+class EvidenceBuilder {
+ public:
+  EvidenceBuilder(std::string document, std::string format, const Lexicon& lexicon);
+
+  // Adds a claim and finds its concepts; returns its index in Evidence::claims.
+  std::size_t add_claim(std::string text, Location where, std::size_t block = 0);
+  ClaimRecord& claim(std::size_t index) { return evidence_.claims.at(index); }
+  // Adds a source; `listed` false for one only cited inline (no lists edge).
+  std::size_t add_source(SourceRecord source, bool listed = true);
+  SourceRecord& source(std::size_t index) { return evidence_.sources.at(index); }
+  std::size_t source_count() const noexcept { return evidence_.sources.size(); }
+  // Adds (or finds) the concept and links the claim to it.
+  void add_concept(std::size_t claim, ConceptRef concept_ref);
+  // Adds a citation (merging markers and records into an existing one for the same source).
+  Citation& cite(std::size_t claim, std::size_t source);
+
+  Evidence finish();
+
+ private:
+  const Lexicon& lexicon_;
+  Evidence evidence_;
+  std::unordered_map<std::string, std::size_t> concept_index_;
 };
 
 Evidence extract(const Document& document, const Lexicon& lexicon, Diagnostics& diagnostics);
 
-// The claim id: "claim:" + 16 hex digits of FNV-1a 64 over the normalised text (case folded,
-// curly quotes straightened, whitespace collapsed).
+// The claim id: "claim:" + 16 hex digits of FNV-1a 64 over normalise_claim_text(text).
 std::string claim_id(std::string_view text);
+// The text two claims must share to be one claim: case folded, quotes dropped, whitespace
+// collapsed, ends trimmed of spaces and a final full stop.
+std::string normalise_claim_text(std::string_view text);
+// A ConceptRef for a named population, intervention or outcome (id from slugify(name)).
+ConceptRef make_concept(NodeType type, std::string_view name);
 // True when the text is the assistant talking about its own search rather than about the evidence.
 bool is_commentary(std::string_view text);
 

@@ -10,5 +10,9 @@
 namespace evgraph {
 
 Document parse_answer(const Text& text, Diagnostics& diagnostics);
+// A Perplexity API response: choices[0].message.content parsed as an answer whose markers resolve
+// against the response's `citations` array ([n] is citations[n-1]). Throws InputError when the
+// text is not such a response.
+Document parse_perplexity_response(const Text& text, Diagnostics& diagnostics);
 
 }  // namespace evgraph

@@ -33,7 +33,10 @@ struct Streams {
 };
 
 struct Options {
+  std::vector<std::string> args;  // as given, for the inputs' --from and --map
   std::vector<std::string> inputs;
+  std::vector<std::string> from;
+  std::vector<std::string> maps;
   std::vector<std::string> outputs;
   std::string to;
   std::vector<std::string> lexicons;
@@ -49,9 +52,22 @@ struct Command {
 };
 
 void add_input_options(CLI::App& app, Options& options) {
-  app.add_option("inputs", options.inputs, "Answer text files to read ('-' for stdin)")
+  app.add_option("inputs", options.inputs,
+                 "Files and folders to read ('-' for stdin): answers (.txt .md), evidence JSON, "
+                 "CSV/TSV, JSON Lines, CSL-JSON, BibTeX, RIS; folders are read recursively")
       ->required()
       ->type_name("INPUT");
+  app.add_option("--from", options.from,
+                 "Read the inputs after it as FORMAT: answer, perplexity-json, evidence-json, csv, "
+                 "tsv, jsonl, csl-json, bibtex, ris, or auto (detect; the default)")
+      ->type_name("FORMAT")
+      ->allow_extra_args(false);
+  app.add_option("--map", options.maps,
+                 "Field map for the CSV/TSV/JSONL inputs after it: ROLE=FIELD,… with roles text, "
+                 "source, stance, certainty, title, url, doi, pmid, pmcid, authors, year, "
+                 "population, intervention, outcome, id (no text: a bibliography)")
+      ->type_name("MAP")
+      ->allow_extra_args(false);
   app.add_option("--lexicon", options.lexicons,
                  "Lexicon JSON adding to (or, with --no-default-lexicon, replacing) the built-in "
                  "one; repeatable")
@@ -74,10 +90,123 @@ struct Loaded {
   std::size_t warnings = 0;
 };
 
+bool takes_value(std::string_view option) {
+  return option == "-o" || option == "--output" || option == "--to" || option == "--lexicon" ||
+         option == "--from" || option == "--map";
+}
+
+std::optional<InputFormat> parse_from(const std::string& name) {
+  if (name == "auto") return std::nullopt;
+  if (auto format = input_format_from_name(name)) return format;
+  std::string known;
+  for (InputFormat format : kInputFormats) known += std::string(to_string(format)) + ", ";
+  throw UsageError("unknown input format '" + name + "' for --from; known: " + known + "auto");
+}
+
+FieldMap parse_map(const std::string& spec) {
+  try {
+    return parse_field_map(spec);
+  } catch (const Error& e) {
+    throw UsageError(e.what());
+  }
+}
+
+// The inputs in command-line order, each with the --from and --map last given before it.
+std::vector<InputSpec> input_specs(const std::vector<std::string>& args) {
+  std::vector<InputSpec> specs;
+  std::optional<InputFormat> format;
+  FieldMap map;
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_done || arg == "-" || !arg.starts_with('-')) {
+      specs.push_back({arg, format, map});
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+    const std::size_t equals = arg.find('=');
+    const std::string name = arg.substr(0, equals);
+    std::string value;
+    if (equals != std::string::npos) {
+      value = arg.substr(equals + 1);
+    } else if (takes_value(arg) && i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      continue;
+    }
+    if (name == "--from") format = parse_from(value);
+    if (name == "--map") map = parse_map(value);
+  }
+  return specs;
+}
+
+// A .json file in a folder is read only when it looks like an input (not a lexicon or an export).
+bool is_input_json(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::string head(4096, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  return sniff_json_format(head).has_value();
+}
+
+bool is_known_input(const fs::path& path) {
+  static constexpr std::string_view kExtensions[] = {".txt",   ".md",     ".markdown", ".json",
+                                                     ".jsonl", ".ndjson", ".csv",      ".tsv",
+                                                     ".tab",   ".bib",    ".bibtex",   ".ris"};
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+  if (extension == ".json") return is_input_json(path);
+  return std::find(std::begin(kExtensions), std::end(kExtensions), extension) !=
+         std::end(kExtensions);
+}
+
+// A folder becomes its files: recursive, sorted by path, hidden files and folders left out, files
+// of unknown kinds counted and named on stderr.
+void expand_folder(const InputSpec& folder, std::vector<InputSpec>& out, Streams& io) {
+  std::vector<fs::path> files;
+  std::vector<fs::path> skipped;
+  fs::recursive_directory_iterator it(folder.path, fs::directory_options::skip_permission_denied);
+  for (; it != fs::recursive_directory_iterator(); ++it) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with('.')) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    (folder.format || is_known_input(it->path()) ? files : skipped).push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  std::sort(skipped.begin(), skipped.end());
+  for (const fs::path& file : files)
+    out.push_back({file.generic_string(), folder.format, folder.map});
+  if (!skipped.empty()) {
+    io.err << "evgraph: " << folder.path << ": skipped " << skipped.size()
+           << " file(s) that are not inputs, e.g. " << skipped.front().generic_string() << '\n';
+  }
+}
+
+std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
+  std::vector<InputSpec> resolved;
+  for (InputSpec& spec : input_specs(options.args)) {
+    std::error_code error;
+    if (spec.path != "-" && fs::is_directory(spec.path, error)) {
+      expand_folder(spec, resolved, io);
+    } else {
+      resolved.push_back(std::move(spec));
+    }
+  }
+  return resolved;
+}
+
 // Reads every input and prints its diagnostics, input by input.
 Loaded load_inputs(const Options& options, Streams& io) {
   Loaded loaded;
-  for (InputResult& result : read_inputs(options.inputs, load_lexicon(options), io.in)) {
+  for (InputResult& result :
+       read_inputs(resolve_inputs(options, io), load_lexicon(options), io.in)) {
     for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d) << '\n';
     loaded.warnings += result.diagnostics.size();
     loaded.evidence.push_back(std::move(result.evidence));
@@ -88,17 +217,20 @@ Loaded load_inputs(const Options& options, Streams& io) {
 std::string summary(const EvidenceGraph& graph, std::size_t warnings) {
   std::map<NodeType, std::size_t> nodes;
   std::size_t cites = 0;
+  std::size_t similar = 0;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     ++nodes[graph.node(v).type];
   }
   for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
     cites += graph.edge(e).type == EdgeType::cites;
+    similar += graph.edge(e).type == EdgeType::similar_to;
   }
   std::ostringstream s;
   s << "evgraph: " << nodes[NodeType::document] << " document(s), " << nodes[NodeType::claim]
     << " claims, " << nodes[NodeType::source] << " sources, " << cites << " cites edges, "
-    << nodes[NodeType::population] << " populations, " << nodes[NodeType::intervention]
-    << " interventions, " << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
+    << similar << " similar_to edges, " << nodes[NodeType::population] << " populations, "
+    << nodes[NodeType::intervention] << " interventions, " << nodes[NodeType::outcome]
+    << " outcomes; " << warnings << " warning(s)";
   return s.str();
 }
 
@@ -187,10 +319,18 @@ class OutputFiles {
   std::vector<std::pair<fs::path, fs::path>> pending_;
 };
 
+EvidenceGraph build_reporting(Loaded& loaded, Streams& io) {
+  Diagnostics diagnostics;
+  EvidenceGraph graph = build_graph(loaded.evidence, &diagnostics);
+  for (const Diagnostic& d : diagnostics) io.err << format_diagnostic(d) << '\n';
+  loaded.warnings += diagnostics.size();
+  return graph;
+}
+
 int run_build(const Options& options, Streams& io) {
   const std::vector<Output> outputs = resolve_outputs(options);
   Loaded loaded = load_inputs(options, io);
-  const EvidenceGraph graph = build_graph(loaded.evidence);
+  const EvidenceGraph graph = build_reporting(loaded, io);
   std::vector<Evidence>().swap(loaded.evidence);  // the graph holds it all now: free it early
   io.err << summary(graph, loaded.warnings) << '\n';
   if (options.strict && loaded.warnings > 0) {
@@ -204,8 +344,9 @@ int run_build(const Options& options, Streams& io) {
 }
 
 int run_check(const Options& options, Streams& io) {
-  const Loaded loaded = load_inputs(options, io);
-  io.err << summary(build_graph(loaded.evidence), loaded.warnings) << '\n';
+  Loaded loaded = load_inputs(options, io);
+  const EvidenceGraph graph = build_reporting(loaded, io);
+  io.err << summary(graph, loaded.warnings) << '\n';
   return options.strict && loaded.warnings > 0 ? kFailed : kOk;
 }
 
@@ -260,7 +401,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
   try {
     for (const auto& [sub, command] : subcommands) {
-      if (sub->parsed()) return command->run(options, io);
+      if (!sub->parsed()) continue;
+      auto named = std::find(args.begin(), args.end(), command->name);
+      if (named != args.end()) options.args.assign(named + 1, args.end());
+      return command->run(options, io);
     }
     return kUsage;
   } catch (const UsageError& e) {

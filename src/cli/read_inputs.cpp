@@ -9,18 +9,17 @@
 #include <thread>
 #include <tuple>
 
-#include "evgraph/parse.hpp"
 #include "evgraph/text.hpp"
 
 namespace evgraph::cli {
 namespace {
 
-InputResult read_one(const std::string& input, const std::optional<std::string>& stdin_bytes,
+InputResult read_one(const InputSpec& input, const std::optional<std::string>& stdin_bytes,
                      const Lexicon& lexicon) {
   InputResult result;
-  const Text text = input == "-" ? make_text("-", stdin_bytes.value_or(""), result.diagnostics)
-                                 : read_text(input, result.diagnostics);
-  result.evidence = extract(parse_answer(text, result.diagnostics), lexicon, result.diagnostics);
+  const Text text = input.path == "-" ? make_text("-", stdin_bytes.value_or(""), result.diagnostics)
+                                      : read_text(input.path, result.diagnostics);
+  result.evidence = read_evidence(text, input.format, input.map, lexicon, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.where.line, a.where.column) <
@@ -31,10 +30,11 @@ InputResult read_one(const std::string& input, const std::optional<std::string>&
 
 }  // namespace
 
-std::vector<InputResult> read_inputs(const std::vector<std::string>& inputs, const Lexicon& lexicon,
+std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
                                      std::istream& stdin_stream, unsigned threads) {
   std::optional<std::string> stdin_bytes;
-  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+  if (std::any_of(inputs.begin(), inputs.end(),
+                  [](const InputSpec& input) { return input.path == "-"; })) {
     stdin_bytes.emplace(std::istreambuf_iterator<char>(stdin_stream),
                         std::istreambuf_iterator<char>());
   }

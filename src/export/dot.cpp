@@ -438,8 +438,15 @@ std::string tooltip(const Node& node) {
       const std::string where = provenance(node);
       return (node.text.empty() ? node.label : node.text) + (where.empty() ? "" : "\n" + where);
     }
-    case NodeType::source:
-      return node.url.empty() ? node.id : node.url;
+    case NodeType::source: {
+      std::string out = node.title;
+      if (!node.authors.empty()) {
+        out += (out.empty() ? "" : "\n") + node.authors.front();
+        if (node.authors.size() > 1) out += " et al.";
+      }
+      if (!node.year.empty()) out += (out.empty() ? "" : " ") + ("(" + node.year + ")");
+      return out + (out.empty() ? "" : "\n") + (node.url.empty() ? node.id : node.url);
+    }
     case NodeType::document:
       return node.path.empty() ? node.id : node.path;
     default:
@@ -452,11 +459,26 @@ std::string edge_tooltip(const Edge& edge) {
     return "cites " + bracketed(edge.markers) +
            ": the marker is defined twice in its citation list, so this link may be wrong";
   }
+  if (edge.type == EdgeType::cites && !edge.records.empty()) {
+    std::string out = "cites";
+    if (!edge.stance.empty()) out += ": " + edge.stance;
+    if (!edge.certainty.empty()) out += ", certainty " + edge.certainty;
+    return out + " (" + std::to_string(edge.records.size()) + " evidence record" +
+           (edge.records.size() == 1 ? ")" : "s)");
+  }
   if (edge.type == EdgeType::cites) return "cites " + bracketed(edge.markers);
   if (edge.type == EdgeType::similar_to && edge.score) {
     return "similar wording (score " + format_score(*edge.score) + ")";
   }
   return std::string(to_string(edge.type));
+}
+
+// Curated cites edges take the colour of their stance.
+std::string_view stance_color(const Edge& edge, const EdgeStyle& style) {
+  if (edge.stance == "supports") return "#228833";
+  if (edge.stance == "contrasts") return "#AA3377";
+  if (edge.stance == "mixed") return "#CCBB44";
+  return style.color;
 }
 
 class DotBuilder {
@@ -585,7 +607,7 @@ class DotBuilder {
       const EdgeStyle& style = ambiguous ? kAmbiguousStyle : style_of(edge.type);
       set(drawn, edge_.klass, std::string(to_string(edge.type)) + (ambiguous ? " ambiguous" : ""));
       set(drawn, edge_.style, std::string(style.style));
-      set(drawn, edge_.color, std::string(style.color));
+      set(drawn, edge_.color, std::string(ambiguous ? style.color : stance_color(edge, style)));
       set(drawn, edge_.tooltip, esc(edge_tooltip(edge)));
     }
   }

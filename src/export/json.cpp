@@ -9,11 +9,18 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Other fields of a record are kept as one JSON object's text; they are spliced back as JSON.
+Json object_or_text(const std::string& data) {
+  Json parsed = Json::parse(data, nullptr, false);
+  return parsed.is_discarded() ? Json(data) : parsed;
+}
+
 Json node_json(const Node& node) {
   Json j = {{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
   switch (node.type) {
     case NodeType::document:
       j["path"] = node.path;
+      if (!node.format.empty()) j["format"] = node.format;
       break;
     case NodeType::claim: {
       j["text"] = node.text;
@@ -34,10 +41,27 @@ Json node_json(const Node& node) {
       j["urls"] = node.urls;
       j["scheme"] = node.scheme;
       j["identifier"] = node.identifier;
+      if (!node.also.empty()) j["also"] = node.also;
+      if (!node.title.empty()) j["title"] = node.title;
+      if (!node.authors.empty()) j["authors"] = node.authors;
+      if (!node.year.empty()) j["year"] = node.year;
+      if (!node.data.empty()) j["data"] = object_or_text(node.data);
+      if (!node.merged_because.empty()) j["merged_because"] = node.merged_because;
       break;
     default:
       break;
   }
+  return j;
+}
+
+Json record_json(const StanceRecord& record) {
+  Json j = Json::object();
+  if (!record.stance.empty()) j["stance"] = record.stance;
+  if (!record.label.empty()) j["label"] = record.label;
+  if (!record.certainty.empty()) j["certainty"] = record.certainty;
+  j["document"] = record.where.file;
+  j["line"] = record.where.line;
+  if (!record.data.empty() && record.data != "{}") j["data"] = object_or_text(record.data);
   return j;
 }
 
@@ -49,6 +73,13 @@ Json link_json(const Graph& g, EdgeRef e) {
   if (edge.type == EdgeType::cites || edge.type == EdgeType::lists) j["markers"] = edge.markers;
   if (edge.type == EdgeType::cites) j["ambiguous"] = edge.ambiguous;
   if (edge.score) j["score"] = *edge.score;
+  if (!edge.stance.empty()) j["stance"] = edge.stance;
+  if (!edge.certainty.empty()) j["certainty"] = edge.certainty;
+  if (!edge.records.empty()) {
+    Json records = Json::array();
+    for (const StanceRecord& record : edge.records) records.push_back(record_json(record));
+    j["records"] = std::move(records);
+  }
   return j;
 }
 

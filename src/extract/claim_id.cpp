@@ -7,36 +7,6 @@
 namespace evgraph {
 namespace {
 
-// Case folded (ASCII), curly quotes straightened, whitespace runs collapsed, ends trimmed.
-std::string normalise_claim_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-      continue;
-    }
-    // U+2018 U+2019 ‘ ’ and U+201C U+201D “ ” are E2 80 98/99/9C/9D.
-    if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80') {
-      const char last = text[i + 2];
-      if (last == '\x98' || last == '\x99') {
-        out += '\'';
-        i += 2;
-        continue;
-      }
-      if (last == '\x9C' || last == '\x9D') {
-        out += '"';
-        i += 2;
-        continue;
-      }
-    }
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::uint64_t fnv1a64(std::string_view bytes) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (char c : bytes) {
@@ -47,6 +17,34 @@ std::uint64_t fnv1a64(std::string_view bytes) {
 }
 
 }  // namespace
+
+// Case folded (ASCII), quotes dropped (' " and the curly ‘ ’ “ ”), whitespace runs collapsed, ends
+// trimmed of spaces and of one final full stop.
+std::string normalise_claim_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (c == '"' || c == '\'') continue;
+    // U+2018 U+2019 ‘ ’ and U+201C U+201D “ ” are E2 80 98/99/9C/9D.
+    if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80') {
+      const char last = text[i + 2];
+      if (last == '\x98' || last == '\x99' || last == '\x9C' || last == '\x9D') {
+        i += 2;
+        continue;
+      }
+    }
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 std::string claim_id(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";

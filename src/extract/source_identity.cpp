@@ -327,3 +327,70 @@ SourceIdentity identify_source(std::string_view url) {
 }
 
 }  // namespace evgraph
+
+namespace evgraph {
+namespace {
+
+// "PMID: 123", "pmid:123", "PMID 123" -> "123".
+std::optional<std::string> pmid_from(std::string_view s) {
+  s = trimmed(s);
+  if (istarts_with(s, "pmid")) {
+    s.remove_prefix(4);
+    while (!s.empty() && (s.front() == ':' || is_space(s.front()))) s.remove_prefix(1);
+  }
+  if (all_digits(s) && s.size() <= 10) return std::string(s);
+  return std::nullopt;
+}
+
+// "PMC123", "pmcid: PMC123", "PMCID PMC123" -> "PMC123".
+std::optional<std::string> pmcid_from(std::string_view s) {
+  s = trimmed(s);
+  if (istarts_with(s, "pmcid")) {
+    s.remove_prefix(5);
+    while (!s.empty() && (s.front() == ':' || is_space(s.front()))) s.remove_prefix(1);
+  }
+  if (all_digits(s)) return "PMC" + std::string(s);
+  return pmcid(s);
+}
+
+}  // namespace
+
+std::optional<SourceIdentity> identify_as(std::string_view kind, std::string_view value) {
+  if (kind == "doi") {
+    const std::string_view s = trimmed(value);
+    if (auto doi = doi_from(s)) return SourceIdentity{"doi", *doi};
+    const SourceIdentity from_url = identify_source(s);
+    if (from_url.scheme == "doi") return from_url;
+    return std::nullopt;
+  }
+  if (kind == "pmid") {
+    if (auto pmid = pmid_from(value)) return SourceIdentity{"pubmed", *pmid};
+    return std::nullopt;
+  }
+  if (kind == "pmcid") {
+    if (auto id = pmcid_from(value)) return SourceIdentity{"pmc", *id};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+SourceIdentity identify_reference(std::string_view reference) {
+  const std::string_view s = trimmed(reference);
+  if (s.find("://") != std::string_view::npos || istarts_with(s, "www.")) {
+    return identify_source(s);
+  }
+  if (auto doi = identify_as("doi", s)) return *doi;
+  if (istarts_with(s, "pmid")) {
+    if (auto pmid = identify_as("pmid", s)) return *pmid;
+  }
+  if (istarts_with(s, "pmc")) {
+    if (auto pmc = identify_as("pmcid", s)) return *pmc;
+  }
+  return {"key", encode_backslashes(std::string(s))};
+}
+
+SourceIdentity identify_title(std::string_view title) {
+  return {"title", slugify(title)};
+}
+
+}  // namespace evgraph

@@ -1,20 +1,24 @@
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "evgraph/parse.hpp"
+#include "parse/lines.hpp"
 #include "parse/markers.hpp"
 
 namespace evgraph {
 namespace {
 
-using parse::MarkerGroup;
+using parse::CitationGroup;
+using parse::has_letters;
+using parse::Line;
+using parse::LineReader;
+using parse::Paragraph;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n';
-}
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
 std::string_view trim(std::string_view s) {
@@ -23,80 +27,416 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_blank(std::string_view line) {
-  return trim(line).empty();
-}
+// Whichever list entry was read last, so that a wrapped line can continue it.
+enum class EntryKind { none, citation, footnote, annotation };
 
-bool starts_with_url(std::string_view s) {
-  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
-         s.starts_with("doi:");
-}
+// `**[cite: 2, 49]** Title` in a References list: a title for numbers another list defines.
+struct Annotation {
+  std::string label;
+  std::string title;
+  std::vector<std::string> urls;
+  Location where;
+};
 
 class AnswerParser {
  public:
   AnswerParser(const Text& text, Diagnostics& diagnostics)
-      : text_(text), diagnostics_(diagnostics) {
+      : text_(text),
+        lines_(text),
+        diagnostics_(diagnostics),
+        first_diagnostic_(diagnostics.size()) {
     document_.name = text.name();
   }
 
   Document run() {
-    for (std::size_t n = 1; n <= text_.line_count(); ++n) {
-      const std::string_view line = text_.line(n);
-      const std::size_t offset = text_.line_start(n);
-      if (is_blank(line)) continue;
-      if (parse::is_list_heading(line)) {
-        start_list(offset);
-      } else if (is_list_line(line)) {
-        if (!in_list_) start_list_without_heading();
-        read_entries(line, offset);
-      } else {
-        if (in_list_) finish_block();
-        const std::size_t last = last_line_of_paragraph(n);
-        const std::size_t end = text_.line_start(last) + text_.line(last).size();
-        read_paragraph(text_.content().substr(offset, end - offset), offset);
-        n = last;
-      }
-    }
+    while (auto line = lines_.next()) read_line(*line);
     finish_block();
+    resolve_footnote_labels();
+    sort_diagnostics();
     return std::move(document_);
   }
 
  private:
-  // A paragraph is one line, unless the line stops mid-sentence (hard-wrapped text) and the next
-  // line is more prose: then it runs on. One line a paragraph, as assistants write, is untouched.
-  std::size_t last_line_of_paragraph(std::size_t n) const {
-    while (n < text_.line_count() && stops_mid_sentence(text_.line(n)) &&
-           continues_prose(text_.line(n + 1))) {
-      ++n;
+  void read_line(const Line& line) {
+    const bool follows_entry = previous_was_entry_;
+    previous_was_entry_ = false;
+    if (line.hidden || line.text.empty()) {
+      if (!paragraph_.empty()) end_paragraph();
+      return;
     }
-    return n;
+    const std::string_view text = line.text;
+    if (auto label = parse::scan_entry_label(text); label && label->footnote) {
+      read_entries(line, *label);
+    } else if (parse::is_list_heading(text)) {
+      pending_heading_ = locate(line.offset);
+    } else if (parse::is_structure(text)) {
+      pending_heading_.reset();
+    } else if (text.starts_with('|')) {
+      read_table_row(line);
+    } else if (label && starts_entry(text, *label)) {
+      read_entries(line, *label);
+    } else if (follows_entry && !label && continues_entry(line)) {
+      continue_entry(line);
+    } else if (in_list_context() && !label && is_unlabelled_entry(text)) {
+      read_unlabelled_entry(line);
+    } else {
+      read_prose(line);
+    }
   }
 
-  static bool stops_mid_sentence(std::string_view line) {
-    line = trim(line);
-    if (line.empty() || line.starts_with('#') || line.starts_with('|')) return false;
-    while (!line.empty() && line.back() >= '0' && line.back() <= '9') line.remove_suffix(1);
-    static constexpr std::string_view kEnds = ".!?:;])\"";
-    return !line.empty() && kEnds.find(line.back()) == std::string_view::npos &&
-           !line.ends_with("\u201D");
+  bool in_list_context() const { return in_list_ || pending_heading_.has_value(); }
+
+  // Outside a list an entry needs its URL (`[1] url`, `(1) Title. url.`); inside one a numbered
+  // title is an entry too.
+  bool starts_entry(std::string_view text, const parse::EntryLabel& label) const {
+    const std::string_view body = text.substr(label.end);
+    if (in_list_context()) return label.bracketed || !has_citations_in(body) || body.empty();
+    return parse::has_entry_url(body) && (label.bracketed || !has_citations_in(body));
   }
 
-  static bool continues_prose(std::string_view line) {
-    line = trim(line);
-    if (line.empty() || parse::is_list_heading(line) || is_list_line(line)) return false;
-    static constexpr std::string_view kBlockStarts = "#-*>|+";
-    if (kBlockStarts.find(line.front()) != std::string_view::npos) return false;
-    std::size_t digits = 0;
-    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
-    return !(digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')'));
+  static bool has_citations_in(std::string_view body) {
+    for (std::size_t pos = body.find('['); pos != std::string_view::npos;
+         pos = body.find('[', pos + 1)) {
+      if (pos == 0 || body[pos - 1] == '*') continue;  // the entry's own `**[cite: 1]**`
+      if (parse::scan_marker_group(body, pos)) return true;
+      if (auto link = parse::scan_link(body, pos);
+          link && parse::link_role(*link) == parse::LinkRole::citation) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  // `[1] url`, optionally bulleted; several definitions per line allowed.
-  static bool is_list_line(std::string_view line) {
-    std::string_view rest = trim(line);
-    if (rest.starts_with("- ") || rest.starts_with("* ")) rest = trim(rest.substr(2));
-    auto marker = parse::scan_marker(rest, 0);
-    return marker && marker->labels.size() == 1 && starts_with_url(trim(rest.substr(marker->end)));
+  // `- [Title](url)`, `* https://…`: a bulleted or bare URL in a list, numbered by position.
+  static bool is_unlabelled_entry(std::string_view text) {
+    std::string_view rest = text;
+    if (rest.size() > 1 && std::string_view("-*+").find(rest[0]) != std::string_view::npos &&
+        is_space(rest[1])) {
+      rest = trim(rest.substr(1));
+    }
+    if (parse::starts_with_url(rest)) return true;
+    auto link = parse::scan_link(rest, 0);
+    return link && parse::starts_with_url(link->target) && trim(rest.substr(link->end)).empty();
+  }
+
+  // ---- citation lists -------------------------------------------------------------------------
+
+  void open_list() {
+    if (pending_heading_ && in_list_ && !block_.citations.empty()) finish_block();
+    if (pending_heading_ && block_.list_heading.line == 0) block_.list_heading = *pending_heading_;
+    pending_heading_.reset();
+    in_list_ = true;
+  }
+
+  void read_entries(const Line& line, parse::EntryLabel label) {
+    if (label.footnote) {
+      footnote_run_ = true;
+    } else {
+      open_list();
+    }
+    if (!paragraph_.empty()) end_paragraph();
+    const std::string_view text = line.text;
+    while (true) {
+      const std::size_t body_end =
+          label.bracketed ? parse::next_bracket_label(text, label.end) : std::string_view::npos;
+      const std::string_view body = text.substr(label.end, body_end - label.end);
+      define(label, body, locate(line.offset + label.begin));
+      if (body_end == std::string_view::npos) break;
+      auto next = parse::scan_entry_label(text.substr(body_end));
+      if (!next) break;
+      next->begin += body_end;
+      next->end += body_end;
+      label = *next;
+    }
+    previous_was_entry_ = true;
+  }
+
+  void read_unlabelled_entry(const Line& line) {
+    open_list();
+    std::size_t start = 0;
+    if (!parse::starts_with_url(line.text) && line.text.front() != '[') {
+      start = 1;
+      while (start < line.text.size() && is_space(line.text[start])) ++start;
+    }
+    parse::EntryLabel label;
+    label.begin = label.end = start;
+    label.label = std::to_string(block_.citations.size() + 1);
+    define(label, line.text.substr(start), locate(line.offset + start));
+    previous_was_entry_ = true;
+  }
+
+  void define(const parse::EntryLabel& label, std::string_view body, const Location& where) {
+    parse::EntryBody entry = parse::read_entry_body(body);
+    if (!entry.cites.empty() && !label.footnote) {
+      for (std::string& cite : entry.cites) {
+        annotations_.push_back({std::move(cite), entry.title, entry.urls, where});
+      }
+      last_entry_ = EntryKind::annotation;
+      return;
+    }
+    if (entry.urls.empty() && !has_letters(entry.title)) {
+      diagnostics_.push_back({Severity::warning, where,
+                              "citation [" + label.label +
+                                  "] has neither a URL nor a title after "
+                                  "it; not made a source",
+                              "citation-without-url"});
+      last_entry_ = EntryKind::none;
+      return;
+    }
+    CitationEntry citation{label.label, {}, where, std::move(entry.title), {}};
+    if (!entry.urls.empty()) {
+      citation.url = std::move(entry.urls.front());
+      citation.more_urls.assign(std::make_move_iterator(entry.urls.begin() + 1),
+                                std::make_move_iterator(entry.urls.end()));
+    }
+    if (label.footnote) {
+      check_duplicate(first_footnote_line_, "footnote [" + label.label + "]", label.label, where);
+      document_.footnotes.push_back(std::move(citation));
+      last_entry_ = EntryKind::footnote;
+    } else {
+      check_duplicate(first_definition_line_, "citation [" + label.label + "]", label.label, where);
+      block_.citations.push_back(std::move(citation));
+      last_entry_ = EntryKind::citation;
+    }
+  }
+
+  void check_duplicate(std::unordered_map<std::string, std::size_t>& first_lines,
+                       const std::string& what, const std::string& label, const Location& where) {
+    auto [first, added] = first_lines.try_emplace(label, where.line);
+    if (added) return;
+    diagnostics_.push_back({Severity::warning, where,
+                            what + " is defined twice in this list (first on line " +
+                                std::to_string(first->second) + "); keeping both",
+                            "duplicate-citation"});
+  }
+
+  CitationEntry* last_entry() {
+    if (last_entry_ == EntryKind::citation && !block_.citations.empty()) {
+      return &block_.citations.back();
+    }
+    if (last_entry_ == EntryKind::footnote && !document_.footnotes.empty()) {
+      return &document_.footnotes.back();
+    }
+    return nullptr;
+  }
+
+  // A wrapped entry: more of its title or a second URL on an indented line, the URL of a title,
+  // or the rest of a URL broken after a `/`.
+  bool continues_entry(const Line& line) {
+    const CitationEntry* entry = last_entry();
+    if (!entry) return false;
+    if (line.indented || (entry->url.empty() && parse::starts_with_url(line.text))) return true;
+    return continues_url(*entry, line.text);
+  }
+
+  static bool continues_url(const CitationEntry& entry, std::string_view text) {
+    const std::string& url = entry.more_urls.empty() ? entry.url : entry.more_urls.back();
+    return !url.empty() && std::string_view("/-_?&=").find(url.back()) != std::string_view::npos &&
+           text.find_first_of(" \t") == std::string_view::npos;
+  }
+
+  void continue_entry(const Line& line) {
+    CitationEntry& entry = *last_entry();
+    previous_was_entry_ = true;
+    if (!parse::starts_with_url(line.text) && continues_url(entry, line.text)) {
+      (entry.more_urls.empty() ? entry.url : entry.more_urls.back()) += line.text;
+      return;
+    }
+    parse::EntryBody more = parse::read_entry_body(line.text);
+    if (!more.title.empty()) entry.title += (entry.title.empty() ? "" : " ") + more.title;
+    for (std::string& url : more.urls) {
+      if (entry.url.empty()) {
+        entry.url = std::move(url);
+      } else {
+        entry.more_urls.push_back(std::move(url));
+      }
+    }
+  }
+
+  // Titles from `[cite: n]` annotations go to the entries numbered n; an annotation no entry
+  // matches is an entry of its own (a source known by its title).
+  void merge_annotations() {
+    std::unordered_map<std::string, std::size_t> by_label;
+    for (std::size_t i = 0; i < block_.citations.size(); ++i) {
+      by_label.try_emplace(block_.citations[i].label, i);
+    }
+    for (Annotation& note : annotations_) {
+      auto found = by_label.find(note.label);
+      if (found == by_label.end()) {
+        CitationEntry entry{note.label, {}, note.where, std::move(note.title), {}};
+        if (!note.urls.empty()) entry.url = note.urls.front();
+        block_.citations.push_back(std::move(entry));
+        continue;
+      }
+      CitationEntry& entry = block_.citations[found->second];
+      if (entry.title.empty() || entry.title.find(' ') == std::string::npos) {
+        entry.title = std::move(note.title);
+      }
+    }
+    annotations_.clear();
+  }
+
+  // ---- prose ----------------------------------------------------------------------------------
+
+  void read_prose(const Line& line) {
+    pending_heading_.reset();
+    if (in_list_ || footnote_run_) finish_block();
+    if (!paragraph_.empty() && !parse::runs_on(last_prose_, line.text)) {
+      end_paragraph();
+    }
+    if (!paragraph_.empty()) paragraph_.append_synthetic("\n");
+    paragraph_.append(line.text, line.offset);
+    last_prose_ = line.text;
+  }
+
+  void end_paragraph() {
+    paragraphs_.push_back(std::move(paragraph_));
+    paragraph_ = Paragraph{};
+  }
+
+  // A table row is a paragraph of its own: its cells joined; the header row and `|---|` rules
+  // are structure.
+  void read_table_row(const Line& line) {
+    pending_heading_.reset();
+    if (in_list_ || footnote_run_) finish_block();
+    if (!paragraph_.empty()) end_paragraph();
+    if (parse::is_table_rule(line.text)) return;
+    if (auto next = lines_.peek(); next && parse::is_table_rule(next->text)) return;
+    parse::append_table_cells(paragraph_, line.text, line.offset);
+    if (!paragraph_.empty()) end_paragraph();
+  }
+
+  // ---- claims ---------------------------------------------------------------------------------
+
+  // Splits one paragraph into claims, each ending with its citation group.
+  void read_paragraph(const Paragraph& paragraph, bool superscripts) {
+    const std::string_view s = paragraph.text();
+    std::string text;
+    std::size_t begin = std::string_view::npos;
+    claims_in_paragraph_ = 0;
+    for (std::size_t pos = 0; pos < s.size();) {
+      if (auto group = parse::scan_citation_group(s, pos, text, superscripts)) {
+        if (begin == std::string_view::npos && !group->text.empty()) begin = pos;
+        text.append(group->text);
+        pos = parse::take_closing_punctuation(s, group->end, text);
+        add_claim(text, begin, paragraph, &*group);
+        text.clear();
+        begin = std::string_view::npos;
+        continue;
+      }
+      const std::size_t next = parse::copy_inline(s, pos, text);
+      if (next > pos) {
+        if (begin == std::string_view::npos && !trim(text).empty()) begin = pos;
+        pos = next;
+        continue;
+      }
+      if (auto stray = parse::scan_stray_digits(s, pos)) {
+        report_stray_digits(s.substr(stray->begin, stray->end - stray->begin),
+                            paragraph.source_offset(stray->begin));
+        pos = stray->end;
+        continue;
+      }
+      if (begin == std::string_view::npos && !is_space(s[pos])) begin = pos;
+      text += s[pos++];
+    }
+    add_claim(text, begin, paragraph, nullptr);
+  }
+
+  void add_claim(const std::string& raw, std::size_t begin, const Paragraph& paragraph,
+                 const CitationGroup* group) {
+    std::string cleaned = parse::clean_claim(raw);
+    if (!has_letters(cleaned)) {
+      if (group) attach_to_previous_claim(paragraph, *group);
+      return;
+    }
+    const std::size_t start = begin == std::string_view::npos ? 0 : begin;
+    ClaimSpan claim{std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}};
+    if (group) add_citations(claim, paragraph, *group);
+    block_.claims.push_back(std::move(claim));
+    ++claims_in_paragraph_;
+  }
+
+  void add_citations(ClaimSpan& claim, const Paragraph& paragraph, const CitationGroup& group) {
+    const Location where = locate(paragraph.source_offset(group.begin));
+    if (!group.labels.empty() && claim.markers.empty()) claim.markers_where = where;
+    claim.markers.insert(claim.markers.end(), group.labels.begin(), group.labels.end());
+    for (const parse::Link& link : group.links) {
+      claim.links.push_back({std::string(link.text),
+                             std::string(link.target),
+                             locate(paragraph.source_offset(link.begin)),
+                             {},
+                             {}});
+    }
+  }
+
+  // A group with no words before it (`Claim.[1], [2]`) belongs to the claim before it in the
+  // same paragraph; with no such claim it is reported.
+  void attach_to_previous_claim(const Paragraph& paragraph, const CitationGroup& group) {
+    if (claims_in_paragraph_ > 0) {
+      add_citations(block_.claims.back(), paragraph, group);
+      return;
+    }
+    std::string labels;
+    for (const std::string& label : group.labels) labels += "[" + label + "]";
+    for (const parse::Link& link : group.links) labels += "[" + std::string(link.text) + "]";
+    if (labels.size() > 40) labels = labels.substr(0, 37) + "...";
+    diagnostics_.push_back(
+        {Severity::warning, locate(paragraph.source_offset(group.begin)),
+         "citation markers " + labels + " with no claim text before them; not linked to a claim",
+         "marker-without-claim"});
+  }
+
+  void report_stray_digits(std::string_view digits, std::size_t offset) {
+    diagnostics_.push_back(
+        {Severity::warning, locate(offset),
+         "stray digits '" + std::string(digits) +
+             "' after sentence punctuation look like flattened superscript citations; removed "
+             "from the claim, not linked (restore them as [n] markers to link them)",
+         "flattened-superscript"});
+  }
+
+  // ---- blocks and the document ----------------------------------------------------------------
+
+  void finish_block() {
+    if (!paragraph_.empty()) end_paragraph();
+    merge_annotations();
+    const bool superscripts = !block_.citations.empty();
+    for (const Paragraph& paragraph : paragraphs_) read_paragraph(paragraph, superscripts);
+    paragraphs_.clear();
+    in_list_ = false;
+    footnote_run_ = false;
+    last_entry_ = EntryKind::none;
+    first_definition_line_.clear();
+    first_footnote_line_.clear();
+    if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
+    block_.number = document_.blocks.size() + 1;
+    document_.blocks.push_back(std::move(block_));
+    block_ = Block{};
+  }
+
+  // `[^2]` is a Markdown footnote when the document defines `[^2]:`; otherwise (`[^2]` or Bing's
+  // `[^2^]` against a `[2] url` list) it is the list's number 2.
+  void resolve_footnote_labels() {
+    std::unordered_set<std::string> footnotes;
+    for (const CitationEntry& entry : document_.footnotes) footnotes.insert(entry.label);
+    for (Block& block : document_.blocks) {
+      std::unordered_set<std::string> listed;
+      for (const CitationEntry& entry : block.citations) listed.insert(entry.label);
+      for (ClaimSpan& claim : block.claims) {
+        for (std::string& label : claim.markers) {
+          if (!label.starts_with('^') || footnotes.contains(label)) continue;
+          if (footnotes.empty() || listed.contains(label.substr(1))) label.erase(0, 1);
+        }
+      }
+    }
+  }
+
+  void sort_diagnostics() {
+    std::stable_sort(diagnostics_.begin() + static_cast<std::ptrdiff_t>(first_diagnostic_),
+                     diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::pair(a.where.line, a.where.column) <
+                              std::pair(b.where.line, b.where.column);
+                     });
   }
 
   // Text::locate, but counting on from the previous call when it is further along the same line,
@@ -117,184 +457,24 @@ class AnswerParser {
     return cached_;
   }
 
-  void start_list(std::size_t offset) {
-    if (in_list_) finish_block();
-    in_list_ = true;
-    block_.list_heading = locate(offset);
-  }
-
-  void start_list_without_heading() { in_list_ = true; }
-
-  void read_entries(std::string_view line, std::size_t line_offset) {
-    std::size_t pos = line.find('[');
-    while (pos < line.size()) {
-      auto marker = parse::scan_marker(line, pos);
-      if (!marker || marker->labels.size() != 1) break;
-      const Location where = locate(line_offset + pos);
-      std::size_t url_begin = marker->end;
-      while (url_begin < line.size() && is_space(line[url_begin])) ++url_begin;
-      std::size_t url_end = url_begin;
-      while (url_end < line.size() && !is_space(line[url_end])) ++url_end;
-      const std::string_view url = line.substr(url_begin, url_end - url_begin);
-      if (starts_with_url(url)) {
-        define(marker->labels.front(), std::string(url), where);
-      } else {
-        diagnostics_.push_back(
-            {Severity::warning, where,
-             "citation [" + marker->labels.front() + "] has no URL after it; not made a source",
-             "citation-without-url"});
-        url_end = url_begin;
-      }
-      pos = url_end;
-      while (pos < line.size() && is_space(line[pos])) ++pos;
-    }
-    if (pos < line.size()) {
-      diagnostics_.push_back({Severity::warning, locate(line_offset + pos),
-                              "text after the citations on this line is not a citation: '" +
-                                  std::string(trim(line.substr(pos))) + "'",
-                              "unparsed-list-text"});
-    }
-  }
-
-  void define(const std::string& label, std::string url, const Location& where) {
-    auto [first, added] = first_definition_line_.try_emplace(label, where.line);
-    if (!added) {
-      diagnostics_.push_back({Severity::warning, where,
-                              "citation [" + label +
-                                  "] is defined twice in this list (first on line " +
-                                  std::to_string(first->second) + "); keeping both",
-                              "duplicate-citation"});
-    }
-    block_.citations.push_back({label, std::move(url), where});
-  }
-
-  // Splits one paragraph into claims, each ending with its marker group.
-  void read_paragraph(std::string_view line, std::size_t line_offset) {
-    if (trim(line).starts_with('#')) return;  // a Markdown heading is structure, not a claim
-    std::string text;
-    std::size_t claim_begin = std::string_view::npos;
-    for (std::size_t pos = 0; pos < line.size();) {
-      if (line[pos] == '[') {
-        if (auto group = parse::scan_marker_group(line, pos)) {
-          pos = take_closing_punctuation(line, group->end, text);
-          add_claim(text, claim_begin, line_offset, &*group);
-          text.clear();
-          claim_begin = std::string_view::npos;
-          continue;
-        }
-      }
-      if (line.substr(pos).starts_with("http://") || line.substr(pos).starts_with("https://")) {
-        pos = copy_url(line, pos, claim_begin, text);
-        continue;
-      }
-      if (auto stray = parse::scan_stray_digits(line, pos)) {
-        report_stray_digits(line.substr(stray->begin, stray->end - stray->begin),
-                            line_offset + stray->begin);
-        pos = stray->end;
-        continue;
-      }
-      if (claim_begin == std::string_view::npos && !is_space(line[pos])) claim_begin = pos;
-      text += line[pos++];
-    }
-    add_claim(text, claim_begin, line_offset, nullptr);
-  }
-
-  // A URL in prose is copied whole: a `[1]` inside it is part of the URL unless it ends the URL.
-  static std::size_t copy_url(std::string_view line, std::size_t pos, std::size_t& claim_begin,
-                              std::string& text) {
-    if (claim_begin == std::string_view::npos) claim_begin = pos;
-    while (pos < line.size() && !is_space(line[pos])) {
-      if (line[pos] == '[') {
-        auto group = parse::scan_marker_group(line, pos);
-        if (group &&
-            (group->end == line.size() || is_space(line[group->end]) ||
-             std::string_view(".,;:!?)").find(line[group->end]) != std::string_view::npos)) {
-          break;
-        }
-      }
-      text += line[pos++];
-    }
-    return pos;
-  }
-
-  // Punctuation right after a marker group (`… groups [1].`) ends the claim it follows.
-  static std::size_t take_closing_punctuation(std::string_view line, std::size_t pos,
-                                              std::string& text) {
-    static constexpr std::string_view kClosing = ".,;:!?)";
-    std::size_t end = pos;
-    while (end < line.size() && kClosing.find(line[end]) != std::string_view::npos) ++end;
-    if (end == pos || (end < line.size() && !is_space(line[end]))) return pos;
-    text.append(line.substr(pos, end - pos));
-    return end;
-  }
-
-  void add_claim(const std::string& raw, std::size_t begin, std::size_t line_offset,
-                 const MarkerGroup* group) {
-    std::string cleaned = clean(raw);
-    bool has_words = false;
-    for (char c : cleaned) has_words = has_words || is_alpha(c);
-    const Location where = locate(line_offset + (begin == std::string_view::npos ? 0 : begin));
-    if (!has_words) {
-      if (group) {
-        diagnostics_.push_back({Severity::warning, locate(line_offset + group->begin),
-                                "citation marker with no claim text before it; ignored",
-                                "marker-without-claim"});
-      }
-      return;
-    }
-    ClaimSpan claim{std::move(cleaned), where, {}, {}};
-    if (group) {
-      claim.markers = group->labels;
-      claim.markers_where = locate(line_offset + group->begin);
-    }
-    block_.claims.push_back(std::move(claim));
-  }
-
-  // Collapses whitespace, drops a leading list bullet and space left before punctuation.
-  static std::string clean(std::string_view raw) {
-    std::string_view s = trim(raw);
-    if (s.starts_with("- ") || s.starts_with("* ")) s = trim(s.substr(2));
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-      if (is_space(c)) {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-        continue;
-      }
-      if (std::string_view(".,;:!?)").find(c) != std::string_view::npos && !out.empty() &&
-          out.back() == ' ') {
-        out.pop_back();
-      }
-      out += c;
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-  }
-
-  void report_stray_digits(std::string_view digits, std::size_t offset) {
-    diagnostics_.push_back(
-        {Severity::warning, locate(offset),
-         "stray digits '" + std::string(digits) +
-             "' after sentence punctuation look like flattened superscript citations; removed "
-             "from the claim, not linked (restore them as [n] markers to link them)",
-         "flattened-superscript"});
-  }
-
-  void finish_block() {
-    in_list_ = false;
-    first_definition_line_.clear();
-    if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
-    block_.number = document_.blocks.size() + 1;
-    document_.blocks.push_back(std::move(block_));
-    block_ = Block{};
-  }
-
   const Text& text_;
+  LineReader lines_;
   Diagnostics& diagnostics_;
+  std::size_t first_diagnostic_;
   Document document_;
   Block block_;
+  Paragraph paragraph_;
+  std::string_view last_prose_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Annotation> annotations_;
+  std::optional<Location> pending_heading_;
   bool in_list_ = false;
+  bool footnote_run_ = false;  // footnote definitions since the last prose: the answer ended
+  bool previous_was_entry_ = false;
+  EntryKind last_entry_ = EntryKind::none;
+  std::size_t claims_in_paragraph_ = 0;
   std::unordered_map<std::string, std::size_t> first_definition_line_;
+  std::unordered_map<std::string, std::size_t> first_footnote_line_;
   Location cached_;
   std::size_t cached_offset_ = 0;
 };

@@ -1,0 +1,132 @@
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "evgraph/evidence.hpp"
+
+namespace evgraph {
+namespace {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string title;
+};
+
+// Two to twelve words, each word longer than three letters capitalised ("Taking Charge of My Life
+// and Health"), so a quoted sentence or a quoted "Yes" is not taken for a programme's name.
+bool is_title_case(std::string_view text) {
+  std::size_t words = 0;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view word = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    if (word.empty()) continue;
+    ++words;
+    if ((words == 1 || word.size() > 3) && word.front() >= 'a' && word.front() <= 'z') return false;
+  }
+  return words >= 2 && words <= 12;
+}
+
+// Titles in quotes (“Building Bridges”, "Taking Charge of My Life and Health"): a capitalised run
+// of two to twelve words between a pair of double quotes.
+std::vector<Span> quoted_titles(std::string_view text) {
+  static constexpr std::string_view kOpen = "\u201C";
+  static constexpr std::string_view kClose = "\u201D";
+  std::vector<Span> titles;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t open = text.find_first_of("\"\xE2", pos);
+    if (open == std::string_view::npos) break;
+    std::string_view closing;
+    std::size_t inner = 0;
+    if (text[open] == '"') {
+      closing = "\"";
+      inner = open + 1;
+    } else if (text.substr(open).starts_with(kOpen)) {
+      closing = kClose;
+      inner = open + kOpen.size();
+    } else {
+      pos = open + 1;
+      continue;
+    }
+    const std::size_t close = text.find(closing, inner);
+    if (close == std::string_view::npos) break;
+    const std::string_view title = text.substr(inner, close - inner);
+    if (is_title_case(title) && title.size() <= 120 &&
+        title.find_first_of(".!?") == std::string_view::npos) {
+      titles.push_back({open, close + closing.size(), std::string(title)});
+    }
+    pos = close + closing.size();
+  }
+  return titles;
+}
+
+}  // namespace
+
+ConceptRef make_concept(NodeType type, std::string_view name) {
+  return {std::string(to_string(type)) + ":" + slugify(name), type, std::string(name)};
+}
+
+EvidenceBuilder::EvidenceBuilder(std::string document, std::string format, const Lexicon& lexicon)
+    : lexicon_(lexicon) {
+  evidence_.document = std::move(document);
+  evidence_.format = std::move(format);
+}
+
+std::size_t EvidenceBuilder::add_claim(std::string text, Location where, std::size_t block) {
+  const std::size_t index = evidence_.claims.size();
+  ClaimRecord& claim = evidence_.claims.emplace_back();
+  claim.id = claim_id(text);
+  claim.kind = is_commentary(text) ? ClaimKind::commentary : ClaimKind::finding;
+  claim.where = where;
+  claim.block = block;
+  claim.text = std::move(text);
+  const std::vector<Span> titles = quoted_titles(claim.text);
+  for (const Span& title : titles)
+    add_concept(index, make_concept(NodeType::intervention, title.title));
+  for (const Mention& mention : lexicon_.find(evidence_.claims[index].text)) {
+    bool inside_title = false;
+    for (const Span& title : titles) {
+      inside_title = inside_title || (mention.begin >= title.begin && mention.end <= title.end);
+    }
+    if (inside_title) continue;
+    const Concept& found = lexicon_.concepts().at(mention.concept_index);
+    add_concept(index, {found.id(), found.type, found.name});
+  }
+  return index;
+}
+
+std::size_t EvidenceBuilder::add_source(SourceRecord source, bool listed) {
+  evidence_.listed.push_back(listed);
+  evidence_.sources.push_back(std::move(source));
+  return evidence_.sources.size() - 1;
+}
+
+void EvidenceBuilder::add_concept(std::size_t claim, ConceptRef concept_ref) {
+  auto [it, added] = concept_index_.try_emplace(concept_ref.id, evidence_.concepts.size());
+  if (added) evidence_.concepts.push_back(std::move(concept_ref));
+  std::vector<std::size_t>& concepts = evidence_.claims.at(claim).concepts;
+  if (std::find(concepts.begin(), concepts.end(), it->second) == concepts.end()) {
+    concepts.push_back(it->second);
+  }
+}
+
+Citation& EvidenceBuilder::cite(std::size_t claim, std::size_t source) {
+  std::vector<Citation>& citations = evidence_.claims.at(claim).citations;
+  for (Citation& citation : citations) {
+    if (citation.source == source) return citation;
+  }
+  Citation& added = citations.emplace_back();
+  added.source = source;
+  return added;
+}
+
+Evidence EvidenceBuilder::finish() {
+  concept_index_.clear();
+  return std::move(evidence_);
+}
+
+}  // namespace evgraph

@@ -1,0 +1,177 @@
+// Near-duplicate claims by content-word overlap (graph.hpp): words are interned to ids once, an
+// inverted index over the rarer words proposes candidate pairs, and each candidate is scored on
+// its full word sets.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "evgraph/graph.hpp"
+
+namespace evgraph {
+namespace {
+
+constexpr std::array<std::string_view, 96> kStopWords = {
+    "about", "across", "after", "all",     "also",   "and",    "any",     "are",       "because",
+    "been",  "before", "being", "between", "both",   "but",    "can",     "could",     "did",
+    "does",  "during", "each",  "for",     "from",   "had",    "has",     "have",      "her",
+    "here",  "his",    "how",   "into",    "its",    "just",   "may",     "might",     "more",
+    "most",  "nor",    "not",   "only",    "other",  "our",    "over",    "own",       "same",
+    "she",   "should", "some",  "such",    "than",   "that",   "the",     "their",     "them",
+    "then",  "there",  "these", "they",    "this",   "those",  "through", "too",       "under",
+    "until", "very",   "was",   "were",    "what",   "when",   "where",   "which",     "while",
+    "who",   "whom",   "why",   "will",    "with",   "within", "without", "would",     "you",
+    "your",  "been",   "upon",  "via",     "per",    "thus",   "however", "therefore", "whether",
+    "yet",   "onto",   "among", "amongst", "toward", "towards"};
+
+bool is_stop_word(std::string_view word) {
+  return std::find(kStopWords.begin(), kStopWords.end(), word) != kStopWords.end();
+}
+
+// Bytes of a word: ASCII letters and digits, and non-ASCII letters (any UTF-8 sequence except the
+// General Punctuation block U+2000–U+206F, E2 80/81 xx, which holds curly quotes and dashes).
+std::size_t word_byte(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 1;
+  if (c < 0x80) return 0;
+  if (c == 0xE2 && i + 1 < text.size() &&
+      (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+       static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+    return 0;
+  }
+  std::size_t length = 1;
+  while (i + length < text.size() &&
+         (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
+    ++length;
+  }
+  return length;
+}
+
+template <typename Visit>
+void for_each_content_word(std::string_view text, Visit&& visit) {
+  std::string word;
+  std::size_t i = 0;
+  auto finish = [&] {
+    if (word.size() >= 3 && !is_stop_word(word)) {
+      if (word.size() > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+      visit(std::string_view(word));
+    }
+    word.clear();
+  };
+  while (i < text.size()) {
+    const std::size_t length = word_byte(text, i);
+    if (length == 0) {
+      finish();
+      ++i;
+      continue;
+    }
+    for (std::size_t k = 0; k < length; ++k) {
+      const char c = text[i + k];
+      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    i += length;
+  }
+  finish();
+}
+
+std::vector<std::string> content_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_content_word(text, [&](std::string_view word) { words.emplace_back(word); });
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+template <typename Word>
+std::size_t shared_count(const std::vector<Word>& a, const std::vector<Word>& b) {
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return shared;
+}
+
+std::optional<double> score(std::size_t shared, std::size_t a_size, std::size_t b_size) {
+  if (shared < kSimilarMinShared) return std::nullopt;
+  const double coefficient =
+      static_cast<double>(shared) / static_cast<double>(std::min(a_size, b_size));
+  if (coefficient < kSimilarThreshold) return std::nullopt;
+  return std::round(coefficient * 1000.0) / 1000.0;
+}
+
+}  // namespace
+
+double claim_similarity(std::string_view a, std::string_view b) {
+  const std::vector<std::string> x = content_words(a);
+  const std::vector<std::string> y = content_words(b);
+  if (x.empty() || y.empty()) return 0.0;
+  return static_cast<double>(shared_count(x, y)) /
+         static_cast<double>(std::min(x.size(), y.size()));
+}
+
+std::size_t link_similar_claims(EvidenceGraph& graph) {
+  std::vector<Vertex> claims;
+  std::vector<std::vector<std::uint32_t>> words;
+  std::unordered_map<std::string, std::uint32_t> word_ids;
+  std::vector<std::uint32_t> frequency;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+    if (graph.node(v).type != NodeType::claim) continue;
+    std::vector<std::uint32_t>& ids = words.emplace_back();
+    for_each_content_word(graph.node(v).text, [&](std::string_view word) {
+      auto [it, added] =
+          word_ids.try_emplace(std::string(word), static_cast<std::uint32_t>(frequency.size()));
+      if (added) frequency.push_back(0);
+      ids.push_back(it->second);
+    });
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (std::uint32_t id : ids) ++frequency[id];
+    claims.push_back(v);
+  }
+  const auto common = static_cast<std::uint32_t>(
+      std::max(100.0, kSimilarCommonShare * static_cast<double>(claims.size())));
+  std::vector<std::vector<std::uint32_t>> postings(frequency.size());
+  std::vector<std::uint32_t> hits(claims.size(), 0);
+  std::vector<std::uint32_t> touched;
+  std::size_t added = 0;
+  for (std::uint32_t i = 0; i < claims.size(); ++i) {
+    if (words[i].size() < kSimilarMinShared) continue;
+    for (std::uint32_t id : words[i]) {
+      if (frequency[id] > common) continue;
+      for (std::uint32_t earlier : postings[id]) {
+        if (hits[earlier]++ == 0) touched.push_back(earlier);
+      }
+      postings[id].push_back(i);
+    }
+    std::sort(touched.begin(), touched.end());
+    for (std::uint32_t earlier : touched) {
+      hits[earlier] = 0;
+      const auto similar =
+          score(shared_count(words[earlier], words[i]), words[earlier].size(), words[i].size());
+      if (!similar) continue;
+      Edge edge;
+      edge.type = EdgeType::similar_to;
+      edge.score = *similar;
+      graph.add_edge(claims[earlier], claims[i], std::move(edge));
+      ++added;
+    }
+    touched.clear();
+  }
+  return added;
+}
+
+}  // namespace evgraph

@@ -1,0 +1,702 @@
+// BibTeX and BibLaTeX bibliographies (Zotero, Better BibTeX, JabRef): a hand-written scanner for
+// @type{key, field = {…} | "…" | 123 | macro # …, …} with @string macros and month names, then
+// LaTeX decoding of titles and names to plain UTF-8. A broken entry is reported where it breaks;
+// reading resumes at the next line that starts with '@'.
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "input/bibliography.hpp"
+#include "input/readers.hpp"
+
+namespace evgraph::detail {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_name_char(char c) {
+  return is_letter(c) || is_digit(c) || c == '_' || c == '-' || c == ':' || c == '.' || c == '+' ||
+         c == '/';
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The offset just past the '}' that closes the '{' at `open`; npos when it is never closed.
+// Escaped braces (\{ \}) do not count.
+std::size_t group_end(std::string_view s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '{') {
+      ++depth;
+    } else if (s[i] == '}' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::size_t code_point_length(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto lead = static_cast<unsigned char>(s[0]);
+  const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::min(n, s.size());
+}
+
+std::string nfc(std::string text) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return text;
+  }
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> composed(
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
+  return composed ? std::string(reinterpret_cast<const char*>(composed.get())) : text;
+}
+
+using Table = std::pair<std::string_view, std::string_view>;
+
+// Accent commands and the combining mark each puts on the next letter.
+constexpr Table kAccents[] = {{"'", "\u0301"}, {"`", "\u0300"}, {"^", "\u0302"}, {"\"", "\u0308"},
+                              {"~", "\u0303"}, {"=", "\u0304"}, {".", "\u0307"}, {"u", "\u0306"},
+                              {"v", "\u030C"}, {"H", "\u030B"}, {"c", "\u0327"}, {"k", "\u0328"},
+                              {"r", "\u030A"}, {"d", "\u0323"}, {"b", "\u0331"}, {"t", "\u0361"}};
+
+// Commands that stand for a character.
+// clang-format off
+constexpr Table kSymbols[] = {
+    {"ss", "ß"}, {"o", "ø"}, {"O", "Ø"}, {"ae", "æ"}, {"AE", "Æ"}, {"oe", "œ"}, {"OE", "Œ"},
+    {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"}, {"j", "ȷ"}, {"dh", "ð"},
+    {"DH", "Ð"}, {"th", "þ"}, {"TH", "Þ"}, {"ng", "ŋ"}, {"NG", "Ŋ"},
+    {"textendash", "–"}, {"textemdash", "—"}, {"textquoteleft", "‘"}, {"textquoteright", "’"},
+    {"textquotedblleft", "“"}, {"textquotedblright", "”"}, {"textasciitilde", "~"},
+    {"textless", "<"}, {"textgreater", ">"}, {"textbar", "|"}, {"textbackslash", "\\"},
+    {"textunderscore", "_"}, {"textdegree", "°"}, {"textmu", "µ"}, {"textperiodcentered", "·"},
+    {"S", "§"}, {"P", "¶"}, {"copyright", "©"}, {"textregistered", "®"}, {"texttrademark", "™"},
+    {"dag", "†"}, {"ldots", "…"}, {"dots", "…"}, {"textellipsis", "…"},
+    {"pm", "±"}, {"textpm", "±"}, {"times", "×"}, {"texttimes", "×"}, {"leq", "≤"}, {"le", "≤"},
+    {"geq", "≥"}, {"ge", "≥"}, {"neq", "≠"}, {"approx", "≈"},
+    {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ε"},
+    {"varepsilon", "ε"}, {"zeta", "ζ"}, {"eta", "η"}, {"theta", "θ"}, {"iota", "ι"},
+    {"kappa", "κ"}, {"lambda", "λ"}, {"mu", "μ"}, {"nu", "ν"}, {"xi", "ξ"}, {"pi", "π"},
+    {"rho", "ρ"}, {"sigma", "σ"}, {"tau", "τ"}, {"upsilon", "υ"}, {"phi", "φ"}, {"varphi", "φ"},
+    {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"}, {"Gamma", "Γ"}, {"Delta", "Δ"}, {"Theta", "Θ"},
+    {"Lambda", "Λ"}, {"Sigma", "Σ"}, {"Omega", "Ω"}};
+// clang-format on
+
+std::optional<std::string_view> look_up(std::span<const Table> table, std::string_view name) {
+  const auto found =
+      std::find_if(table.begin(), table.end(), [&](const Table& row) { return row.first == name; });
+  if (found == table.end()) return std::nullopt;
+  return found->second;
+}
+
+// LaTeX as BibTeX values hold it -> plain text: groups unwrapped, accents composed, escapes and
+// symbol commands replaced, dashes and quotes typeset; unknown commands drop, their argument stays.
+class LatexDecoder {
+ public:
+  explicit LatexDecoder(std::string_view latex) : s_(latex) {}
+
+  std::string decode() {
+    while (i_ < s_.size()) step();
+    return std::move(out_);
+  }
+
+ private:
+  bool at(std::string_view text) const { return s_.substr(i_).starts_with(text); }
+
+  void step() {
+    const char c = s_[i_];
+    if (c == '\\') return command();
+    if (c == '{' || c == '}') return skip(1);
+    if (c == '$') {
+      math_ = !math_;
+      return skip(1);
+    }
+    if (math_ && (c == '^' || c == '_')) return skip(1);
+    if (c == '~') return emit(" ", 1);
+    if (at("---")) return emit("—", 3);
+    if (at("--")) return emit("–", 2);
+    if (at("``")) return emit("“", 2);
+    if (at("''")) return emit("”", 2);
+    if (c == '`') return emit("‘", 1);
+    emit(std::string_view(&s_[i_], 1), 1);
+  }
+
+  void skip(std::size_t n) { i_ += n; }
+  void emit(std::string_view text, std::size_t consumed) {
+    out_ += text;
+    i_ += consumed;
+  }
+
+  void command() {
+    ++i_;
+    if (i_ >= s_.size()) return;
+    if (!is_letter(s_[i_])) return control_symbol(s_[i_++]);
+    const std::size_t begin = i_;
+    while (i_ < s_.size() && is_letter(s_[i_])) ++i_;
+    const std::string_view name = s_.substr(begin, i_ - begin);
+    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+    if (auto mark = look_up(kAccents, name)) return accent(*mark);
+    if (auto symbol = look_up(kSymbols, name)) {
+      out_ += *symbol;
+    } else if (name.starts_with("text")) {
+      if (auto greek = look_up(kSymbols, name.substr(4))) out_ += *greek;
+    }
+  }
+
+  void control_symbol(char c) {
+    if (auto mark = look_up(kAccents, std::string_view(&c, 1))) return accent(*mark);
+    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\\' || c == '\n') {
+      out_ += ' ';
+    } else if (c != '-' && c != '/' && c != '@') {
+      out_ += c;
+    }
+  }
+
+  void accent(std::string_view mark) {
+    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+    std::string base = argument();
+    if (base.starts_with("ı")) base.replace(0, std::string_view("ı").size(), "i");
+    if (base.starts_with("ȷ")) base.replace(0, std::string_view("ȷ").size(), "j");
+    const std::size_t first = code_point_length(base);
+    out_ += base.substr(0, first);
+    out_ += mark;
+    out_ += base.substr(first);
+  }
+
+  // The next group, command or character, decoded.
+  std::string argument() {
+    if (i_ >= s_.size()) return {};
+    std::size_t end = i_ + code_point_length(s_.substr(i_));
+    if (s_[i_] == '{') {
+      end = std::min(group_end(s_, i_), s_.size());
+    } else if (s_[i_] == '\\') {
+      end = i_ + 1;
+      while (end < s_.size() && is_letter(s_[end])) ++end;
+      if (end == i_ + 1 && end < s_.size()) ++end;
+    }
+    const std::string_view piece = s_.substr(i_, end - i_);
+    i_ = end;
+    return LatexDecoder(piece).decode();
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::string out_;
+  bool math_ = false;
+};
+
+std::string plain_text(std::string_view latex) {
+  return collapse_whitespace(nfc(LatexDecoder(latex).decode()));
+}
+
+// URL-like values (url, doi, \url{…}) are verbatim: only braces and escapes are LaTeX.
+std::string verbatim(std::string_view latex) {
+  std::string out;
+  for (std::size_t i = 0; i < latex.size(); ++i) {
+    const char c = latex[i];
+    if (c == '{' || c == '}') continue;
+    if (c == '\\' && i + 1 < latex.size() && !is_letter(latex[i + 1])) {
+      out += latex[++i];
+    } else if (c == '\\') {
+      while (i + 1 < latex.size() && is_letter(latex[i + 1])) ++i;
+    } else {
+      out += c;
+    }
+  }
+  return std::string(trimmed(out));
+}
+
+// The URLs in a howpublished/note value: each \url{…}, or the value itself when it is a link.
+std::vector<std::string> urls_in(std::string_view latex) {
+  std::vector<std::string> urls;
+  for (std::size_t at = latex.find("\\url{"); at != std::string_view::npos;
+       at = latex.find("\\url{", at + 1)) {
+    const std::size_t open = at + 4;
+    const std::size_t end = std::min(group_end(latex, open), latex.size());
+    urls.push_back(verbatim(latex.substr(open, end - open)));
+  }
+  const std::string whole = verbatim(latex);
+  if (urls.empty() && (whole.starts_with("http://") || whole.starts_with("https://"))) {
+    urls.push_back(whole);
+  }
+  return urls;
+}
+
+// The words of a name list at brace depth 0 ("{World Health Organization}" is one word).
+std::vector<std::string_view> top_level_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const std::size_t begin = i;
+    while (i < s.size() && !is_space(s[i])) {
+      i = s[i] == '{' ? std::min(group_end(s, i), s.size()) : i + (s[i] == '\\' ? 2 : 1);
+    }
+    if (i > begin) words.push_back(s.substr(begin, std::min(i, s.size()) - begin));
+  }
+  return words;
+}
+
+std::string joined(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// The non-empty parts between the commas outside braces, as plain text.
+std::vector<std::string> name_parts(std::string_view name) {
+  std::vector<std::string> parts;
+  auto add = [&](std::string_view part) {
+    std::string text = plain_text(part);
+    if (!text.empty()) parts.push_back(std::move(text));
+  };
+  int depth = 0;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '{') ++depth;
+    if (name[i] == '}') --depth;
+    if (name[i] == ',' && depth == 0) {
+      add(name.substr(begin, i - begin));
+      begin = i + 1;
+    }
+  }
+  add(name.substr(begin));
+  return parts;
+}
+
+// "Family, Given" for "Given von Family" names; names with commas are kept as written.
+std::string bibtex_name(const std::vector<std::string_view>& words) {
+  const std::string raw = joined(words, 0, words.size());
+  if (words.size() == 1 && raw.front() == '{' && group_end(raw, 0) == raw.size()) {
+    return plain_text(raw);
+  }
+  if (raw.find(',') != std::string::npos) {
+    std::string out;
+    for (const std::string& part : name_parts(raw)) out += out.empty() ? part : ", " + part;
+    return out;
+  }
+  if (words.size() == 1) return plain_text(raw);
+  std::size_t family = words.size() - 1;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i][0] >= 'a' && words[i][0] <= 'z') {
+      family = i;
+      break;
+    }
+  }
+  if (family == 0) return plain_text(raw);
+  return plain_text(joined(words, family, words.size())) + ", " +
+         plain_text(joined(words, 0, family));
+}
+
+// The names of an author field: "and"-separated outside braces; "others" (et al.) is dropped.
+std::vector<std::string> bibtex_names(std::string_view latex) {
+  std::vector<std::string> names;
+  std::vector<std::string_view> words;
+  auto flush = [&] {
+    if (!words.empty() && !(words.size() == 1 && lowered(words[0]) == "others")) {
+      names.push_back(bibtex_name(words));
+    }
+    words.clear();
+  };
+  for (std::string_view word : top_level_words(latex)) {
+    if (lowered(word) == "and") {
+      flush();
+    } else {
+      words.push_back(word);
+    }
+  }
+  flush();
+  return names;
+}
+
+struct RawField {
+  std::string name;   // lower-case
+  std::string value;  // LaTeX, macros expanded, # concatenated
+  std::size_t offset = 0;
+};
+
+struct RawEntry {
+  std::string key;
+  std::size_t offset = 0;  // the '@'
+  std::vector<RawField> fields;
+};
+
+struct SyntaxError {
+  std::size_t offset;
+  std::string message;
+};
+
+constexpr Table kMonths[] = {{"jan", "January"}, {"feb", "February"}, {"mar", "March"},
+                             {"apr", "April"},   {"may", "May"},      {"jun", "June"},
+                             {"jul", "July"},    {"aug", "August"},   {"sep", "September"},
+                             {"oct", "October"}, {"nov", "November"}, {"dec", "December"}};
+
+// Reads the entries of a BibTeX file one at a time, skipping @comment and @preamble and keeping
+// @string macros. A syntax error is reported and the entry read so far is returned.
+class BibtexScanner {
+ public:
+  BibtexScanner(const Text& text, Diagnostics& diagnostics)
+      : text_(text), s_(text.content()), diagnostics_(diagnostics) {}
+
+  std::optional<RawEntry> next() {
+    for (std::size_t at = s_.find('@', pos_); at != std::string_view::npos;
+         at = s_.find('@', pos_)) {
+      pos_ = at + 1;
+      skip_space();
+      const std::string type = lowered(name());
+      skip_space();
+      if (type.empty() || pos_ >= s_.size() || (s_[pos_] != '{' && s_[pos_] != '(')) continue;
+      const char close = s_[pos_++] == '{' ? '}' : ')';
+      found_any_ = true;
+      RawEntry entry;
+      entry.offset = at;
+      try {
+        if (type == "comment" || type == "preamble") {
+          skip_to_close(close);
+        } else if (type == "string") {
+          read_macro(close);
+        } else {
+          read_entry(entry, close);
+          return entry;
+        }
+      } catch (const SyntaxError& error) {
+        report(blame_runaway_value(entry, error));
+        pos_ = next_entry_line(at + 1);
+        if (!entry.key.empty() && !entry.fields.empty()) return entry;
+      }
+    }
+    pos_ = s_.size();
+    return std::nullopt;
+  }
+
+  // True once any @type{ or @type( was seen.
+  bool found_any() const noexcept { return found_any_; }
+
+ private:
+  void skip_space() {
+    while (pos_ < s_.size() && is_space(s_[pos_])) ++pos_;
+  }
+
+  std::string_view name() {
+    const std::size_t begin = pos_;
+    while (pos_ < s_.size() && is_name_char(s_[pos_])) ++pos_;
+    return s_.substr(begin, pos_ - begin);
+  }
+
+  char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+
+  void expect(char c, std::string message) {
+    skip_space();
+    if (peek() != c) throw SyntaxError{pos_, std::move(message)};
+    ++pos_;
+  }
+
+  void report(const SyntaxError& error) {
+    diagnostics_.push_back(
+        {Severity::warning, text_.locate(error.offset), error.message, "bibtex-syntax"});
+  }
+
+  // A syntax error further on often comes from a {…} or "…" value that swallowed what followed it:
+  // blame the first value that runs on into a "name = " line, and drop it and the fields after it.
+  SyntaxError blame_runaway_value(RawEntry& entry, const SyntaxError& error) const {
+    for (std::size_t f = 0; f < entry.fields.size(); ++f) {
+      const RawField& field = entry.fields[f];
+      if (!runs_into_assignment(field.value)) continue;
+      SyntaxError blamed{field.offset, "the value of field '" + field.name + "' of entry '" +
+                                           entry.key +
+                                           "' runs on into the fields after it: is a closing "
+                                           "'}' or '\"' missing?"};
+      entry.fields.resize(f);
+      return blamed;
+    }
+    return error;
+  }
+
+  static bool runs_into_assignment(std::string_view value) {
+    for (std::size_t at = value.find('\n'); at != std::string_view::npos;
+         at = value.find('\n', at + 1)) {
+      std::size_t i = at + 1;
+      while (i < value.size() && is_space(value[i])) ++i;
+      const std::size_t name_begin = i;
+      while (i < value.size() && is_name_char(value[i])) ++i;
+      if (i == name_begin) continue;
+      while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) ++i;
+      if (i < value.size() && value[i] == '=') return true;
+    }
+    return false;
+  }
+
+  // The start of the next line whose first non-blank character is '@'.
+  std::size_t next_entry_line(std::size_t from) const {
+    for (std::size_t at = s_.find('@', from); at != std::string_view::npos;
+         at = s_.find('@', at + 1)) {
+      std::size_t i = at;
+      while (i > 0 && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) --i;
+      if (i == 0 || s_[i - 1] == '\n') return at;
+    }
+    return s_.size();
+  }
+
+  void skip_to_close(char close) {
+    const std::size_t open = pos_ - 1;
+    int depth = 0;
+    for (; pos_ < s_.size(); ++pos_) {
+      const char c = s_[pos_];
+      if (c == '{') ++depth;
+      if (c == '}' && depth > 0) {
+        --depth;
+      } else if (c == close && depth == 0) {
+        ++pos_;
+        return;
+      }
+    }
+    throw SyntaxError{open, "this @comment or @preamble is never closed (a '" +
+                                std::string(1, close) + "' is missing)"};
+  }
+
+  void read_macro(char close) {
+    skip_space();
+    const std::string macro = lowered(name());
+    if (macro.empty()) throw SyntaxError{pos_, "expected a macro name after @string"};
+    expect('=', "expected '=' after @string macro '" + macro + "'");
+    std::string value = read_value(macro);
+    expect(close, "expected '" + std::string(1, close) + "' to close @string " + macro);
+    macros_[macro] = std::move(value);
+  }
+
+  void read_entry(RawEntry& entry, char close) {
+    skip_space();
+    const std::size_t key_begin = pos_;
+    while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != close && !is_space(s_[pos_])) {
+      ++pos_;
+    }
+    entry.key = std::string(s_.substr(key_begin, pos_ - key_begin));
+    if (entry.key.empty()) throw SyntaxError{key_begin, "expected a citation key after '@…{'"};
+    while (true) {
+      skip_space();
+      if (pos_ >= s_.size()) throw unclosed(entry, close);
+      if (s_[pos_] == close) {
+        ++pos_;
+        return;
+      }
+      if (s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      entry.fields.push_back(read_field(entry, close));
+      skip_space();
+      if (peek() == '@') throw unclosed(entry, close);
+      if (peek() != ',' && peek() != close) {
+        throw SyntaxError{pos_, "expected ',' or '" + std::string(1, close) + "' after field '" +
+                                    entry.fields.back().name + "' of entry '" + entry.key + "'"};
+      }
+    }
+  }
+
+  SyntaxError unclosed(const RawEntry& entry, char close) const {
+    return {entry.offset, "entry '" + entry.key + "' is never closed (a '" + std::string(1, close) +
+                              "' is missing at its end)"};
+  }
+
+  RawField read_field(const RawEntry& entry, char close) {
+    RawField field;
+    field.offset = pos_;
+    field.name = lowered(name());
+    if (field.name.empty()) {
+      if (s_[pos_] == '@') throw unclosed(entry, close);
+      throw SyntaxError{pos_, "expected a field name or '" + std::string(1, close) +
+                                  "' in entry '" + entry.key + "'"};
+    }
+    expect('=', "expected '=' after field '" + field.name + "' of entry '" + entry.key + "'");
+    field.value = read_value(field.name);
+    return field;
+  }
+
+  // value = part ('#' part)*
+  std::string read_value(const std::string& field) {
+    std::string value;
+    while (true) {
+      skip_space();
+      value += read_part(field);
+      skip_space();
+      if (peek() != '#') return value;
+      ++pos_;
+    }
+  }
+
+  std::string read_part(const std::string& field) {
+    const char c = peek();
+    if (c == '{') return read_braced(field);
+    if (c == '"') return read_quoted(field);
+    if (is_digit(c)) return std::string(name());
+    const std::size_t begin = pos_;
+    const std::string macro = lowered(name());
+    if (macro.empty()) throw SyntaxError{pos_, "expected a value for field '" + field + "'"};
+    return expand(macro, begin);
+  }
+
+  std::string read_braced(const std::string& field) {
+    const std::size_t end = group_end(s_, pos_);
+    if (end == std::string_view::npos) {
+      throw SyntaxError{
+          pos_, "the {…} value of field '" + field + "' is never closed (a '}' is missing)"};
+    }
+    std::string value(s_.substr(pos_ + 1, end - pos_ - 2));
+    pos_ = end;
+    return value;
+  }
+
+  std::string read_quoted(const std::string& field) {
+    const std::size_t open = pos_++;
+    int depth = 0;
+    for (; pos_ < s_.size(); ++pos_) {
+      const char c = s_[pos_];
+      if (c == '\\') {
+        ++pos_;
+      } else if (c == '{') {
+        ++depth;
+      } else if (c == '}') {
+        --depth;
+      } else if (c == '"' && depth == 0) {
+        return std::string(s_.substr(open + 1, pos_++ - open - 1));
+      }
+    }
+    throw SyntaxError{
+        open, "the \"…\" value of field '" + field + "' is never closed (a '\"' is missing)"};
+  }
+
+  std::string expand(const std::string& macro, std::size_t offset) {
+    if (const auto found = macros_.find(macro); found != macros_.end()) return found->second;
+    if (auto month = look_up(kMonths, macro)) return std::string(*month);
+    diagnostics_.push_back({Severity::warning, text_.locate(offset),
+                            "macro '" + macro + "' is not defined by any @string before it; " +
+                                "kept as written (put braces around it if it is text)",
+                            "bibtex-undefined-macro"});
+    return macro;
+  }
+
+  const Text& text_;
+  std::string_view s_;
+  Diagnostics& diagnostics_;
+  std::size_t pos_ = 0;
+  bool found_any_ = false;
+  std::unordered_map<std::string, std::string> macros_;
+};
+
+// Identifiers BibLaTeX keeps as eprint = {…} with eprinttype = {pubmed|pmc|doi}.
+std::optional<std::string_view> eprint_kind(std::string_view type) {
+  const std::string kind = lowered(trimmed(type));
+  if (kind == "pubmed" || kind == "pmid") return "pmid";
+  if (kind == "pmc" || kind == "pmcid") return "pmcid";
+  if (kind == "doi") return "doi";
+  return std::nullopt;
+}
+
+class EntryReader {
+ public:
+  EntryReader(const Text& text, const RawEntry& raw) : text_(text) {
+    entry_.key = raw.key;
+    entry_.where = text.locate(raw.offset);
+    for (const RawField& field : raw.fields) read(field);
+    finish_year_and_eprint();
+  }
+
+  BibEntry take() { return std::move(entry_); }
+
+ private:
+  void read(const RawField& field) {
+    const std::string& name = field.name;
+    const Location where = text_.locate(field.offset);
+    if (name == "title" && entry_.title.empty()) entry_.title = plain_text(field.value);
+    if (name == "author" && entry_.authors.empty()) entry_.authors = bibtex_names(field.value);
+    if (name == "year" && year_.empty()) year_ = plain_text(field.value);
+    if (name == "date" && date_.empty()) date_ = plain_text(field.value);
+    if (name == "url") entry_.urls.push_back(verbatim(field.value));
+    if (name == "howpublished") {
+      for (std::string& url : urls_in(field.value)) entry_.urls.push_back(std::move(url));
+    }
+    if (name == "doi" || name == "pmid" || name == "pmcid") {
+      entry_.identifiers.push_back({name, verbatim(field.value), where});
+    }
+    if (name == "eprint") eprint_ = {{}, verbatim(field.value), where};
+    if (name == "eprinttype" || name == "archiveprefix") eprint_type_ = plain_text(field.value);
+    if (name == "note" || name == "annote" || name == "annotation" || name == "extra") {
+      add_note_identifiers(plain_text(field.value), where, entry_);
+    }
+  }
+
+  void finish_year_and_eprint() {
+    entry_.year = year_in(year_.empty() ? date_ : year_);
+    if (eprint_.value.empty()) return;
+    if (auto kind = eprint_kind(eprint_type_)) {
+      eprint_.kind = std::string(*kind);
+      entry_.identifiers.push_back(std::move(eprint_));
+    }
+  }
+
+  const Text& text_;
+  BibEntry entry_;
+  std::string year_;
+  std::string date_;
+  BibIdentifier eprint_;
+  std::string eprint_type_;
+};
+
+// A file with no @entry at all and text other than % comments is not BibTeX.
+void refuse_without_entries(const Text& text) {
+  for (std::size_t n = 1; n <= text.line_count(); ++n) {
+    const std::string_view line = trimmed(text.line(n));
+    if (!line.empty() && line.front() != '%') {
+      const std::size_t column = static_cast<std::size_t>(line.data() - text.line(n).data());
+      throw InputError(text.locate(text.line_start(n) + column),
+                       "no BibTeX entries here: entries look like '@article{key, title = {…}}'");
+    }
+  }
+}
+
+}  // namespace
+
+Evidence read_bibtex(const Text& text, Diagnostics& diagnostics) {
+  BibtexScanner scanner(text, diagnostics);
+  BibliographyBuilder bibliography(text, InputFormat::bibtex, diagnostics);
+  while (std::optional<RawEntry> raw = scanner.next()) {
+    bibliography.add(EntryReader(text, *raw).take());
+  }
+  if (!scanner.found_any()) refuse_without_entries(text);
+  return bibliography.finish();
+}
+
+}  // namespace evgraph::detail

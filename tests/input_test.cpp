@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using evgraph::InputFormat;
+
+namespace {
+
+InputFormat detect(std::string name, std::string_view content) {
+  evgraph::Diagnostics diagnostics;
+  return evgraph::detect_input_format(evgraph::make_text(std::move(name), content, diagnostics));
+}
+
+}  // namespace
+
+TEST_CASE("input formats are told from the extension and, for JSON, the content", "[input]") {
+  CHECK(detect("answer.txt", "Claim.[1]\n") == InputFormat::answer);
+  CHECK(detect("notes.md", "# Title\n") == InputFormat::answer);
+  CHECK(detect("refs.bib", "@article{a, title={T}}") == InputFormat::bibtex);
+  CHECK(detect("refs.RIS", "TY  - JOUR\n") == InputFormat::ris);
+  CHECK(detect("sheet.csv", "text,source\n") == InputFormat::csv);
+  CHECK(detect("sheet.tsv", "text\tsource\n") == InputFormat::tsv);
+  CHECK(detect("data.jsonl", "{}\n") == InputFormat::jsonl);
+  CHECK(detect("refs.json", " [{\"id\": \"a\", \"type\": \"article\"}]") == InputFormat::csl_json);
+  CHECK(detect("answer.json", "{\"id\": \"x\", \"choices\": [], \"citations\": []}") ==
+        InputFormat::perplexity_json);
+  CHECK(detect("evidence.json", "{\"evgraph\": \"evidence\", \"claims\": []}") ==
+        InputFormat::evidence_json);
+  CHECK(detect("lines.json", "{\"a\": 1}\n{\"a\": 2}\n") == InputFormat::jsonl);
+  CHECK(detect("-", "TY  - JOUR\nER  - \n") == InputFormat::ris);
+}
+
+TEST_CASE("input format names cover every format, with common aliases", "[input]") {
+  for (InputFormat format : evgraph::kInputFormats) {
+    CHECK(evgraph::input_format_from_name(evgraph::to_string(format)) == format);
+  }
+  CHECK(evgraph::input_format_from_name("JSONL") == InputFormat::jsonl);
+  CHECK(evgraph::input_format_from_name("bib") == InputFormat::bibtex);
+  CHECK(evgraph::input_format_from_name("csl") == InputFormat::csl_json);
+  CHECK_FALSE(evgraph::input_format_from_name("docx"));
+}
+
+TEST_CASE("a field map is ROLE=FIELD pairs, checked", "[input]") {
+  const evgraph::FieldMap map = evgraph::parse_field_map("text=claim,source=cord_id,stance=label");
+  REQUIRE(map.fields.size() == 3);
+  REQUIRE(map.field("source"));
+  CHECK(*map.field("source") == "cord_id");
+  CHECK(map.field("title") == nullptr);
+  CHECK(evgraph::parse_field_map("Title=Article Title").field("title"));
+  CHECK_THROWS_WITH(evgraph::parse_field_map("text=a,colour=b"),
+                    Catch::Contains("unknown role 'colour'"));
+  CHECK_THROWS_WITH(evgraph::parse_field_map("text"), Catch::Contains("not ROLE=FIELD"));
+  CHECK_THROWS_WITH(evgraph::parse_field_map("text=a,text=b"), Catch::Contains("given twice"));
+}
+
+TEST_CASE("references are identified as people write them in sheets", "[input]") {
+  using evgraph::identify_reference;
+  CHECK(identify_reference("10.1000/ABC").id() == "source:doi:10.1000/abc");
+  CHECK(identify_reference("doi:10.1000/abc").id() == "source:doi:10.1000/abc");
+  CHECK(identify_reference("https://doi.org/10.1000/abc").id() == "source:doi:10.1000/abc");
+  CHECK(identify_reference("PMC123456").id() == "source:pmc:PMC123456");
+  CHECK(identify_reference("PMID: 10609983").id() == "source:pubmed:10609983");
+  CHECK(identify_reference("8vp57c1o").id() == "source:key:8vp57c1o");
+  CHECK(evgraph::identify_as("pmcid", "PMCID: PMC99")->id() == "source:pmc:PMC99");
+  CHECK(evgraph::identify_as("pmid", "12345")->id() == "source:pubmed:12345");
+  CHECK_FALSE(evgraph::identify_as("doi", "not a doi"));
+  CHECK(evgraph::identify_title("Peer Support: A Review").id() ==
+        "source:title:peer-support-a-review");
+}
+
+TEST_CASE("stances and GRADE certainties fold onto design.md's words", "[input]") {
+  using evgraph::normalise_certainty;
+  using evgraph::normalise_stance;
+  CHECK(normalise_stance("SUPPORT") == "supports");
+  CHECK(normalise_stance("Refutes") == "contrasts");
+  CHECK(normalise_stance("contradicts") == "contrasts");
+  CHECK(normalise_stance("NOTENOUGHINFO") == "mentions");
+  CHECK(normalise_stance("NOT_ENOUGH_INFO") == "mentions");
+  CHECK(normalise_stance("mentions") == "mentions");
+  CHECK_FALSE(normalise_stance("maybe"));
+  CHECK(normalise_certainty("Very low") == "very low");
+  CHECK(normalise_certainty("VERY_LOW") == "very low");
+  CHECK(normalise_certainty("\u2295\u2295\u2295\u25EF") == "moderate");
+  CHECK_FALSE(normalise_certainty("sure"));
+}
+
+TEST_CASE("claims the same after normalisation share an id", "[input]") {
+  using evgraph::claim_id;
+  const std::string id = claim_id("Peer support reduces isolation.");
+  CHECK(claim_id("peer   support reduces isolation") == id);
+  CHECK(claim_id("Peer support reduces isolation. ") == id);
+  CHECK(claim_id("\u201CPeer support\u201D reduces isolation.") == id);
+  CHECK(claim_id("\"Peer support\" reduces isolation.") == id);
+  CHECK(claim_id("Peer support reduces loneliness.") != id);
+}

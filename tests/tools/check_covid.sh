@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# usage: check_covid.sh EVGRAPH SHARED_DIR WORKDIR — runs issue 3's exact Check-COVID command in the
+# dataset's folder and checks the graph with NetworkX; exits 77 (skipped) where ../shared is absent.
+set -euo pipefail
+evgraph=$1 shared=$2 work=$3
+data=$shared/corpus/check-covid
+[[ -f "$data/Check-COVID_all.json" ]] || { echo "SKIP: $data is absent"; exit 77; }
+rm -rf "$work" && mkdir -p "$work"
+(cd "$data" && "$evgraph" build --from jsonl --map text=claim,source=cord_id,stance=label \
+  Check-COVID_all.json --from jsonl --map source=cord_id,title=title corpus.json \
+  -o "$work/covid.json")
+/usr/bin/python3 - "$work/covid.json" "$data/Check-COVID_all.json" <<'PY'
+import json, sys
+from collections import Counter
+import networkx as nx
+G = nx.node_link_graph(json.load(open(sys.argv[1], encoding="utf-8")))
+types = Counter(a["type"] for _, a in G.nodes(data=True))
+cites = [(u, v, a) for u, v, a in G.edges(data=True) if a["type"] == "cites"]
+records = [r for _, _, a in cites for r in a.get("records", [])]
+labels = Counter(json.loads(l)["label"] for l in open(sys.argv[2], encoding="utf-8") if l.strip())
+bad = []
+def expect(what, got, want):
+    if got != want: bad.append(f"{what}: {got}, expected {want}")
+expect("claims", types["claim"], 1005)
+expect("works", types["source"], 347)
+expect("works with a title", sum(1 for _, a in G.nodes(data=True) if a["type"] == "source" and a.get("title")), 347)
+expect("claim-work pairs", len(cites), 1006)
+expect("stance records", len(records), 1504)
+expect("labels kept", Counter(r["label"] for r in records), labels)
+expect("records with their evidence sentences", sum(1 for r in records if r.get("data", {}).get("evidence_set")), 1504)
+both = sum(1 for _, _, a in cites if {"SUPPORT", "NOTENOUGHINFO"} <= {r["label"] for r in a["records"]})
+if both == 0: bad.append("no edge carries both SUPPORT and NOTENOUGHINFO records")
+for b in bad: print("FAIL:", b)
+print(f"check-covid: {len(G)} nodes, {G.number_of_edges()} edges, {len(records)} records, {len(bad)} problems")
+sys.exit(1 if bad else 0)
+PY
