@@ -69,6 +69,8 @@ TEST_CASE("a sentence that starts with a heading word is prose", "[dialects]") {
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].list_heading.line == 0);
   CHECK(doc.blocks[0].claims.at(0).markers == Labels{"1"});
+  const auto short_one = parse_string("Sources: PubMed and Embase were searched.\n", d);
+  CHECK(short_one.blocks.at(0).claims.size() == 1);
 }
 
 TEST_CASE("a section heading with no list under it is only a heading", "[dialects]") {
@@ -569,6 +571,18 @@ TEST_CASE("citations given as objects with url and title", "[dialects]") {
   REQUIRE(doc.blocks.at(0).citations.size() == 1);
   CHECK(doc.blocks[0].citations[0].title == "T");
   CHECK(doc.blocks[0].claims.at(0).where.column == 36);
+}
+
+TEST_CASE("an answer not found verbatim in the file is located within the answer", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto text = evgraph::make_text(
+      "r.json", R"({"choices":[{"message":{"content":"A [1].\r\nB [2]."}}],"citations":["u"]})", d);
+  const auto doc = evgraph::parse_perplexity_response(text, d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].where.file == "r.json (choices[0].message.content)");
+  CHECK(claims[1].where.line == 2);
+  CHECK(claims[1].where.column == 1);
 }
 
 TEST_CASE("JSON that is not a Perplexity response throws InputError at 1 1", "[dialects]") {

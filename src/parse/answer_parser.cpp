@@ -90,7 +90,7 @@ class AnswerParser {
   // title is an entry too.
   bool starts_entry(std::string_view text, const parse::EntryLabel& label) const {
     const std::string_view body = text.substr(label.end);
-    if (in_list_context()) return label.bracketed || !has_citations_in(body) || body.empty();
+    if (in_list_context()) return label.bracketed || !has_citations_in(body);
     return parse::has_entry_url(body) && (label.bracketed || !has_citations_in(body));
   }
 
@@ -131,6 +131,7 @@ class AnswerParser {
   void read_entries(const Line& line, parse::EntryLabel label) {
     if (label.footnote) {
       footnote_run_ = true;
+      pending_heading_.reset();
     } else {
       open_list();
     }
@@ -175,11 +176,10 @@ class AnswerParser {
       return;
     }
     if (entry.urls.empty() && !has_letters(entry.title)) {
-      diagnostics_.push_back({Severity::warning, where,
-                              "citation [" + label.label +
-                                  "] has neither a URL nor a title after "
-                                  "it; not made a source",
-                              "citation-without-url"});
+      diagnostics_.push_back(
+          {Severity::warning, where,
+           "citation [" + label.label + "] has neither a URL nor a title; not made a source",
+           "citation-without-url"});
       last_entry_ = EntryKind::none;
       return;
     }

@@ -307,8 +307,8 @@ std::optional<Link> scan_link(std::string_view line, std::size_t pos) {
   }
   std::size_t target_end = end;
   if (end < line.size() && line[end] == ' ') {  // `[text](url "title")`
-    end = line.find(')', end);
-    if (end == std::string_view::npos || end - target > kMaxLinkTarget) return std::nullopt;
+    end = line.substr(0, target + kMaxLinkTarget).find(')', end);
+    if (end == std::string_view::npos) return std::nullopt;
   }
   if (end >= line.size() || line[end] != ')') return std::nullopt;
   return Link{pos, end + 1, line.substr(pos + 1, close - pos - 1),
@@ -370,7 +370,8 @@ bool is_list_heading(std::string_view line) {
   if (colon != std::string_view::npos) {
     const std::string_view after = trim(line.substr(colon + 1), " \t*_");
     if (after.size() > 60 || after.find('[') != std::string_view::npos ||
-        after.find("://") != std::string_view::npos) {
+        after.find("://") != std::string_view::npos ||
+        (!after.empty() && std::string_view(".!?").find(after.back()) != std::string_view::npos)) {
       return false;
     }
     line = line.substr(0, colon);
@@ -528,7 +529,7 @@ std::size_t emphasis_run(std::string_view line, std::size_t pos) {
 
 std::size_t html_tag(std::string_view line, std::size_t pos) {
   if (line.substr(pos).starts_with("<!--")) {
-    const std::size_t close = line.find("-->", pos + 4);
+    const std::size_t close = line.substr(0, pos + kMaxLinkTarget).find("-->", pos + 4);
     return close == std::string_view::npos ? 0 : close + 3 - pos;
   }
   if (pos + 1 >= line.size() || line[pos] != '<') return 0;

@@ -1,7 +1,7 @@
 // Scanners for the pieces of answer text: citation marker groups, Markdown links and domain chips,
-// superscript and flattened digits, URLs, list headings and list entries. Each looks at one
-// position of one line, never goes back before it, and allocates only for what it returns. Pure
-// functions; thread-safe.
+// superscript and flattened digits, URLs, inline Markdown and HTML, list headings and list
+// entries. Each reads forward from one position of a line (at most a bounded span) and allocates
+// only for what it returns. Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -102,8 +102,8 @@ std::size_t next_bracket_label(std::string_view line, std::size_t pos);
 struct EntryBody {
   std::string title;
   std::vector<std::string> urls;
-  std::vector<std::string>
-      cites;  // `**[cite: 2, 49]** Title`: the numbers this entry is a title for
+  // `**[cite: 2, 49]** Title` in a References list: the numbers this entry is the title for.
+  std::vector<std::string> cites;
 };
 EntryBody read_entry_body(std::string_view body);
 // True when the body holds a URL the way a list entry does: bare, or as the entry's own link.

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "evgraph/parse.hpp"
@@ -244,14 +246,15 @@ std::vector<CitationEntry> read_citations(const Text& text, const json& response
 Document parse_perplexity_response(const Text& text, Diagnostics& diagnostics) {
   const json response = parse_json(text);
   const std::string& content = answer_content(text, response);
-  Diagnostics cleaning;
+  Diagnostics cleaning;  // the file's own reading reported anything the answer's could
   const Text answer = make_text(text.name(), content, cleaning);
   const auto map =
       answer.content() == content ? ContentMap::find(text.content(), content) : std::nullopt;
   const std::size_t first_diagnostic = diagnostics.size();
-  Document document = parse_answer(
-      map ? answer : make_text(text.name() + " (choices[0].message.content)", content, cleaning),
-      diagnostics);
+  Document document = map ? parse_answer(answer, diagnostics)
+                          : parse_answer(make_text(text.name() + " (choices[0].message.content)",
+                                                   content, cleaning),
+                                         diagnostics);
   document.name = text.name();
   if (map) {
     const LocationMapper mapper(text, answer, *map);
