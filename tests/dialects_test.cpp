@@ -504,7 +504,8 @@ TEST_CASE("a Markdown note mixing front matter callouts code tables HTML and foo
                         "Singing lifts breathing. It also helps mood."});
   CHECK(count_code(d, "uncited-claim") == 1);
   CHECK(count_code(d, "unused-citation") == 0);
-  CHECK(d.size() == 1);
+  CHECK(count_code(d, "collapsed-sources") == 1);  // [sheds+2]
+  CHECK(d.size() == 2);
   REQUIRE(e.sources.size() == 4);
   CHECK(e.sources[1].title == "Singing for lung health");
 }

@@ -93,3 +93,21 @@ TEST_CASE("claims the same after normalisation share an id", "[input]") {
   CHECK(claim_id("\"Peer support\" reduces isolation.") == id);
   CHECK(claim_id("Peer support reduces loneliness.") != id);
 }
+
+TEST_CASE("an input with nothing in it is reported, whatever its format", "[input]") {
+  for (const char* name : {"empty.txt", "empty.csv", "empty.bib", "empty.ris"}) {
+    evgraph::Diagnostics diagnostics;
+    const evgraph::Text text = evgraph::make_text(name, "", diagnostics);
+    const evgraph::Evidence evidence = evgraph::read_evidence(
+        text, std::nullopt, evgraph::parse_field_map("text=claim"), evgraph::default_lexicon(),
+        diagnostics);
+    INFO(name);
+    CHECK(evgraph::test::count_code(diagnostics, "empty-input") == 1);
+  }
+}
+
+TEST_CASE("an assistant offering more help is commentary", "[input]") {
+  CHECK(evgraph::is_commentary("If you want, I can also add British Columbia to the table."));
+  CHECK(evgraph::is_commentary("Would you like me to compare the two programmes?"));
+  CHECK_FALSE(evgraph::is_commentary("Peer groups reduce isolation."));
+}

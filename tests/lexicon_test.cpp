@@ -514,3 +514,21 @@ TEST_CASE("finding is linear on a long text", "[lexicon]") {
   const auto mentions = evgraph::default_lexicon().find(text);
   CHECK(mentions.size() == 60000);
 }
+
+TEST_CASE("generic terms do not land on men-specific or unrelated concepts", "[lexicon]") {
+  const evgraph::Lexicon& lexicon = evgraph::default_lexicon();
+  auto ids = [&](std::string_view text) {
+    std::vector<std::string> found;
+    for (const auto& m : lexicon.find(text)) {
+      found.push_back(lexicon.concepts().at(m.concept_index).id());
+    }
+    return found;
+  };
+  CHECK(ids("state-of-the-art interventions").empty());
+  CHECK(ids("patients with low SES") == std::vector<std::string>{"population:low-ses"});
+  CHECK(ids("men with low socioeconomic status") ==
+        std::vector<std::string>{"population:low-ses-men"});
+  CHECK(ids("racial and ethnic minorities") ==
+        std::vector<std::string>{"population:ethnic-minorities"});
+  CHECK(ids("health literacy").empty());
+}

@@ -166,3 +166,25 @@ TEST_CASE("stance records accumulate on one cites edge", "[merge]") {
   CHECK_THAT(json.str(), Catch::Contains(R"("records":[{"stance":"supports","label":"SUPPORT")") &&
                              Catch::Contains(R"("data":{"id":"x"})"));
 }
+
+TEST_CASE("inputs that disagree about a work's metadata keep the first and say so", "[merge]") {
+  const evgraph::SourceIdentity pmid{"pubmed", "33722222"};
+  SourceRecord second = entry("a3", {pmid});
+  second.title = "Duplicate of a1 via PMID";
+  second.year = "2022";
+  second.where = {"more.bib", 7, 1};
+  const std::vector<Evidence> inputs = {bibliography({entry("a1", {{"doi", "10.1000/a1"}, pmid})}),
+                                        bibliography({second})};
+  const evgraph::EvidenceGraph g = evgraph::build_graph(inputs);
+  CHECK(count_type(g, evgraph::NodeType::source) == 1);
+  const evgraph::Node& work = g.node(*g.find("source:doi:10.1000/a1"));
+  CHECK(work.year == "2020");
+  const auto has = [&](std::string_view needle) {
+    return std::any_of(
+        work.merged_because.begin(), work.merged_because.end(),
+        [&](const std::string& why) { return why.find(needle) != std::string::npos; });
+  };
+  CHECK(has("source:pubmed:33722222 (more.bib:7) is the same work"));
+  CHECK(has("year \"2022\" from another input differs; kept \"2020\""));
+  CHECK(has("title \"Duplicate of a1 via PMID\""));
+}

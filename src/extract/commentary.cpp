@@ -8,7 +8,7 @@ namespace evgraph {
 namespace {
 
 // Phrases with which an assistant talks about its own search rather than about the evidence.
-constexpr std::array<std::string_view, 16> kCues = {
+constexpr std::array<std::string_view, 22> kCues = {
     "search results",        "the other results",
     "other sources provide", "cited above",
     "the provided sources",  "the sources provided",
@@ -17,6 +17,9 @@ constexpr std::array<std::string_view, 16> kCues = {
     "i could not find",      "i couldn't find",
     "i was unable to find",  "none of the sources",
     "none of the results",   "do not directly address",
+    "if you want, i can",    "if you'd like, i can",
+    "would you like me to",  "let me know if you",
+    "i can also add",        "i hope this helps",
 };
 
 std::string lower_ascii(std::string_view text) {

@@ -15,6 +15,10 @@ using SourcesByLabel = std::map<std::string, std::vector<std::size_t>>;
 SourceRecord source_of(const CitationEntry& entry) {
   SourceRecord source;
   source.identity = entry.url.empty() ? identify_title(entry.title) : identify_source(entry.url);
+  if (source.identity.identifier.empty()) {  // a bare "https://"
+    source.identity =
+        entry.title.empty() ? SourceIdentity{"url", entry.url} : identify_title(entry.title);
+  }
   source.url = entry.url;
   source.urls = entry.more_urls;
   source.label = entry.label;
@@ -138,10 +142,24 @@ class Extractor {
   // A source the claim links to directly (`[nih+2](url)`) is cited, not listed, unless the
   // document lists the same work.
   void cite_link(const CitationEntry& link, std::size_t claim) {
+    report_collapsed(link);
     SourceRecord source = source_of(link);
     auto [known, added] = by_identity_.try_emplace(source.identity.id(), 0);
     if (added) known->second = builder_.add_source(std::move(source), false);
     add_citation(claim, known->second, link.label, false);
+  }
+
+  // Perplexity's chip `[webmd+2](url)` stands for three sources, only the first of which is linked.
+  void report_collapsed(const CitationEntry& link) {
+    const std::size_t plus = link.label.rfind('+');
+    if (plus == std::string::npos || plus + 1 == link.label.size()) return;
+    const std::string more = link.label.substr(plus + 1);
+    if (more.find_first_not_of("0123456789") != std::string::npos) return;
+    diagnostics_.push_back({Severity::warning, link.where,
+                            "[" + link.label + "] stands for " + more +
+                                " more source(s) that the copy does not name; only " + link.url +
+                                " is linked",
+                            "collapsed-sources"});
   }
 
   void add_citation(std::size_t claim, std::size_t source, const std::string& label,

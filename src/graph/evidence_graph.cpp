@@ -7,6 +7,14 @@
 namespace evgraph {
 namespace {
 
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string family_name(const std::string& author) {
   return author.substr(0, author.find(','));
 }
@@ -54,6 +62,14 @@ void fill(std::string& field, std::string& value) {
   if (field.empty()) field = std::move(value);
 }
 
+// Two inputs disagreeing about one work's metadata: the first is kept, the other recorded.
+void note_conflict(Node& existing, std::string_view field, const std::string& kept,
+                   const std::string& other) {
+  if (kept.empty() || other.empty() || lowered(kept) == lowered(other)) return;
+  existing.merged_because.push_back(std::string(field) + " \"" + other +
+                                    "\" from another input differs; kept \"" + kept + "\"");
+}
+
 void merge_into(Node& existing, Node&& added) {
   for (Occurrence& occurrence : added.occurrences) {
     const bool seen = std::any_of(
@@ -75,6 +91,8 @@ void merge_into(Node& existing, Node&& added) {
   append_unique(existing.merged_because, added.merged_because);
   append_unique(existing.also, added.also);
   fill(existing.url, added.url);
+  note_conflict(existing, "title", existing.title, added.title);
+  note_conflict(existing, "year", existing.year, added.year);
   fill(existing.title, added.title);
   fill(existing.year, added.year);
   fill(existing.data, added.data);
@@ -196,7 +214,9 @@ Node source_node(const EvidenceGraph& graph, const SourceRecord& record) {
     if (other.id() != source.id) source.also.push_back(other.id());
   }
   if (record.identity.id() != source.id) {
-    source.merged_because.push_back(record.identity.id() + " is the same work (" +
+    std::string place = record.where.file;
+    if (record.where.line) place += ":" + std::to_string(record.where.line);
+    source.merged_because.push_back(record.identity.id() + " (" + place + ") is the same work (" +
                                     (because ? *because : std::string("?")) + ")");
   }
   source.url = record.url;

@@ -161,6 +161,13 @@ Evidence read_evidence(const Text& text, std::optional<InputFormat> format, cons
   const InputFormat chosen = format.value_or(detect_input_format(text));
   Evidence evidence = read_as(text, chosen, map, lexicon, diagnostics);
   evidence.format = to_string(chosen);
+  if (evidence.claims.empty() && evidence.sources.empty()) {
+    diagnostics.push_back(
+        {Severity::warning,
+         {text.name(), 0, 0},
+         "no claims and no sources found (read as " + std::string(to_string(chosen)) + ")",
+         "empty-input"});
+  }
   return evidence;
 }
 

@@ -5,7 +5,10 @@
 #include <unordered_set>
 
 #include "evgraph/parse.hpp"
+#include "parse/chars.hpp"
+#include "parse/inline_text.hpp"
 #include "parse/lines.hpp"
+#include "parse/list_entries.hpp"
 #include "parse/markers.hpp"
 
 namespace evgraph {
@@ -13,19 +16,11 @@ namespace {
 
 using parse::CitationGroup;
 using parse::has_letters;
+using parse::is_space;
 using parse::Line;
 using parse::LineReader;
 using parse::Paragraph;
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using parse::trim;
 
 // Whichever list entry was read last, so that a wrapped line can continue it.
 enum class EntryKind { none, citation, footnote, annotation };
@@ -110,10 +105,7 @@ class AnswerParser {
   // `- [Title](url)`, `* https://…`: a bulleted or bare URL in a list, numbered by position.
   static bool is_unlabelled_entry(std::string_view text) {
     std::string_view rest = text;
-    if (rest.size() > 1 && std::string_view("-*+").find(rest[0]) != std::string_view::npos &&
-        is_space(rest[1])) {
-      rest = trim(rest.substr(1));
-    }
+    if (parse::is_bullet(rest)) rest = trim(rest.substr(1));
     if (parse::starts_with_url(rest)) return true;
     auto link = parse::scan_link(rest, 0);
     return link && parse::starts_with_url(link->target) && trim(rest.substr(link->end)).empty();

@@ -1,7 +1,7 @@
-// Scanners for the pieces of answer text: citation marker groups, Markdown links and domain chips,
-// superscript and flattened digits, URLs, inline Markdown and HTML, list headings and list
-// entries. Each reads forward from one position of a line (at most a bounded span) and allocates
-// only for what it returns. Pure functions; thread-safe.
+// Scanners for citations in answer text: marker groups (`[1]`, `[1-3]`, `[^2]`, superscript and
+// flattened digits), Markdown links and domain chips, and URLs. Each reads forward from one
+// position of a line (at most a bounded span) and allocates only for what it returns. Pure
+// functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -78,55 +78,7 @@ bool starts_with_url(std::string_view s);
 // One past the URL that starts at `pos`: up to white space, less trailing punctuation that ends
 // the sentence rather than the URL (`.`, `,`, an unbalanced `)`).
 std::size_t url_end(std::string_view line, std::size_t pos);
-
-// A citation-list heading line: `Citations:`, `Sources`, `## 10. References`, `**Sources:**`,
-// localised (`Citazioni:`, `Quellen`, `Fuentes`, `Références`, …), or `Source: Conversation with
-// Bing, 11/19/2023`.
-bool is_list_heading(std::string_view line);
-
-struct EntryLabel {
-  std::size_t begin = 0;   // where the label starts
-  std::size_t end = 0;     // past the label and the white space after it
-  std::string label;       // "1", or "^1_2" for a footnote definition
-  bool footnote = false;   // `[^1]: …`, a Markdown footnote definition
-  bool bracketed = false;  // `[1]`: more definitions may follow on the same line
-};
-
-// The label that opens a list entry, after an optional bullet: `[1]`, `[1]:`, `[^1]:`, `1.`,
-// `1)`, `(1)`.
-std::optional<EntryLabel> scan_entry_label(std::string_view line);
-// The next `[n]` on a list line after `pos` that starts another definition, or npos.
-std::size_t next_bracket_label(std::string_view line, std::size_t pos);
-
-// What one list entry holds besides its label.
-struct EntryBody {
-  std::string title;
-  std::vector<std::string> urls;
-  // `**[cite: 2, 49]** Title` in a References list: the numbers this entry is the title for.
-  std::vector<std::string> cites;
-};
-EntryBody read_entry_body(std::string_view body);
-// True when the body holds a URL the way a list entry does: bare, or as the entry's own link.
-bool has_entry_url(std::string_view body);
-// Title text as written in a list: emphasis and tags dropped, white space collapsed, trailing
-// separators (` - `, `:`, one full stop) trimmed.
-std::string clean_title(std::string_view text);
-
-// One piece of inline Markdown or HTML at `pos` that is not a citation, appended to `text` as
-// the words it shows: `\*` escapes, `code`, tags (`<br>` becomes `; `), entities, wikilinks
-// (`[[note|alias]]`), images (dropped), prose links (their text), bare URLs (whole), emphasis
-// (dropped). Returns the position after it, or `pos` when there is none.
-std::size_t copy_inline(std::string_view line, std::size_t pos, std::string& text);
-// True when the text holds a letter in any script (not only digits, punctuation or symbols).
-bool has_letters(std::string_view text);
-// A claim's text as stored: white space collapsed, list bullets and numbering dropped, no space
-// left before closing punctuation.
-std::string clean_claim(std::string_view raw);
-
-// The length of an emphasis delimiter run (`**`, `_`, `~~`) at `pos`, or 0 when the characters
-// there are text (`2 * 3`, `snake_case`, a lone `~`).
-std::size_t emphasis_run(std::string_view line, std::size_t pos);
-// The length of an HTML tag (`<br>`, `<span style="…">`, `</p>`, `<!-- … -->`) at `pos`, or 0.
-std::size_t html_tag(std::string_view line, std::size_t pos);
+// A URL's host, scheme dropped: `www.ncbi.nlm.nih.gov` for `https://www.ncbi.nlm.nih.gov/pmc/`.
+std::string_view url_host(std::string_view url);
 
 }  // namespace evgraph::parse
