@@ -458,3 +458,176 @@ TEST_CASE("RIS tag lines are read leniently about spacing", "[input][bibliograph
   CHECK(evidence.sources[0].identity.id() == "source:doi:10.1177/1557988320970212");
   CHECK(diagnostics.empty());
 }
+
+TEST_CASE("BibTeX keeps the fields it does not place as the source's data",
+          "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence evidence =
+      evgraph::detail::read_bibtex(fixture("fields.bib", diagnostics), diagnostics);
+  CHECK(diagnostics.empty());
+  const SourceRecord& smith = by_label(evidence, "smith2020");
+  CHECK(smith.identity.id() == "source:doi:10.1136/bmjopen-2020-000001");
+  CHECK(ids(smith.also) == std::vector<std::string>{"source:pubmed:33333333"});
+  CHECK(smith.title == "Fields are kept");
+  CHECK(smith.year == "2020");
+  CHECK(smith.data ==
+        R"({"type":"article","authors_truncated":true,"editor":["Brown, Bob","Doe, J.","others"],)"
+        R"("journal":"BMJ Open","volume":"12","number":"3","pages":"e012–e020",)"
+        R"("issn":"2044-6055","keywords":["men's health; peer support","second keywords field"],)"
+        R"("abstract":"An étude of DNA over two lines.",)"
+        R"("file":"Full Text PDF:/home/u/Zotero/storage/AB12/smith--2020.pdf:application/pdf",)"
+        R"("note":"Read with the 2019 protocol"})");
+
+  const Evidence better =
+      evgraph::detail::read_bibtex(fixture("better_bibtex.bib", diagnostics), diagnostics);
+  CHECK(better.sources[0].data ==
+        R"({"type":"article","authors_truncated":true,"month":"February",)"
+        R"("journal":"The Lancet","volume":"395","number":"10223","pages":"497–506",)"
+        R"("issn":"01406736","urldate":"2024-03-02","langid":"english"})");
+  CHECK(by_label(better, "niceDepressionAdults2022").data ==
+        R"({"type":"online","shorttitle":"Depression in Adults","date":"2022-06-29",)"
+        R"("urldate":"2024-03-02","langid":"english",)"
+        R"("note":"Guideline National Institute for Health and Care Excellence NG222"})");
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("BibTeX data holds the entry type and what a field holds besides links and identifiers",
+          "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence evidence =
+      evgraph::detail::read_bibtex(fixture("fields.bib", diagnostics), diagnostics);
+  const SourceRecord& report = by_label(evidence, "report2019");
+  CHECK(report.url == "https://example.org/wp42");
+  CHECK(report.data ==
+        R"({"entrytype":"techreport","type":"Working Paper","institution":"Institute",)"
+        R"("number":"42","howpublished":"Available online at https://example.org/wp42"})");
+  const SourceRecord& bare = by_label(evidence, "bare2018");
+  CHECK(bare.url == "https://example.org/bare");
+  CHECK(bare.year == "2018");
+  CHECK(bare.data == R"({"type":"misc"})");
+
+  const Text text = inline_text("n.bib", R"(@misc{ids,
+  title = {Only identifiers in the note},
+  note = {PMID: 12345678; PMCID: PMC7654321},
+  month = jun, year = 2023, date = {2023}
+})");
+  const Evidence notes = evgraph::detail::read_bibtex(text, diagnostics);
+  REQUIRE(notes.sources.size() == 1);
+  CHECK(notes.sources[0].data == R"({"type":"misc","month":"June"})");
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("BibTeX author lists ending in and others keep that they are truncated",
+          "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence evidence =
+      evgraph::detail::read_bibtex(fixture("fields.bib", diagnostics), diagnostics);
+  const SourceRecord& smith = by_label(evidence, "smith2020");
+  CHECK(smith.authors == std::vector<std::string>{"Smith, Jane", "Jones, Amy"});
+  CHECK(smith.data.find(R"("authors_truncated":true)") != std::string::npos);
+  const SourceRecord& doe = by_label(evidence, "arxivWithDoi");
+  CHECK(doe.authors == std::vector<std::string>{"Doe, John"});
+  CHECK(doe.data.find(R"("authors_truncated":true)") != std::string::npos);
+  const SourceRecord& vaswani = by_label(evidence, "vaswani2017attention");
+  CHECK(vaswani.authors == std::vector<std::string>{"Vaswani, Ashish", "Shazeer, Noam"});
+  CHECK(vaswani.data.find("authors_truncated") == std::string::npos);
+}
+
+TEST_CASE("A BibLaTeX arXiv eprint without URL or DOI gives the arXiv URL",
+          "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence evidence =
+      evgraph::detail::read_bibtex(fixture("fields.bib", diagnostics), diagnostics);
+  const SourceRecord& vaswani = by_label(evidence, "vaswani2017attention");
+  CHECK(vaswani.url == "https://arxiv.org/abs/1706.03762");
+  CHECK(vaswani.identity.id() == "source:url:arxiv.org/abs/1706.03762");
+  CHECK(vaswani.data == R"({"type":"misc","primaryclass":"cs.CL"})");
+
+  const SourceRecord& lee = by_label(evidence, "lee2021");
+  CHECK(lee.url == "https://arxiv.org/abs/2101.00001");
+  CHECK(lee.year == "2021");
+  CHECK(lee.data == R"({"type":"online","date":"2021-01-04"})");
+
+  const SourceRecord& with_url = by_label(evidence, "arxivWithUrl");
+  CHECK(with_url.url == "https://example.org/paper");
+  CHECK(with_url.urls.empty());
+  CHECK(with_url.data == R"({"type":"article","eprinttype":"arxiv","eprint":"2102.00002"})");
+
+  const SourceRecord& with_doi = by_label(evidence, "arxivWithDoi");
+  CHECK(with_doi.identity.id() == "source:doi:10.1000/xyz");
+  CHECK(with_doi.url.empty());
+  CHECK(
+      with_doi.data ==
+      R"({"type":"article","authors_truncated":true,"eprinttype":"arxiv","eprint":"2103.00003"})");
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("CSL-JSON keeps the fields it does not place as JSON", "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence zotero =
+      evgraph::detail::read_csl_json(fixture("zotero.json", diagnostics), diagnostics);
+  CHECK(zotero.sources[0].data ==
+        R"({"type":"article-journal","container-title":"New England Journal of Medicine",)"
+        R"("ISSN":"0028-4793","issue":"8","journalAbbreviation":"N Engl J Med",)"
+        R"("page":"727-733","source":"PubMed","volume":"382",)"
+        R"("accessed":{"date-parts":[["2024",3,2]]},"issued":{"date-parts":[["2020",2,20]]}})");
+  CHECK(by_label(zotero, "seidler2016engaging").data ==
+        R"({"type":"book","publisher":"Routledge"})");
+  CHECK(by_label(zotero, "who2021mental").data ==
+        R"({"type":"webpage","issued":{"raw":"October 8, 2021"}})");
+
+  diagnostics.clear();
+  const Evidence evidence =
+      evgraph::detail::read_csl_json(fixture("fields.json", diagnostics), diagnostics);
+  CHECK(diagnostics.empty());
+  const SourceRecord& smith = by_label(evidence, "smith2020");
+  CHECK(smith.identity.id() == "source:doi:10.1136/bmjopen-2020-000001");
+  CHECK(ids(smith.also) == std::vector<std::string>{"source:pubmed:33333333"});
+  CHECK(smith.authors == std::vector<std::string>{"Smith, Jane", "Jones, Amy"});
+  CHECK(smith.year == "2020");
+  CHECK(smith.data ==
+        R"({"type":"article-journal","container-title":"BMJ Open","volume":"12","issue":3,)"
+        R"("keywords":["men's health","peer support"],)"
+        R"("author":[{"family":"Smith","given":"Jane"},)"
+        R"({"family":"Jones","given":"Amy","ORCID":"https://orcid.org/0000-0002-1825-0097"},)"
+        R"({"literal":"et al."}],"authors_truncated":true,)"
+        R"("editor":[{"family":"Brown","given":"Bob"}],"note":"Read with the 2019 protocol",)"
+        R"("accessed":{"date-parts":[[2024,3,2]]}})");
+
+  const SourceRecord& doe = by_label(evidence, "doe2019");
+  CHECK(doe.authors == std::vector<std::string>{"Doe, Jane"});
+  CHECK(doe.data == R"({"authors_truncated":true,"issued":{"date-parts":[[2019,5]]}})");
+
+  const SourceRecord& bare = by_label(evidence, "bare2018");
+  CHECK(bare.identity.id() == "source:pubmed:12345678");
+  CHECK(bare.year == "2018");
+  CHECK(bare.data.empty());
+}
+
+TEST_CASE("RIS keeps the tags it does not place, repeated tags as arrays",
+          "[input][bibliography]") {
+  Diagnostics diagnostics;
+  const Evidence evidence =
+      evgraph::detail::read_ris(fixture("fields.ris", diagnostics), diagnostics);
+  CHECK(diagnostics.empty());
+  REQUIRE(evidence.sources.size() == 2);
+  const SourceRecord& smith = evidence.sources[0];
+  CHECK(smith.identity.id() == "source:doi:10.1136/bmjopen-2020-000001");
+  CHECK(ids(smith.also) == std::vector<std::string>{"source:pubmed:33333333"});
+  CHECK(smith.authors == std::vector<std::string>{"Smith, Jane", "Jones, Amy"});
+  CHECK(smith.year == "2020");
+  CHECK(smith.data ==
+        R"({"TY":"JOUR","authors_truncated":true,"A2":["Brown, Bob","Doe, J."],"T2":"BMJ Open",)"
+        R"("DA":"2020/03/01/","VL":"12","IS":"3","SP":"e012","KW":["men's health","peer support"],)"
+        R"("AB":"An abstract that runs\nover two lines.","N1":"Read with the 2019 protocol",)"
+        R"("L1":"file:///home/u/smith.pdf"})");
+  CHECK(evidence.sources[1].year == "2018");
+  CHECK(evidence.sources[1].data == R"({"TY":"GEN"})");
+
+  const Evidence pubmed =
+      evgraph::detail::read_ris(fixture("pubmed_zotero.ris", diagnostics), diagnostics);
+  CHECK(pubmed.sources[1].data == R"({"TY":"JOUR","DB":"Ovid MEDLINE(R) ALL","JF":"Lancet"})");
+  CHECK(by_label(pubmed, "entry 3").data ==
+        R"({"TY":"JOUR","AN":"142345678","DB":"cin20","DP":"EBSCOhost"})");
+  CHECK(diagnostics.empty());
+}

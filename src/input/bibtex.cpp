@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -236,20 +237,38 @@ std::string verbatim(std::string_view latex) {
   return std::string(trimmed(out));
 }
 
-// The URLs in a howpublished/note value: each \url{…}, or the value itself when it is a link.
-std::vector<std::string> urls_in(std::string_view latex) {
+// The links of a howpublished value: each \url{…}, or the value itself when it is one link.
+struct Links {
   std::vector<std::string> urls;
+  std::string text;   // the value as plain text, its URLs as written
+  bool only = false;  // the value holds nothing but its links
+};
+
+Links links_in(std::string_view latex) {
+  Links links;
+  bool other = false;
+  std::size_t from = 0;
   for (std::size_t at = latex.find("\\url{"); at != std::string_view::npos;
        at = latex.find("\\url{", at + 1)) {
     const std::size_t open = at + 4;
     const std::size_t end = std::min(group_end(latex, open), latex.size());
-    urls.push_back(verbatim(latex.substr(open, end - open)));
+    const std::string before = plain_text(latex.substr(from, at - from));
+    other = other || !before.empty();
+    links.urls.push_back(verbatim(latex.substr(open, end - open)));
+    links.text += before + ' ' + links.urls.back() + ' ';
+    from = end;
   }
+  const std::string after = plain_text(latex.substr(std::min(from, latex.size())));
+  other = other || !after.empty();
+  links.text = collapse_whitespace(links.text + after);
+  links.only = !links.urls.empty() && !other;
   const std::string whole = verbatim(latex);
-  if (urls.empty() && (whole.starts_with("http://") || whole.starts_with("https://"))) {
-    urls.push_back(whole);
+  if (links.urls.empty() && (whole.starts_with("http://") || whole.starts_with("https://")) &&
+      whole.find_first_of(" \t\n") == std::string::npos) {
+    links.urls.push_back(whole);
+    links.only = true;
   }
-  return urls;
+  return links;
 }
 
 // The words of a name list at brace depth 0 ("{World Health Organization}" is one word).
@@ -321,12 +340,15 @@ std::string bibtex_name(const std::vector<std::string_view>& words) {
          plain_text(joined(words, 0, family));
 }
 
-// The names of an author field: "and"-separated outside braces; "others" (et al.) is dropped.
-std::vector<std::string> bibtex_names(std::string_view latex) {
+// The names of an author field: "and"-separated outside braces; "others" (et al.) is dropped and
+// sets `truncated`.
+std::vector<std::string> bibtex_names(std::string_view latex, bool& truncated) {
   std::vector<std::string> names;
   std::vector<std::string_view> words;
   auto flush = [&] {
-    if (!words.empty() && !(words.size() == 1 && lowered(words[0]) == "others")) {
+    if (!words.empty() && is_et_al(joined(words, 0, words.size()))) {
+      truncated = true;
+    } else if (!words.empty()) {
       names.push_back(bibtex_name(words));
     }
     words.clear();
@@ -349,6 +371,7 @@ struct RawField {
 };
 
 struct RawEntry {
+  std::string type;  // lower-case: "article", "online", …
   std::string key;
   std::size_t offset = 0;  // the '@'
   std::vector<RawField> fields;
@@ -382,6 +405,7 @@ class BibtexScanner {
       const char close = s_[pos_++] == '{' ? '}' : ')';
       found_any_ = true;
       RawEntry entry;
+      entry.type = type;
       entry.offset = at;
       try {
         if (type == "comment" || type == "preamble") {
@@ -625,54 +649,168 @@ std::optional<std::string_view> eprint_kind(std::string_view type) {
   return std::nullopt;
 }
 
+// The abstract page of an arXiv eprint (eprinttype or archiveprefix "arXiv"); nullopt otherwise.
+std::optional<std::string> arxiv_url(std::string_view type, std::string_view eprint) {
+  if (lowered(trimmed(type)) != "arxiv") return std::nullopt;
+  eprint = trimmed(eprint);
+  if (lowered(eprint.substr(0, 6)) == "arxiv:") eprint = trimmed(eprint.substr(6));
+  if (eprint.empty() || std::any_of(eprint.begin(), eprint.end(), is_space)) return std::nullopt;
+  return "https://arxiv.org/abs/" + std::string(eprint);
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// BibLaTeX's verbatim fields: braces and escapes are the only LaTeX in them.
+bool is_verbatim_field(std::string_view name) {
+  return one_of(name, {"doi", "eprint", "file", "pdf", "url", "urlraw", "verba", "verbb", "verbc"});
+}
+
+// BibLaTeX's name lists: kept in the data as arrays of names (but the author list placed).
+bool is_name_field(std::string_view name) {
+  return one_of(name,
+                {"author", "editor", "editora", "editorb", "editorc", "translator", "annotator",
+                 "commentator", "introduction", "foreword", "afterword", "bookauthor", "holder"});
+}
+
+bool is_note_field(std::string_view name) {
+  return one_of(name, {"note", "annote", "annotation", "extra"});
+}
+
+// A note's lines as plain text (the identifiers Zotero keeps there are one a line).
+std::string plain_lines(std::string_view latex) {
+  std::string out;
+  for (std::size_t begin = 0; begin <= latex.size();) {
+    std::size_t end = latex.find('\n', begin);
+    if (end == std::string_view::npos) end = latex.size();
+    if (begin > 0) out += '\n';
+    out += plain_text(latex.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// Turns a scanned entry into a BibEntry: each field is placed (title, author, year, URLs,
+// identifiers) or kept, decoded, in the entry's data.
 class EntryReader {
  public:
-  EntryReader(const Text& text, const RawEntry& raw) : text_(text) {
+  EntryReader(const Text& text, const RawEntry& raw)
+      : text_(text), raw_(raw), kept_(raw.fields.size()) {
     entry_.key = raw.key;
     entry_.where = text.locate(raw.offset);
-    for (const RawField& field : raw.fields) read(field);
-    finish_year_and_eprint();
+    for (std::size_t f = 0; f < raw.fields.size(); ++f) place(f);
+    finish_year();
+    finish_eprint();
+    add_data();
   }
 
   BibEntry take() { return std::move(entry_); }
 
  private:
-  void read(const RawField& field) {
+  // Puts the field where it belongs; what is left to keep of it goes to kept_[f].
+  void place(std::size_t f) {
+    const RawField& field = raw_.fields[f];
     const std::string& name = field.name;
     const Location where = text_.locate(field.offset);
-    if (name == "title" && entry_.title.empty()) entry_.title = plain_text(field.value);
-    if (name == "author" && entry_.authors.empty()) entry_.authors = bibtex_names(field.value);
+    std::optional<nlohmann::ordered_json>& kept = kept_[f];
+    if (name == "title" && entry_.title.empty()) {
+      entry_.title = plain_text(field.value);
+    } else if (name == "author" && entry_.authors.empty() && !truncated_) {
+      entry_.authors = bibtex_names(field.value, truncated_);
+      if (truncated_) author_ = f;
+    } else if (name == "url") {
+      entry_.urls.push_back(verbatim(field.value));
+    } else if (name == "howpublished") {
+      Links links = links_in(field.value);
+      for (std::string& url : links.urls) entry_.urls.push_back(std::move(url));
+      if (!links.only) kept = std::move(links.text);
+    } else if (name == "doi" || name == "pmid" || name == "pmcid") {
+      entry_.identifiers.push_back({name, verbatim(field.value), where});
+    } else if (is_note_field(name)) {
+      const std::string rest = add_note_identifiers(plain_lines(field.value), where, entry_);
+      kept = collapse_whitespace(rest);
+    } else if (is_name_field(name)) {
+      bool others = false;
+      std::vector<std::string> names = bibtex_names(field.value, others);
+      if (others) names.emplace_back("others");
+      if (!names.empty()) kept = std::move(names);
+    } else if (is_verbatim_field(name)) {
+      kept = verbatim(field.value);
+    } else {
+      kept = plain_text(field.value);
+    }
     if (name == "year" && year_.empty()) year_ = plain_text(field.value);
     if (name == "date" && date_.empty()) date_ = plain_text(field.value);
-    if (name == "url") entry_.urls.push_back(verbatim(field.value));
-    if (name == "howpublished") {
-      for (std::string& url : urls_in(field.value)) entry_.urls.push_back(std::move(url));
-    }
-    if (name == "doi" || name == "pmid" || name == "pmcid") {
-      entry_.identifiers.push_back({name, verbatim(field.value), where});
-    }
-    if (name == "eprint") eprint_ = {{}, verbatim(field.value), where};
-    if (name == "eprinttype" || name == "archiveprefix") eprint_type_ = plain_text(field.value);
-    if (name == "note" || name == "annote" || name == "annotation" || name == "extra") {
-      add_note_identifiers(plain_text(field.value), where, entry_);
+    if (name == "eprint") eprint_ = f;
+    if (name == "eprinttype" || name == "archiveprefix") eprint_type_ = f;
+    if (kept && kept->is_string() && kept->get_ref<const std::string&>().empty()) kept.reset();
+  }
+
+  // The year is the year field's, else the date's; a year or date that says no more is placed.
+  void finish_year() {
+    entry_.year = year_in(year_.empty() ? date_ : year_);
+    for (std::size_t f = 0; f < kept_.size(); ++f) {
+      const std::string& name = raw_.fields[f].name;
+      if ((name == "year" || name == "date") && kept_[f] &&
+          only_year(kept_[f]->get_ref<const std::string&>(), entry_.year)) {
+        kept_[f].reset();
+      }
     }
   }
 
-  void finish_year_and_eprint() {
-    entry_.year = year_in(year_.empty() ? date_ : year_);
-    if (eprint_.value.empty()) return;
-    if (auto kind = eprint_kind(eprint_type_)) {
-      eprint_.kind = std::string(*kind);
-      entry_.identifiers.push_back(std::move(eprint_));
+  // eprint = {…} is a PMID, PMCID or DOI by its eprinttype; an arXiv eprint gives the entry its
+  // URL when it has neither a URL nor a DOI. Otherwise both fields stay in the data.
+  void finish_eprint() {
+    if (eprint_ == kNone) return;
+    const RawField& eprint = raw_.fields[eprint_];
+    const std::string type =
+        eprint_type_ == kNone ? std::string() : plain_text(raw_.fields[eprint_type_].value);
+    const std::string value = verbatim(eprint.value);
+    if (value.empty()) return;
+    if (auto kind = eprint_kind(type)) {
+      entry_.identifiers.push_back({std::string(*kind), value, text_.locate(eprint.offset)});
+    } else if (auto url = arxiv_url(type, value); url && !has_url() && !has_doi()) {
+      entry_.urls.push_back(std::move(*url));
+    } else {
+      return;
+    }
+    kept_[eprint_].reset();
+    kept_[eprint_type_].reset();
+  }
+
+  bool has_url() const {
+    return std::any_of(entry_.urls.begin(), entry_.urls.end(),
+                       [](const std::string& url) { return !url.empty(); });
+  }
+  bool has_doi() const {
+    return std::any_of(entry_.identifiers.begin(), entry_.identifiers.end(),
+                       [](const BibIdentifier& id) { return id.kind == "doi"; });
+  }
+
+  // The entry type ("entrytype" when a field is named "type"), then the kept fields in order.
+  void add_data() {
+    const bool type_field = std::any_of(raw_.fields.begin(), raw_.fields.end(),
+                                        [](const RawField& field) { return field.name == "type"; });
+    entry_.data.emplace_back(type_field ? "entrytype" : "type", raw_.type);
+    for (std::size_t f = 0; f < kept_.size(); ++f) {
+      if (kept_[f]) entry_.data.emplace_back(raw_.fields[f].name, std::move(*kept_[f]));
+      if (f == author_) entry_.data.emplace_back("authors_truncated", true);
     }
   }
 
   const Text& text_;
+  const RawEntry& raw_;
   BibEntry entry_;
+  std::vector<std::optional<nlohmann::ordered_json>> kept_;  // nullopt: placed, or nothing to keep
   std::string year_;
   std::string date_;
-  BibIdentifier eprint_;
-  std::string eprint_type_;
+  bool truncated_ = false;
+  std::size_t author_ = kNone;  // the author field that ends in "and others"
+  std::size_t eprint_ = kNone;
+  std::size_t eprint_type_ = kNone;
 };
 
 // A file with no @entry at all and text other than % comments is not BibTeX.

@@ -127,6 +127,7 @@ void BibliographyBuilder::add(BibEntry entry) {
   record.title = std::move(entry.title);
   record.authors = std::move(entry.authors);
   record.year = std::move(entry.year);
+  record.data = data_json(std::move(entry.data));
   record.where = std::move(entry.where);
   builder_.add_source(std::move(record));
 }
@@ -172,23 +173,97 @@ std::string_view word_at(std::string_view note, std::size_t at) {
   return word;
 }
 
-}  // namespace
-
-void add_note_identifiers(std::string_view note, const Location& where, BibEntry& entry) {
+// Adds the identifiers of one line of a note; true when the line holds nothing else but spaces and
+// punctuation.
+bool add_line_identifiers(std::string_view line, const Location& where, BibEntry& entry) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kLabels = {
       {{"PMID", "pmid"}, {"PMCID", "pmcid"}, {"DOI", "doi"}}};
-  for (std::size_t i = 0; i < note.size(); ++i) {
-    if (i > 0 && is_alnum(note[i - 1])) continue;
-    for (const auto& [label, kind] : kLabels) {
-      const std::size_t start = labelled_value(note, i, label);
-      if (start == std::string_view::npos) continue;
-      const std::string_view value = word_at(note, start);
-      if (!value.empty())
-        entry.identifiers.push_back({std::string(kind), std::string(value), where});
-      i = start + value.size();
-      break;
+  bool other = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    bool matched = false;
+    if (i == 0 || !is_alnum(line[i - 1])) {
+      for (const auto& [label, kind] : kLabels) {
+        const std::size_t start = labelled_value(line, i, label);
+        if (start == std::string_view::npos) continue;
+        const std::string_view value = word_at(line, start);
+        if (!value.empty())
+          entry.identifiers.push_back({std::string(kind), std::string(value), where});
+        i = start + value.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched && !is_space(line[i]) && line[i] != '.' && line[i] != ',' && line[i] != ';') {
+      other = true;
     }
   }
+  return !other;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string add_note_identifiers(std::string_view note, const Location& where, BibEntry& entry) {
+  std::string rest;
+  for (std::size_t begin = 0; begin <= note.size();) {
+    std::size_t end = note.find('\n', begin);
+    if (end == std::string_view::npos) end = note.size();
+    const std::string_view line = note.substr(begin, end - begin);
+    if (!add_line_identifiers(line, where, entry)) {
+      if (!rest.empty()) rest += '\n';
+      rest += line;
+    }
+    begin = end + 1;
+  }
+  return std::string(trimmed(rest));
+}
+
+std::string data_json(std::vector<std::pair<std::string, nlohmann::ordered_json>> data) {
+  if (data.empty()) return {};
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  std::vector<std::string> repeated;
+  for (auto& [name, value] : data) {
+    const auto found = object.find(name);
+    if (found == object.end()) {
+      object.emplace(name, std::move(value));
+      continue;
+    }
+    if (std::find(repeated.begin(), repeated.end(), name) == repeated.end()) {
+      *found = nlohmann::ordered_json::array({std::move(*found)});
+      repeated.push_back(name);
+    }
+    found->push_back(std::move(value));
+  }
+  return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+bool only_year(std::string_view date, std::string_view year) {
+  const std::size_t at = year.empty() ? std::string_view::npos : date.find(year);
+  if (at == std::string_view::npos) return false;
+  for (std::size_t i = 0; i < date.size(); ++i) {
+    if (i >= at && i < at + year.size()) continue;
+    if (is_alnum(date[i]) || static_cast<unsigned char>(date[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool is_et_al(std::string_view name) {
+  std::string words;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (is_space(c)) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+      continue;
+    }
+    words += lower(c);
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  return words == "others" || words == "et al" || words == "et alii";
 }
 
 std::string collapse_whitespace(std::string_view text) {
@@ -219,7 +294,7 @@ std::string year_in(std::string_view date) {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // Byte offsets where each element of the top-level array starts (the JSON is known to be valid).
 std::vector<std::size_t> element_offsets(std::string_view content) {
@@ -347,15 +422,52 @@ std::string csl_name(const json& name) {
   return out;
 }
 
-std::vector<std::string> csl_authors(const json& item) {
+// The names of an author list; `truncated` is set when one of them is "et al." / "others".
+std::vector<std::string> csl_authors(const json& item, bool& truncated) {
   std::vector<std::string> authors;
   const auto found = item.find("author");
   if (found == item.end() || !found->is_array()) return authors;
   for (const json& name : *found) {
     std::string author = csl_name(name);
-    if (!author.empty()) authors.push_back(std::move(author));
+    if (is_et_al(author)) {
+      truncated = true;
+    } else if (!author.empty()) {
+      authors.push_back(std::move(author));
+    }
   }
   return authors;
+}
+
+bool is_blank(const json& value) {
+  return value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty()) ||
+         (value.is_structured() && value.empty());
+}
+
+// True when a name of the list carries more than the parts csl_name reads (an affiliation, an
+// ORCID, …), so that the list is kept in the data as well.
+bool names_carry_more(const json& names) {
+  constexpr std::array<std::string_view, 10> kParts = {
+      "family", "given",    "literal",     "non-dropping-particle", "dropping-particle",
+      "suffix", "sequence", "parse-names", "comma-suffix",          "static-ordering"};
+  for (const json& name : names) {
+    if (!name.is_object()) continue;
+    for (const auto& [key, value] : name.items()) {
+      if (!is_blank(value) && std::find(kParts.begin(), kParts.end(), key) == kParts.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The text of every scalar in a value, space-separated ({"date-parts": [[2020, 3]]} -> "2020 3").
+void append_leaf_text(const json& value, std::string& out) {
+  if (value.is_structured()) {
+    for (const json& part : value) append_leaf_text(part, out);
+    return;
+  }
+  if (!out.empty()) out += ' ';
+  out += value.is_string() ? value.get_ref<const std::string&>() : value.dump();
 }
 
 std::string csl_year(const json& item) {
@@ -375,12 +487,40 @@ std::string csl_year(const json& item) {
   return {};
 }
 
+// True for a field csl_entry has placed in the entry (the note is kept apart).
+bool placed(const std::string& name, const json& value, const BibEntry& entry) {
+  if (name == "id" || name == "title" || name == "URL" || name == "DOI" || name == "PMID" ||
+      name == "PMCID") {
+    return value.is_string() || value.is_number();
+  }
+  if (name == "author") return value.is_array();
+  if (name == "issued") {
+    std::string date;
+    append_leaf_text(value, date);
+    return only_year(date, entry.year);
+  }
+  return false;
+}
+
+// The item's fields that title, authors, year, URL and identifiers do not hold, as they are.
+void add_data(const json& item, std::string note, bool truncated, BibEntry& entry) {
+  for (const auto& [name, value] : item.items()) {
+    if (name == "note" && value.is_string()) {
+      if (!note.empty()) entry.data.emplace_back(name, std::move(note));
+    } else if (!placed(name, value, entry) || (name == "author" && names_carry_more(value))) {
+      entry.data.emplace_back(name, value);
+    }
+    if (name == "author" && truncated) entry.data.emplace_back("authors_truncated", true);
+  }
+}
+
 BibEntry csl_entry(const json& item, Location where) {
   BibEntry entry;
   entry.key = field_text(item, "id");
   entry.where = where;
   entry.title = plain_title(field_text(item, "title"));
-  entry.authors = csl_authors(item);
+  bool truncated = false;
+  entry.authors = csl_authors(item, truncated);
   entry.year = csl_year(item);
   entry.urls.push_back(collapse_whitespace(field_text(item, "URL")));
   for (const auto& [field, kind] :
@@ -388,7 +528,8 @@ BibEntry csl_entry(const json& item, Location where) {
     const std::string value = collapse_whitespace(field_text(item, field));
     if (!value.empty()) entry.identifiers.push_back({kind, value, where});
   }
-  add_note_identifiers(field_text(item, "note"), where, entry);
+  std::string note = add_note_identifiers(field_text(item, "note"), where, entry);
+  add_data(item, std::move(note), truncated, entry);
   return entry;
 }
 

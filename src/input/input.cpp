@@ -162,11 +162,12 @@ Evidence read_evidence(const Text& text, std::optional<InputFormat> format, cons
   Evidence evidence = read_as(text, chosen, map, lexicon, diagnostics);
   evidence.format = to_string(chosen);
   if (evidence.claims.empty() && evidence.sources.empty()) {
-    diagnostics.push_back(
-        {Severity::warning,
-         {text.name(), 0, 0},
-         "no claims and no sources found (read as " + std::string(to_string(chosen)) + ")",
-         "empty-input"});
+    Diagnostic empty;
+    empty.where.file = text.name();
+    empty.message =
+        "no claims and no sources found (read as " + std::string(to_string(chosen)) + ")";
+    empty.code = "empty-input";
+    diagnostics.push_back(std::move(empty));
   }
   return evidence;
 }

@@ -1,5 +1,6 @@
 // RIS bibliographies (Zotero, EndNote, Ovid, EBSCO, Mendeley): records from "TY  - " to "ER  - ",
 // one "XX  - value" tag line per field, and continuation lines that run on the field above.
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -74,6 +75,7 @@ struct RisField {
 struct RisRecord {
   std::size_t offset = 0;  // the TY line
   std::size_t number = 0;  // 1-based, in file order
+  std::string type;        // the TY value: "JOUR", "BOOK", …
   std::vector<RisField> fields;
 
   const RisField* first(std::initializer_list<std::string_view> tags) const {
@@ -99,10 +101,24 @@ bool accession_is_pmid(const RisRecord& record, std::string_view accession) {
   return false;
 }
 
-void read_field(const Text& text, const RisRecord& record, const RisField& field, BibEntry& entry) {
+bool has_data(const BibEntry& entry, std::string_view name) {
+  return std::any_of(entry.data.begin(), entry.data.end(),
+                     [&](const auto& field) { return field.first == name; });
+}
+
+// Places the field in the entry; returns what is left to keep of it (empty when nothing is).
+std::string read_field(const Text& text, const RisRecord& record, const RisField& field,
+                       BibEntry& entry) {
   const Location where = text.locate(field.offset);
   const std::string_view value = trimmed(field.value);
-  if (field.tag == "AU" || field.tag == "A1") entry.authors.push_back(collapse_whitespace(value));
+  if (field.tag == "AU" || field.tag == "A1") {
+    if (!is_et_al(value)) {
+      entry.authors.push_back(collapse_whitespace(value));
+    } else if (!has_data(entry, "authors_truncated")) {
+      entry.data.emplace_back("authors_truncated", true);
+    }
+    return {};
+  }
   if (field.tag == "UR") {
     for (std::size_t i = 0; i < value.size();) {
       while (i < value.size() && is_space(value[i])) ++i;
@@ -110,14 +126,25 @@ void read_field(const Text& text, const RisRecord& record, const RisField& field
       while (i < value.size() && !is_space(value[i])) ++i;
       if (i > begin) entry.urls.emplace_back(value.substr(begin, i - begin));
     }
+    return {};
   }
-  if (field.tag == "DO") entry.identifiers.push_back({"doi", std::string(value), where});
+  if (field.tag == "DO") {
+    entry.identifiers.push_back({"doi", std::string(value), where});
+    return {};
+  }
   if (field.tag == "N1" || field.tag == "M2" || field.tag == "AN") {
-    add_note_identifiers(value, where, entry);
+    std::string rest = add_note_identifiers(value, where, entry);
+    if (field.tag == "AN" && accession_is_pmid(record, value)) {
+      entry.identifiers.push_back({"pmid", std::string(value), where});
+      return {};
+    }
+    return rest;
   }
-  if (field.tag == "AN" && accession_is_pmid(record, value)) {
-    entry.identifiers.push_back({"pmid", std::string(value), where});
-  }
+  return std::string(value);
+}
+
+bool is_date_tag(std::string_view tag) {
+  return tag == "PY" || tag == "Y1" || tag == "DA";
 }
 
 BibEntry ris_entry(const Text& text, const RisRecord& record) {
@@ -125,11 +152,16 @@ BibEntry ris_entry(const Text& text, const RisRecord& record) {
   const RisField* id = record.first({"ID"});
   entry.key = id ? collapse_whitespace(id->value) : "entry " + std::to_string(record.number);
   entry.where = text.locate(record.offset);
-  if (const RisField* title = record.first({"TI", "T1", "CT"})) {
-    entry.title = collapse_whitespace(title->value);
-  }
+  const RisField* title = record.first({"TI", "T1", "CT"});
+  if (title) entry.title = collapse_whitespace(title->value);
   if (const RisField* date = record.first({"PY", "Y1", "DA"})) entry.year = year_in(date->value);
-  for (const RisField& field : record.fields) read_field(text, record, field, entry);
+  if (!record.type.empty()) entry.data.emplace_back("TY", record.type);
+  for (const RisField& field : record.fields) {
+    if (&field == id || &field == title) continue;
+    if (is_date_tag(field.tag) && only_year(trimmed(field.value), entry.year)) continue;
+    std::string kept = read_field(text, record, field, entry);
+    if (!kept.empty()) entry.data.emplace_back(field.tag, std::move(kept));
+  }
   return entry;
 }
 
@@ -155,15 +187,15 @@ class RisReader {
     const std::optional<TagLine> tag = tag_line(line);
     if (!tag) return continue_field(line);
     any_tag_ = true;
-    if (tag->tag == "TY") return open(offset);
+    if (tag->tag == "TY") return open(offset, tag->value);
     if (!record_) return outside(offset, tag->tag);
     if (tag->tag == "ER") return close();
     record_->fields.push_back({std::string(tag->tag), std::string(tag->value), offset});
   }
 
-  void open(std::size_t offset) {
+  void open(std::size_t offset, std::string_view type) {
     if (record_) close_unterminated(offset);
-    record_ = RisRecord{offset, ++count_, {}};
+    record_ = RisRecord{offset, ++count_, std::string(type), {}};
     reported_outside_ = false;
   }
 
