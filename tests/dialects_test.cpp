@@ -24,6 +24,14 @@ std::string fixture(const char* name) {
   return std::string(EVGRAPH_SOURCE_DIR) + "/tests/fixtures/answers/" + name;
 }
 
+// The claim cites one source, by a link labelled `label`, which is its marker too.
+void check_link(const evgraph::ClaimSpan& claim, const std::string& label, const std::string& url) {
+  REQUIRE(claim.links.size() == 1);
+  CHECK(claim.links[0].label == label);
+  CHECK(claim.links[0].url == url);
+  CHECK(claim.markers == Labels{label});
+}
+
 evgraph::Document parse_response(const std::string& path, evgraph::Diagnostics& d) {
   const evgraph::Text text = evgraph::read_text(path, d);
   return evgraph::parse_perplexity_response(text, d);
@@ -359,11 +367,8 @@ TEST_CASE("Perplexity domain chips are citations and prose links are not", "[dia
   const auto& claims = doc.blocks.at(0).claims;
   REQUIRE(claims.size() == 3);
   CHECK(claims[0].text == "Sheds help.");
-  REQUIRE(claims[0].links.size() == 1);
-  CHECK(claims[0].links[0].label == "barrowneuro+1");
-  CHECK(claims[0].links[0].url == "https://www.barrowneuro.org/a");
+  check_link(claims[0], "barrowneuro+1", "https://www.barrowneuro.org/a");
   CHECK(claims[0].links[0].where.column == 12);
-  CHECK(claims[0].markers.empty());
   CHECK(claims[1].links.at(0).label == "pubmed.ncbi.nlm.nih");
   CHECK(claims[2].text == "See the guide and CDC for more. Dogs help.");
   CHECK(claims[2].links.at(0).label == "webmd");
@@ -601,5 +606,207 @@ TEST_CASE("JSON that is not a Perplexity response throws InputError at 1 1", "[d
       CHECK(e.where().column == 1);
       CHECK_THAT(std::string(e.what()), Catch::Contains("Perplexity"));
     }
+  }
+}
+
+// ---- review of the dialects: links that cite, URLs, entities, headings -------------------------
+
+TEST_CASE("a prose link to a scholarly identifier cites it and keeps its text", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string(
+      "A [2019 cohort study](https://doi.org/10.1000/xyz.2019) found less loneliness.\n"
+      "A [*trial*](https://pubmed.ncbi.nlm.nih.gov/12345678/) found more walking [1].\n"
+      "See [the guide](https://a.example/guide) for more.\n"
+      "Citations:\n[1] https://a.example/1\n",
+      d);
+  REQUIRE(e.claims.size() == 3);
+  CHECK(e.claims[0].text == "A 2019 cohort study found less loneliness.");
+  CHECK(e.claims[0].markers == Labels{"2019 cohort study"});
+  REQUIRE(e.claims[0].citations.size() == 1);
+  CHECK(e.sources.at(e.claims[0].citations[0].source).identity.id() ==
+        "source:doi:10.1000/xyz.2019");
+  CHECK(e.claims[0].citations[0].markers == Labels{"2019 cohort study"});
+  CHECK(e.claims[1].text == "A trial found more walking.");
+  CHECK(e.claims[1].markers == Labels{"trial", "1"});
+  REQUIRE(e.claims[1].citations.size() == 2);
+  CHECK(e.sources.at(e.claims[1].citations[0].source).identity.id() == "source:url:a.example/1");
+  CHECK(e.sources.at(e.claims[1].citations[1].source).identity.id() == "source:pubmed:12345678");
+  CHECK(e.claims[2].text == "See the guide for more.");
+  CHECK(e.claims[2].citations.empty());
+  CHECK(e.sources.size() == 3);
+  CHECK(count_code(d, "undefined-citation") == 0);
+  CHECK(count_code(d, "uncited-claim") == 1);
+}
+
+TEST_CASE("a parenthesis of links ending a claim cites them", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Peer groups reduce loneliness ([BMJ Open](https://bmjopen.bmj.com/content/9/1/e1)). "
+      "Walks help too. ([A](https://a.example/a); [B](https://b.example/b))\n"
+      "Falls dropped ([CDC](https://www.cdc.gov/x)) in the groups.\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].text == "Peer groups reduce loneliness.");
+  check_link(claims[0], "BMJ Open", "https://bmjopen.bmj.com/content/9/1/e1");
+  CHECK(claims[1].text == "Walks help too.");
+  CHECK(claims[1].markers == Labels{"A", "B"});
+  CHECK(claims[2].text == "Falls dropped (CDC) in the groups.");
+  CHECK(claims[2].links.empty());
+}
+
+TEST_CASE("a bracketed number as link text is a numbered citation", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string(
+      "Groups help [[1]](https://example.org/a) and walks help.[[2]](https://example.org/b)\n", d);
+  REQUIRE(e.claims.size() == 2);
+  CHECK(e.claims[0].text == "Groups help");
+  CHECK(e.claims[0].markers == Labels{"1"});
+  CHECK(e.claims[1].text == "and walks help.");
+  REQUIRE(e.claims[1].citations.size() == 1);
+  CHECK(e.sources.at(e.claims[1].citations[0].source).url == "https://example.org/b");
+  CHECK(e.claims[1].citations[0].markers == Labels{"2"});
+  CHECK(d.empty());
+}
+
+TEST_CASE("a claim cited by a link has the link label among its occurrence markers", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string("Sheds help.[barrowneuro+1](https://www.barrowneuro.org/a)\n", d);
+  REQUIRE(e.claims.size() == 1);
+  CHECK(e.claims[0].markers == Labels{"barrowneuro+1"});
+  CHECK(count_code(d, "undefined-citation") == 0);
+  const auto g = evgraph::build_graph(std::span(&e, 1));
+  const auto claim = g.find(e.claims[0].id);
+  REQUIRE(claim);
+  CHECK(g.node(*claim).occurrences.at(0).markers == Labels{"barrowneuro+1"});
+  for (auto edge : boost::make_iterator_range(boost::out_edges(*claim, g.graph()))) {
+    if (g.edge(edge).type == evgraph::EdgeType::cites) {
+      CHECK(g.edge(edge).markers == Labels{"barrowneuro+1"});
+    }
+  }
+}
+
+TEST_CASE("a numbered link to the URL its list defines is one citation", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto same = extract_string(
+      "Walks improved outcomes[5](https://example.org/five).\nCitations:\n"
+      "[5] https://example.org/five\n",
+      d);
+  CHECK(d.empty());
+  REQUIRE(same.sources.size() == 1);
+  CHECK(same.listed == std::vector<bool>{true});
+  REQUIRE(same.claims.at(0).citations.size() == 1);
+  CHECK(same.claims[0].citations[0].markers == Labels{"5"});
+
+  evgraph::Diagnostics other;
+  const auto differ = extract_string(
+      "Walks improved outcomes[5](https://example.org/five).\nCitations:\n"
+      "[5] https://example.org/other\n",
+      other);
+  CHECK(count_code(other, "unused-citation") == 0);
+  REQUIRE(count_code(other, "conflicting-link") == 1);
+  CHECK(find_code(other, "conflicting-link")->message.find("https://example.org/other") !=
+        std::string::npos);
+  CHECK(differ.sources.size() == 2);
+  CHECK(differ.claims.at(0).citations.size() == 2);
+}
+
+TEST_CASE("a URL keeps trailing underscores and stars and loses sentence punctuation",
+          "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Claim [9][8][7][6][5][4].\nSources:\n[9] https://x.org/a_b_\n[8] https://x.org/q?x=a*\n"
+      "[7] https://x.org/a)\n[6] **Bold title https://x.org/bold**\n[5] https://x.org/c!\n"
+      "[4] \"https://x.org/d\".\n",
+      d);
+  const auto& block = doc.blocks.at(0);
+  CHECK(urls(block) == Labels{"https://x.org/a_b_", "https://x.org/q?x=a*", "https://x.org/a",
+                              "https://x.org/bold", "https://x.org/c", "https://x.org/d"});
+  std::vector<std::string> titles;
+  for (const auto& entry : block.citations) titles.push_back(entry.title);
+  CHECK(titles == Labels{"", "", "", "Bold title", "", ""});
+  CHECK(d.empty());
+  const auto prose = parse_string("See **https://x.org/a_b_** and <https://x.org/q?x=a*>.\n", d);
+  CHECK(prose.blocks.at(0).claims.at(0).text == "See https://x.org/a_b_ and https://x.org/q?x=a*.");
+}
+
+TEST_CASE("a URL in square brackets in prose is a citation", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string(
+      "The dataset has 12,466 scans. Source: [https://www.kaggle.com/datasets/a/b]\n"
+      "- Size: [662]\n- Source: [https://www.kaggle.com/datasets/c/d]\n"
+      "Data came from two sources: [webmd](https://www.webmd.com/a)\n",
+      d);
+  REQUIRE(e.claims.size() == 3);
+  CHECK(e.claims[0].text == "The dataset has 12,466 scans.");
+  CHECK(e.claims[0].markers == Labels{"kaggle.com"});
+  REQUIRE(e.claims[0].citations.size() == 1);
+  CHECK(e.sources.at(e.claims[0].citations[0].source).url == "https://www.kaggle.com/datasets/a/b");
+  CHECK(e.claims[1].text == "Size: [662]");
+  REQUIRE(e.claims[1].citations.size() == 1);
+  CHECK(e.sources.at(e.claims[1].citations[0].source).url == "https://www.kaggle.com/datasets/c/d");
+  CHECK(e.claims[2].text == "Data came from two sources:");
+  CHECK(d.empty());
+}
+
+TEST_CASE("numeric and common named HTML entities are decoded", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Non&#8209;drug and non&#x2011;drug care &mdash; a &ndash; b &lsquo;c&rsquo; &ldquo;d&rdquo; "
+      "e&hellip; 2&times;3; &#0; &#xZZ; &#1114112; &#x41\n",
+      d);
+  CHECK(doc.blocks.at(0).claims.at(0).text ==
+        "Non\u2011drug and non\u2011drug care \u2014 a \u2013 b \u2018c\u2019 \u201Cd\u201D "
+        "e\u2026 2\u00D73; &#0; &#xZZ; &#1114112; &#x41");
+}
+
+TEST_CASE("a list entry whose URL is only a scheme has no URL", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "Claim [1][2][3].\nSources:\n[1] https://a.example/1\n[2] Trial report https://\n"
+      "[3] https://\n",
+      d);
+  const auto& block = doc.blocks.at(0);
+  REQUIRE(block.citations.size() == 2);
+  CHECK(block.citations[1].label == "2");
+  CHECK(block.citations[1].url.empty());
+  CHECK(block.citations[1].title == "Trial report");
+  REQUIRE(count_code(d, "citation-without-url") == 1);
+  CHECK(find_code(d, "citation-without-url")->where.line == 5);
+}
+
+TEST_CASE("a four digit number opening a claim is not list numbering", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "2024. The year was good [1].\n12. Twelve groups met [1].\n"
+      "Citations:\n[1] https://a.example/1\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].text == "2024. The year was good.");
+  CHECK(claims[1].text == "Twelve groups met.");
+}
+
+TEST_CASE("a link title with parentheses in it does not end the link", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(
+      "See [the guide](https://example.org/x \"Guide (PDF)\") for more. Walks help"
+      "[1](https://example.org/y 'Trial (2019)').\n",
+      d);
+  const auto& claims = doc.blocks.at(0).claims;
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].text == "See the guide for more. Walks help.");
+  REQUIRE(claims[0].links.size() == 1);
+  CHECK(claims[0].links[0].url == "https://example.org/y");
+}
+
+TEST_CASE("upper case accented list headings", "[dialects]") {
+  for (const char* heading : {"RÉFÉRENCES", "## BIBLIOGRAFÍA:", "**RÉFÉRENCES :**", "FONTES"}) {
+    evgraph::Diagnostics d;
+    const auto doc = parse_string(
+        std::string("Une affirmation.[1]\n") + heading + "\n[1] https://a.example/1\n", d);
+    INFO(heading);
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].list_heading.line == 2);
   }
 }

@@ -86,15 +86,51 @@ class Extractor {
                                 "uncited-claim"});
       }
       for (const std::string& label : span.markers) {
+        if (is_link_label(span, label)) continue;  // resolved through its link, below
         if (label.starts_with('^')) {
           resolve_footnote(span, label, claim);
         } else {
           resolve_marker(span, label, block, by_label, used, first, claim);
         }
       }
-      for (const CitationEntry& link : span.links) cite_link(link, claim);
+      for (const CitationEntry& link : span.links) {
+        if (!cite_listed_link(link, by_label, used, first, claim)) cite_link(link, claim);
+      }
     }
     report_unused(block, used, first);
+  }
+
+  static bool is_link_label(const ClaimSpan& span, const std::string& label) {
+    return std::any_of(span.links.begin(), span.links.end(),
+                       [&](const CitationEntry& link) { return link.label == label; });
+  }
+
+  // `[5](url)` where the list defines [5]: one citation when the URLs name the same work; else
+  // the listed source and the linked one are both cited, and the difference is reported. False
+  // when the list does not define the label.
+  bool cite_listed_link(const CitationEntry& link, const SourcesByLabel& by_label,
+                        std::vector<bool>& used, std::size_t first, std::size_t claim) {
+    auto found = by_label.find(link.label);
+    if (found == by_label.end()) return false;
+    const std::string id = source_of(link).identity.id();
+    bool same = false;
+    for (std::size_t source : found->second) {
+      used[source - first] = true;
+      if (builder_.source(source).identity.id() != id) continue;
+      add_citation(claim, source, link.label, false);
+      same = true;
+    }
+    if (same) return true;
+    for (std::size_t source : found->second) {
+      add_citation(claim, source, link.label, found->second.size() > 1);
+    }
+    diagnostics_.push_back({Severity::warning, link.where,
+                            "[" + link.label + "] links to " + link.url +
+                                " but the list defines [" + link.label + "] as " +
+                                shown(builder_.source(found->second.front())) + "; citing both",
+                            "conflicting-link"});
+    cite_link(link, claim);
+    return true;
   }
 
   void resolve_marker(const ClaimSpan& span, const std::string& label, const Block& block,

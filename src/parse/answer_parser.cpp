@@ -72,7 +72,7 @@ class AnswerParser {
       read_entries(line, *label);
     } else if (follows_entry && !label && continues_entry(line)) {
       continue_entry(line);
-    } else if (in_list_context() && !label && is_unlabelled_entry(text)) {
+    } else if (in_list_context() && !label && parse::is_unlabelled_entry(text)) {
       read_unlabelled_entry(line);
     } else {
       read_prose(line);
@@ -85,30 +85,8 @@ class AnswerParser {
   // title is an entry too.
   bool starts_entry(std::string_view text, const parse::EntryLabel& label) const {
     const std::string_view body = text.substr(label.end);
-    if (in_list_context()) return label.bracketed || !has_citations_in(body);
-    return parse::has_entry_url(body) && (label.bracketed || !has_citations_in(body));
-  }
-
-  static bool has_citations_in(std::string_view body) {
-    for (std::size_t pos = body.find('['); pos != std::string_view::npos;
-         pos = body.find('[', pos + 1)) {
-      if (pos == 0 || body[pos - 1] == '*') continue;  // the entry's own `**[cite: 1]**`
-      if (parse::scan_marker_group(body, pos)) return true;
-      if (auto link = parse::scan_link(body, pos);
-          link && parse::link_role(*link) == parse::LinkRole::citation) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // `- [Title](url)`, `* https://…`: a bulleted or bare URL in a list, numbered by position.
-  static bool is_unlabelled_entry(std::string_view text) {
-    std::string_view rest = text;
-    if (parse::is_bullet(rest)) rest = trim(rest.substr(1));
-    if (parse::starts_with_url(rest)) return true;
-    auto link = parse::scan_link(rest, 0);
-    return link && parse::starts_with_url(link->target) && trim(rest.substr(link->end)).empty();
+    if (in_list_context()) return label.bracketed || !parse::has_citations(body);
+    return parse::has_entry_url(body) && (label.bracketed || !parse::has_citations(body));
   }
 
   // ---- citation lists -------------------------------------------------------------------------
@@ -300,25 +278,38 @@ class AnswerParser {
 
   // ---- claims ---------------------------------------------------------------------------------
 
+  // A claim being read: its text so far, where it starts, and the scholarly links in it (`a [2019
+  // cohort study](https://doi.org/…) found`), which it cites where they stand.
+  struct Draft {
+    std::string text;
+    std::size_t begin = std::string_view::npos;
+    std::vector<parse::Link> links;
+  };
+
   // Splits one paragraph into claims, each ending with its citation group.
   void read_paragraph(const Paragraph& paragraph, bool superscripts) {
     const std::string_view s = paragraph.text();
-    std::string text;
-    std::size_t begin = std::string_view::npos;
+    Draft draft;
     claims_in_paragraph_ = 0;
     for (std::size_t pos = 0; pos < s.size();) {
-      if (auto group = parse::scan_citation_group(s, pos, text, superscripts)) {
-        if (begin == std::string_view::npos && !group->text.empty()) begin = pos;
-        text.append(group->text);
-        pos = parse::take_closing_punctuation(s, group->end, text);
-        add_claim(text, begin, paragraph, &*group);
-        text.clear();
-        begin = std::string_view::npos;
+      if (auto group = parse::scan_citation_group(s, pos, draft.text, superscripts)) {
+        if (draft.begin == std::string_view::npos && !group->text.empty()) draft.begin = pos;
+        draft.text.append(group->text);
+        const std::size_t label = parse::source_label_start(draft.text);
+        const bool source_line = label != std::string_view::npos;
+        pos = parse::take_closing_punctuation(s, group->end, draft.text);
+        if (source_line) draft.text.resize(label);  // `… Kaggle. Source: [url].`: both go
+        add_claim(draft, paragraph, &*group, source_line);
+        draft = Draft{};
         continue;
       }
-      const std::size_t next = parse::copy_inline(s, pos, text);
+      if (auto link = parse::scan_link(s, pos);
+          link && parse::link_role(*link) == parse::LinkRole::scholarly) {
+        draft.links.push_back(*link);
+      }
+      const std::size_t next = parse::copy_inline(s, pos, draft.text);
       if (next > pos) {
-        if (begin == std::string_view::npos && !trim(text).empty()) begin = pos;
+        if (draft.begin == std::string_view::npos && !trim(draft.text).empty()) draft.begin = pos;
         pos = next;
         continue;
       }
@@ -328,49 +319,66 @@ class AnswerParser {
         pos = stray->end;
         continue;
       }
-      if (begin == std::string_view::npos && !is_space(s[pos])) begin = pos;
-      text += s[pos++];
+      if (draft.begin == std::string_view::npos && !is_space(s[pos])) draft.begin = pos;
+      draft.text += s[pos++];
     }
-    add_claim(text, begin, paragraph, nullptr);
+    add_claim(draft, paragraph, nullptr, false);
   }
 
-  void add_claim(const std::string& raw, std::size_t begin, const Paragraph& paragraph,
-                 const CitationGroup* group) {
-    std::string cleaned = parse::clean_claim(raw);
-    if (!has_letters(cleaned)) {
-      if (group) attach_to_previous_claim(paragraph, *group);
+  // `source_line`: the group followed a `Source:` label, so with no claim text before it in its
+  // paragraph it cites the claim before it in the block.
+  void add_claim(const Draft& draft, const Paragraph& paragraph, const CitationGroup* group,
+                 bool source_line) {
+    std::string cleaned = parse::clean_claim(draft.text);
+    if (!has_letters(cleaned)) {  // its citations, if any, go to the claim before it
+      CitationGroup orphans = group ? *group : CitationGroup{};
+      if (!group && !draft.links.empty()) orphans.begin = draft.links.front().begin;
+      orphans.links.insert(orphans.links.begin(), draft.links.begin(), draft.links.end());
+      if (!orphans.labels.empty() || !orphans.links.empty()) {
+        attach_to_previous_claim(paragraph, orphans, source_line);
+      }
       return;
     }
-    const std::size_t start = begin == std::string_view::npos ? 0 : begin;
+    const std::size_t start = draft.begin == std::string_view::npos ? 0 : draft.begin;
     ClaimSpan claim{std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}};
+    for (const parse::Link& link : draft.links) add_link(claim, paragraph, link);
     if (group) add_citations(claim, paragraph, *group);
     block_.claims.push_back(std::move(claim));
     ++claims_in_paragraph_;
   }
 
   void add_citations(ClaimSpan& claim, const Paragraph& paragraph, const CitationGroup& group) {
-    const Location where = locate(paragraph.source_offset(group.begin));
-    if (!group.labels.empty() && claim.markers.empty()) claim.markers_where = where;
-    claim.markers.insert(claim.markers.end(), group.labels.begin(), group.labels.end());
-    for (const parse::Link& link : group.links) {
-      claim.links.push_back({std::string(link.text),
-                             std::string(link.target),
-                             locate(paragraph.source_offset(link.begin)),
-                             {},
-                             {}});
+    if (!group.labels.empty() && claim.markers_where.line == 0) {
+      claim.markers_where = locate(paragraph.source_offset(group.begin));
     }
+    claim.markers.insert(claim.markers.end(), group.labels.begin(), group.labels.end());
+    for (const parse::Link& link : group.links) add_link(claim, paragraph, link);
+  }
+
+  // A linked source is cited under its label, which is among the claim's markers too.
+  void add_link(ClaimSpan& claim, const Paragraph& paragraph, const parse::Link& link) {
+    std::string label = parse::link_words(parse::link_label(link));
+    claim.markers.push_back(label);
+    claim.links.push_back({std::move(label),
+                           std::string(link.target),
+                           locate(paragraph.source_offset(link.begin)),
+                           {},
+                           {}});
   }
 
   // A group with no words before it (`Claim.[1], [2]`) belongs to the claim before it in the
-  // same paragraph; with no such claim it is reported.
-  void attach_to_previous_claim(const Paragraph& paragraph, const CitationGroup& group) {
-    if (claims_in_paragraph_ > 0) {
+  // same paragraph (or, after `Source:`, in the block); with no such claim it is reported.
+  void attach_to_previous_claim(const Paragraph& paragraph, const CitationGroup& group,
+                                bool source_line) {
+    if (claims_in_paragraph_ > 0 || (source_line && !block_.claims.empty())) {
       add_citations(block_.claims.back(), paragraph, group);
       return;
     }
     std::string labels;
     for (const std::string& label : group.labels) labels += "[" + label + "]";
-    for (const parse::Link& link : group.links) labels += "[" + std::string(link.text) + "]";
+    for (const parse::Link& link : group.links) {
+      labels += "[" + parse::link_words(parse::link_label(link)) + "]";
+    }
     if (labels.size() > 40) labels = labels.substr(0, 37) + "...";
     diagnostics_.push_back(
         {Severity::warning, locate(paragraph.source_offset(group.begin)),

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <utility>
@@ -65,17 +66,53 @@ std::size_t copy_tag(std::string_view s, std::size_t pos, std::string& text) {
   return pos + length;
 }
 
+// `&#8209;`, `&#x2011;`: the character, appended as UTF-8; the position after the `;`, or `pos`.
+std::size_t copy_numeric_entity(std::string_view s, std::size_t pos, std::string& text) {
+  constexpr std::size_t kMaxDigits = 7;
+  std::size_t i = pos + 2;
+  const bool hex = i < s.size() && (s[i] == 'x' || s[i] == 'X');
+  if (hex) ++i;
+  const std::size_t start = i;
+  utf8proc_int32_t code_point = 0;
+  for (; i < s.size() && i - start < kMaxDigits; ++i) {
+    const char c = lower(s[i]);
+    if (is_digit(c)) {
+      code_point = code_point * (hex ? 16 : 10) + (c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      code_point = code_point * 16 + (c - 'a' + 10);
+    } else {
+      break;
+    }
+  }
+  if (i == start || i >= s.size() || s[i] != ';' || code_point == 0 ||
+      !utf8proc_codepoint_valid(code_point)) {
+    return pos;
+  }
+  std::array<utf8proc_uint8_t, 4> bytes{};
+  const auto length = utf8proc_encode_char(code_point, bytes.data());
+  text.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
+  return i + 1;
+}
+
 std::size_t copy_entity(std::string_view s, std::size_t pos, std::string& text) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kEntities = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kEntities = {{
       {"&amp;", "&"},
       {"&lt;", "<"},
       {"&gt;", ">"},
       {"&quot;", "\""},
-      {"&#39;", "'"},
       {"&apos;", "'"},
       {"&nbsp;", " "},
+      {"&mdash;", "\u2014"},
+      {"&ndash;", "\u2013"},
+      {"&lsquo;", "\u2018"},
+      {"&rsquo;", "\u2019"},
+      {"&ldquo;", "\u201C"},
+      {"&rdquo;", "\u201D"},
+      {"&hellip;", "\u2026"},
+      {"&times;", "\u00D7"},
   }};
   const std::string_view rest = s.substr(pos);
+  if (rest.starts_with("&#")) return copy_numeric_entity(s, pos, text);
   for (const auto& [entity, shown] : kEntities) {
     if (rest.starts_with(entity)) {
       text.append(shown);
@@ -124,7 +161,8 @@ std::size_t copy_bracketed(std::string_view s, std::size_t pos, std::string& tex
   return link->end;
 }
 
-// A URL in prose is copied whole: a `[1]` inside it is part of the URL unless it ends the URL.
+// A URL in prose is copied whole: a `[1]` inside it is part of the URL unless it ends the URL;
+// punctuation, emphasis or a tag after it is read as text.
 std::size_t copy_url(std::string_view s, std::size_t pos, std::string& text) {
   const std::string_view rest = s.substr(pos);
   if (!(rest.starts_with("http://") || rest.starts_with("https://"))) return pos;
@@ -140,6 +178,7 @@ std::size_t copy_url(std::string_view s, std::size_t pos, std::string& text) {
     }
     ++end;
   }
+  end = std::min(end, url_end(s, pos));  // what follows (`.`, `)`, `**`) is read as text
   text.append(s.substr(pos, end - pos));
   return end;
 }
@@ -147,10 +186,9 @@ std::size_t copy_url(std::string_view s, std::size_t pos, std::string& text) {
 std::string_view drop_list_prefix(std::string_view s) {
   s = trim(s);
   while (is_bullet(s) || s.starts_with("\u2022")) s = trim(s.substr(is_bullet(s) ? 1 : 3));
-  std::size_t digits = 0;
-  while (digits < s.size() && digits <= kMaxLabelDigits && is_digit(s[digits])) ++digits;
-  if (digits > 0 && digits + 1 < s.size() && (s[digits] == '.' || s[digits] == ')') &&
-      is_space(s[digits + 1])) {
+  const std::size_t digits = number_end(s, 0);
+  if (digits != std::string_view::npos && digits + 1 < s.size() &&
+      (s[digits] == '.' || s[digits] == ')') && is_space(s[digits + 1])) {
     s = trim(s.substr(digits + 1));
   }
   return trim(s, " \t\n,;");
@@ -236,6 +274,20 @@ std::size_t copy_inline(std::string_view line, std::size_t pos, std::string& tex
     default:
       return pos;
   }
+}
+
+std::string link_words(std::string_view text) {
+  std::string words;
+  append_without_emphasis(text, words);
+  std::string out;
+  for (char c : trim(words)) {
+    if (!is_space(c)) {
+      out += c;
+    } else if (out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
 }
 
 std::string clean_claim(std::string_view raw) {

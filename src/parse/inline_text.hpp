@@ -16,6 +16,8 @@ namespace evgraph::parse {
 std::size_t copy_inline(std::string_view line, std::size_t pos, std::string& text);
 // True when the text holds a letter in any script (not only digits, punctuation or symbols).
 bool has_letters(std::string_view text);
+// The words a link's text shows, as a label: emphasis dropped, white space collapsed.
+std::string link_words(std::string_view text);
 // A claim's text as stored: white space collapsed, list bullets and numbering dropped, no space
 // left before closing punctuation.
 std::string clean_claim(std::string_view raw);

@@ -1,6 +1,10 @@
 #include "parse/list_entries.hpp"
 
+#include <utf8proc.h>
+
 #include <array>
+#include <cstdlib>
+#include <memory>
 
 #include "parse/chars.hpp"
 #include "parse/inline_text.hpp"
@@ -42,8 +46,27 @@ std::string with_encoded_spaces(std::string_view url, std::string_view tail) {
   return joined;
 }
 
+// A URL may start at `pos`, after a space, an opening `(` or `<` or a quote (not as a mid-text
+// link's target: `the [study](https://…) found`).
 bool url_may_start_after(std::string_view s, std::size_t pos) {
-  return pos == 0 || is_space(s[pos - 1]) || s[pos - 1] == '(' || s[pos - 1] == '<';
+  if (pos == 0) return true;
+  if (pos >= 2 && s[pos - 1] == '(' && s[pos - 2] == ']') return false;
+  const std::string_view before = s.substr(0, pos);
+  return is_space(s[pos - 1]) ||
+         std::string_view("(<\"'").find(s[pos - 1]) != std::string_view::npos ||
+         before.ends_with("\u201C") || before.ends_with("\u2018");
+}
+
+// Case folded (any script: `RÉFÉRENCES` is `références`), in NFC.
+std::string folded(std::string_view s) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+  if (length < 0) return std::string(s);
+  return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
 // `**[cite: 2, 49]**` opening an entry: the numbers it is a title for; advances `rest` past it.
@@ -92,10 +115,23 @@ bool is_list_heading(std::string_view line) {
   }
   line = trim(line, " \t*_");
   if (line.size() > 24) return false;
+  const std::string name = folded(line);
   for (std::string_view heading : kHeadings) {
-    if (line.size() == heading.size() && starts_with_ignoring_case(line, heading)) return true;
+    if (name == heading) return true;
   }
   return false;
+}
+
+std::size_t source_label_start(std::string_view text) {
+  const std::string_view t = trim(text);
+  if (!t.ends_with(':')) return std::string_view::npos;
+  const std::size_t space = t.find_last_of(" \t\n");
+  const std::size_t start = space == std::string_view::npos ? 0 : space + 1;
+  const std::string_view before = trim(t.substr(0, start));
+  const bool opens_sentence = !has_letters(before) || std::string_view(".!?;").find(
+                                                          before.back()) != std::string_view::npos;
+  if (!opens_sentence || !is_list_heading(t.substr(start))) return std::string_view::npos;
+  return static_cast<std::size_t>(t.data() - text.data()) + start;
 }
 
 std::optional<EntryLabel> scan_entry_label(std::string_view line) {
@@ -140,6 +176,26 @@ std::size_t next_bracket_label(std::string_view line, std::size_t pos) {
   return std::string_view::npos;
 }
 
+bool has_citations(std::string_view body) {
+  for (std::size_t pos = body.find('['); pos != std::string_view::npos;
+       pos = body.find('[', pos + 1)) {
+    if (pos == 0 || body[pos - 1] == '*') continue;  // the entry's own `**[cite: 1]**`
+    if (scan_marker_group(body, pos)) return true;
+    if (auto link = scan_link(body, pos); link && link_role(*link) == LinkRole::citation) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_unlabelled_entry(std::string_view line) {
+  std::string_view rest = line;
+  if (is_bullet(rest)) rest = trim(rest.substr(1));
+  if (starts_with_url(rest)) return true;
+  auto link = scan_link(rest, 0);
+  return link && starts_with_url(link->target) && trim(rest.substr(link->end)).empty();
+}
+
 EntryBody read_entry_body(std::string_view body) {
   EntryBody out;
   std::string_view rest = trim(body);
@@ -164,10 +220,17 @@ EntryBody read_entry_body(std::string_view body) {
       }
       out.urls.emplace_back(url);
       pos = end < rest.size() && rest[end] == '>' ? end + 1 : end;
+      while (pos < rest.size() && (rest[pos] == '*' || rest[pos] == '_')) ++pos;  // `url**`
       continue;
     }
     if (rest[pos] == '<' && pos + 1 < rest.size() && starts_with_url(rest.substr(pos + 1))) {
       ++pos;
+      continue;
+    }
+    if (const std::size_t scheme = url_prefix(rest.substr(pos));
+        scheme > 0 && url_may_start_after(rest, pos) &&
+        (pos + scheme == rest.size() || is_space(rest[pos + scheme]))) {
+      pos += scheme;  // `https://` with nothing after it is no URL, nor a title
       continue;
     }
     title += rest[pos++];
@@ -183,7 +246,7 @@ bool has_entry_url(std::string_view body) {
   while (start < rest.size() && (rest[start] == '*' || rest[start] == '_')) ++start;
   if (auto link = scan_link(rest, start); link && starts_with_url(link->target)) return true;
   for (std::size_t pos = 0; pos < rest.size(); ++pos) {
-    if (url_may_start_after(rest, pos) && starts_with_url(rest.substr(pos))) return true;
+    if (url_may_start_after(rest, pos) && url_prefix(rest.substr(pos)) > 0) return true;
   }
   return false;
 }
@@ -216,7 +279,8 @@ std::string clean_title(std::string_view text) {
   while (title.ends_with('.') && !title.ends_with("..")) {
     title = trim(title.substr(0, title.size() - 1), kSeparators);
   }
-  return std::string(title);
+  const bool words = has_letters(title) || title.find_first_of("0123456789") != std::string::npos;
+  return words ? std::string(title) : std::string();
 }
 
 }  // namespace evgraph::parse

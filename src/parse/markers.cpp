@@ -1,7 +1,10 @@
 #include "parse/markers.hpp"
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
+#include "evgraph/evidence.hpp"
 #include "parse/chars.hpp"
 
 namespace evgraph::parse {
@@ -103,6 +106,43 @@ bool follows_exponent_base(std::string_view line, std::size_t pos) {
   return letters > 0 && letters <= 2 && (i == 0 || !is_alpha(line[i - 1]));
 }
 
+// A run of `*` or `_` ending a URL at `end` that closes emphasis left open before the URL starts
+// at `pos` (`**https://x.org**`, `**Title https://x.org**`): its length, or 0 when the characters
+// belong to the URL (`a_b_`, `q=a*`). Looks back at most kMaxLinkTarget bytes.
+std::size_t closing_emphasis(std::string_view line, std::size_t pos, std::size_t end) {
+  const char c = line[end - 1];
+  if (c != '*' && c != '_') return 0;
+  std::size_t start = end - 1;
+  while (start > pos && line[start - 1] == c) --start;
+  if (start == pos) return 0;
+  std::size_t open = 0;
+  for (std::size_t i = pos > kMaxLinkTarget ? pos - kMaxLinkTarget : 0; i < pos;) {
+    if (line[i] != c) {
+      ++i;
+      continue;
+    }
+    std::size_t run_end = i;
+    while (run_end < pos && line[run_end] == c) ++run_end;
+    const bool in_word = i > 0 && is_word(line[i - 1]) && is_word(line[run_end]);
+    if (run_end - i == end - start && !in_word) ++open;
+    i = run_end;
+  }
+  return open % 2 == 1 ? end - start : 0;
+}
+
+// Past `"title")` after a link's target (`[text](url "Guide (PDF)")`): the ')' closing the link,
+// or npos. Unquoted words after the target run to the next ')'.
+std::size_t link_title_end(std::string_view line, std::size_t pos, std::size_t target) {
+  const std::size_t limit = std::min(line.size(), target + kMaxLinkTarget);
+  pos = skip_blanks(line, pos);
+  if (pos < limit && (line[pos] == '"' || line[pos] == '\'')) {
+    const std::size_t close = line.substr(0, limit).find(line[pos], pos + 1);
+    if (close == std::string_view::npos) return close;
+    pos = skip_blanks(line, close + 1);
+  }
+  return line.substr(0, limit).find(')', pos);
+}
+
 // `barrowneuro+1`, `ncbi.nlm.nih`, `webmd`: lower-case, no spaces, a `+N` count, a dot, or a piece
 // of the target's host name.
 bool is_domain_chip(std::string_view text, std::string_view target) {
@@ -158,12 +198,60 @@ bool scan_citation_link(std::string_view s, std::size_t& i, CitationGroup& group
   return true;
 }
 
-// One marker bracket, citation link or superscript run at `i`; advances `i` past it.
+// `[https://…]`: a URL in square brackets (not a wikilink, not a link's text).
+std::optional<Link> scan_bracketed_url(std::string_view s, std::size_t i) {
+  if ((i > 0 && s[i - 1] == '[') || !starts_with_url(s.substr(i + 1))) return std::nullopt;
+  const std::size_t end = url_end(s, i + 1);
+  if (end >= s.size() || s[end] != ']') return std::nullopt;
+  if (end + 1 < s.size() && (s[end + 1] == '(' || s[end + 1] == ']')) return std::nullopt;
+  const std::string_view url = s.substr(i + 1, end - i - 1);
+  return Link{i, end + 1, url, url};
+}
+
+// The claim ends at `pos`: its text so far ends a sentence, or the line or a sentence ends here.
+bool ends_claim(std::string_view s, std::size_t pos, std::string_view text) {
+  static constexpr std::string_view kSentenceEnds = ".!?";
+  const std::string_view before = trim(text);
+  if (!before.empty() && kSentenceEnds.find(before.back()) != std::string_view::npos) return true;
+  std::size_t end = pos;
+  while (end < s.size() && std::string_view(".;:!?").find(s[end]) != std::string_view::npos) ++end;
+  return end == s.size() || s[end] == '\n' || (end > pos && is_space(s[end]));
+}
+
+// `([BMJ Open](url))`, `([A](url); [B](url))` ending a claim: links that are all of a parenthesis
+// cite their targets.
+bool scan_parenthesised_links(std::string_view s, std::size_t& i, std::string_view text,
+                              CitationGroup& group) {
+  if (i + 1 >= s.size() || s[i + 1] != '[') return false;
+  std::vector<Link> links;
+  std::size_t j = i + 1;
+  while (true) {
+    auto link = scan_link(s, j);
+    if (!link || !starts_with_url(link->target)) return false;
+    links.push_back(*link);
+    j = skip_blanks(s, link->end);
+    if (j >= s.size() || (s[j] != ',' && s[j] != ';')) break;
+    j = skip_blanks(s, j + 1);
+  }
+  if (j >= s.size() || s[j] != ')' || !ends_claim(s, j + 1, text)) return false;
+  group.links.insert(group.links.end(), links.begin(), links.end());
+  i = j + 1;
+  return true;
+}
+
+// One marker bracket, citation link, bracketed URL, parenthesis of links or superscript run at
+// `i`; advances `i` past it.
 bool scan_citation(std::string_view s, std::size_t& i, std::string_view text, bool superscripts,
                    CitationGroup& group) {
   std::optional<MarkerGroup> marker;
+  if (s[i] == '(') return scan_parenthesised_links(s, i, text, group);
   if (s[i] == '[') {
     if (scan_link(s, i)) return scan_citation_link(s, i, group);
+    if (auto url = scan_bracketed_url(s, i)) {
+      group.links.push_back(*url);
+      i = url->end;
+      return true;
+    }
     marker = scan_marker_group(s, i);
     if (marker && is_data(s, i, text)) marker.reset();
   } else if (superscripts) {
@@ -176,14 +264,6 @@ bool scan_citation(std::string_view s, std::size_t& i, std::string_view text, bo
 }
 
 }  // namespace
-
-std::optional<MarkerGroup> scan_marker(std::string_view line, std::size_t pos) {
-  MarkerGroup marker{pos, pos, {}};
-  auto end = scan_bracket(line, pos, marker.labels);
-  if (!end) return std::nullopt;
-  marker.end = *end;
-  return marker;
-}
 
 std::optional<MarkerGroup> scan_marker_group(std::string_view line, std::size_t pos) {
   MarkerGroup group{pos, pos, {}};
@@ -245,11 +325,8 @@ std::optional<Link> scan_link(std::string_view line, std::size_t pos) {
     if (line[end] == '(') ++parens;
     if (line[end] == ')' && parens-- == 0) break;
   }
-  std::size_t target_end = end;
-  if (end < line.size() && line[end] == ' ') {  // `[text](url "title")`
-    end = line.substr(0, target + kMaxLinkTarget).find(')', end);
-    if (end == std::string_view::npos) return std::nullopt;
-  }
+  const std::size_t target_end = end;
+  if (end < line.size() && is_blank(line[end])) end = link_title_end(line, end, target);
   if (end >= line.size() || line[end] != ')') return std::nullopt;
   return Link{pos, end + 1, line.substr(pos + 1, close - pos - 1),
               trim(line.substr(target, target_end - target), "<> ")};
@@ -258,21 +335,46 @@ std::optional<Link> scan_link(std::string_view line, std::size_t pos) {
 LinkRole link_role(const Link& link) {
   if (link.target.starts_with('^') && link.target.size() > 1) return LinkRole::footnote;
   if (!starts_with_url(link.target)) return LinkRole::prose;
-  if (is_number(link.text) || is_domain_chip(link.text, link.target)) return LinkRole::citation;
+  if (is_number(link_label(link)) || is_domain_chip(link.text, link.target)) {
+    return LinkRole::citation;
+  }
+  if (identify_source(link.target).strong()) return LinkRole::scholarly;
   return LinkRole::prose;
+}
+
+std::string_view link_label(const Link& link) {
+  const std::string_view text = trim(link.text);
+  if (text.size() > 2 && text.front() == '[' && text.back() == ']' &&
+      is_number(text.substr(1, text.size() - 2))) {
+    return text.substr(1, text.size() - 2);
+  }
+  if (starts_with_url(text)) {
+    const std::string_view host = url_host(text);
+    return host.starts_with("www.") ? host.substr(4) : host;
+  }
+  return text;
 }
 
 std::string footnote_label(std::string_view target) {
   return "^" + std::string(trim(target, "^ "));
 }
 
+std::size_t url_prefix(std::string_view s) {
+  static constexpr std::array<std::string_view, 4> kPrefixes = {"http://", "https://", "www.",
+                                                                "doi:"};
+  for (std::string_view prefix : kPrefixes) {
+    if (s.starts_with(prefix)) return prefix.size();
+  }
+  return 0;
+}
+
 bool starts_with_url(std::string_view s) {
-  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
-         s.starts_with("doi:");
+  const std::size_t prefix = url_prefix(s);
+  return prefix > 0 && prefix < s.size() && is_word(s[prefix]);
 }
 
 std::size_t url_end(std::string_view line, std::size_t pos) {
-  static constexpr std::string_view kTrailing = ".,;:!?'\"*_>";
+  static constexpr std::string_view kTrailing = ".,;:!?'\"";
   std::size_t end = pos;
   std::size_t parens = 0;
   std::size_t brackets = 0;
@@ -282,7 +384,18 @@ std::size_t url_end(std::string_view line, std::size_t pos) {
     if (line[end] == ')' && parens-- == 0) break;
     if (line[end] == ']' && brackets-- == 0) break;
   }
-  while (end > pos && kTrailing.find(line[end - 1]) != std::string_view::npos) --end;
+  while (end > pos) {
+    const std::string_view url = line.substr(pos, end - pos);
+    if (kTrailing.find(url.back()) != std::string_view::npos) {
+      --end;
+    } else if (url.ends_with("\u201D") || url.ends_with("\u2019")) {
+      end -= 3;
+    } else if (const std::size_t run = closing_emphasis(line, pos, end)) {
+      end -= run;
+    } else {
+      break;
+    }
+  }
   return end;
 }
 
