@@ -554,3 +554,20 @@ TEST_CASE("Check-COVID claims and corpus read through field maps", "[input][corp
   CHECK(cites == 1006);
   CHECK(records == 1504);
 }
+
+TEST_CASE("A Zotero CSV export is a bibliography with no --map", "[curated]") {
+  Diagnostics diagnostics;
+  const Text text = read_text(
+      std::string(EVGRAPH_SOURCE_DIR) + "/tests/fixtures/curated/zotero_export.csv", diagnostics);
+  const Evidence evidence = detail::read_table(text, ',', {}, default_lexicon(), diagnostics);
+  CHECK(diagnostics.empty());
+  REQUIRE(evidence.sources.size() == 1);
+  const SourceRecord& work = evidence.sources.front();
+  CHECK(work.identity.id() == "source:doi:10.1000/peer.2021.001");
+  CHECK(work.authors == std::vector<std::string>{"Okafor, Ada", "Lindqvist, Per"});
+  CHECK(work.year == "2021");
+  CHECK(work.title == "Weekly peer groups and loneliness");
+  CHECK(std::find(work.also.begin(), work.also.end(), SourceIdentity{"pubmed", "30000001"}) !=
+        work.also.end());
+  CHECK(work.data.find("\"Publication Title\":\"J Mens Health\"") != std::string::npos);
+}

@@ -165,6 +165,40 @@ std::vector<std::string_view> split_list(std::string_view cell) {
   return items;
 }
 
+namespace {
+
+struct RoleAlias {
+  std::string_view header;  // lower case
+  std::string_view role;
+};
+
+// Headers that coding sheets and Zotero's CSV export use for a role under another name.
+constexpr RoleAlias kRoleAliases[] = {
+    {"claim", "text"},
+    {"claim text", "text"},
+    {"statement", "text"},
+    {"finding", "text"},
+    {"reference", "source"},
+    {"citation", "source"},
+    {"work", "source"},
+    {"verdict", "stance"},
+    {"grade", "certainty"},
+    {"certainty of evidence", "certainty"},
+    {"article title", "title"},
+    {"author", "authors"},
+    {"author(s)", "authors"},
+    {"creators", "authors"},
+    {"publication year", "year"},
+    {"link", "url"},
+    {"pubmed id", "pmid"},
+    {"pmc id", "pmcid"},
+    {"populations", "population"},
+    {"interventions", "intervention"},
+    {"outcomes", "outcome"},
+};
+
+}  // namespace
+
 FieldMap implied_map(const std::vector<std::string_view>& names) {
   FieldMap map;
   for (std::string_view name : names) {
@@ -173,7 +207,18 @@ FieldMap implied_map(const std::vector<std::string_view>& names) {
         std::find(std::begin(kFieldRoles), std::end(kFieldRoles), role) != std::end(kFieldRoles);
     if (known && !map.field(role)) map.fields.emplace_back(role, std::string(name));
   }
-  return map;
+  for (std::string_view name : names) {
+    const std::string header = lowered(trimmed(name));
+    for (const RoleAlias& alias : kRoleAliases) {
+      if (alias.header == header && !map.field(alias.role)) {
+        map.fields.emplace_back(std::string(alias.role), std::string(name));
+      }
+    }
+  }
+  // Claims with no work to cite are not a reading worth guessing: ask for --map instead.
+  const bool names_work = map.field("source") || map.field("doi") || map.field("pmid") ||
+                          map.field("pmcid") || map.field("url") || map.field("title");
+  return names_work ? map : FieldMap{};
 }
 
 std::optional<ConceptRef> named_concept(NodeType type, std::string_view name,
@@ -382,6 +427,28 @@ void RecordMapper::add_claim_row(const Record& record, const Slots& slots) {
   }
 }
 
+// Zotero's CSV export keeps PMIDs and PMCIDs as "PMID: 123" lines in its "Extra" column.
+void RecordMapper::add_extra_identifiers(const Record& record, SourceRecord& work) {
+  for (const RecordField& field : record.fields) {
+    if (lowered(trimmed(field.name)) != "extra") continue;
+    std::string_view rest = field.text;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      const std::string_view line = trimmed(rest.substr(0, end));
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      const std::size_t colon = line.find(':');
+      if (colon == std::string_view::npos) continue;
+      const std::string kind = lowered(trimmed(line.substr(0, colon)));
+      if (kind != "pmid" && kind != "pmcid" && kind != "doi") continue;
+      auto identity = identify_as(kind, line.substr(colon + 1));
+      if (identity && !(*identity == work.identity) &&
+          std::find(work.also.begin(), work.also.end(), *identity) == work.also.end()) {
+        work.also.push_back(std::move(*identity));
+      }
+    }
+  }
+}
+
 void RecordMapper::add_work_row(const Record& record, const Slots& slots) {
   std::vector<std::string> references;
   if (slots[kSource]) references = list_items(*slots[kSource]);
@@ -393,6 +460,7 @@ void RecordMapper::add_work_row(const Record& record, const Slots& slots) {
     return;
   }
   if (slots[kId]) work->label = trimmed(scalar(*slots[kId], scratch_));
+  add_extra_identifiers(record, *work);
   if (std::string data = unmapped_data(record, slots, nullptr); data != "{}") {
     work->data = std::move(data);
   }

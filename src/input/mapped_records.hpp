@@ -66,6 +66,7 @@ class RecordMapper {
   void report_missing(std::size_t role, std::size_t offset);
   void add_claim_row(const Record& record, const Slots& slots);
   void add_work_row(const Record& record, const Slots& slots);
+  void add_extra_identifiers(const Record& record, SourceRecord& work);
   std::size_t claim_index(std::string_view text, Location where);
   std::vector<std::size_t> cited_works(const Record& record, const Slots& slots);
   std::optional<SourceRecord> work_from(const std::vector<std::string>& references,
@@ -100,7 +101,8 @@ class RecordMapper {
 };
 
 // The map a header (or a first record) implies when no --map is given: every field named after a
-// role ("text", "Source", " doi ") maps to it. Empty when no field is.
+// role ("text", "Source", " doi ") or a common alias of one ("Claim", "Author", "Publication Year")
+// maps to it. Empty when none does, or when none names a work.
 FieldMap implied_map(const std::vector<std::string_view>& names);
 
 // The items of a list cell: "a; b | c" → {"a", "b", "c"}, trimmed, empty items dropped.
