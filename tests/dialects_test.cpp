@@ -810,3 +810,20 @@ TEST_CASE("upper case accented list headings", "[dialects]") {
     CHECK(doc.blocks[0].list_heading.line == 2);
   }
 }
+
+TEST_CASE("a heading line does not run on into the paragraph after it", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = evgraph::test::parse_string(
+      "A Hormone Linked to Longevity\nOne important factor is FGF21, a hormone.[1]\n"
+      "4x4 matrix multiplication\nDefine a function to multiply matrices.[1]\n"
+      "Peer groups that meet weekly in community centres across the\nregion reduce isolation.[1]\n"
+      "Citations:\n[1] https://example.org/a\n",
+      d);
+  std::vector<std::string> texts;
+  for (const auto& claim : doc.blocks.at(0).claims) texts.push_back(claim.text);
+  CHECK(texts == std::vector<std::string>{
+                     "A Hormone Linked to Longevity", "One important factor is FGF21, a hormone.",
+                     "4x4 matrix multiplication", "Define a function to multiply matrices.",
+                     "Peer groups that meet weekly in community centres across the region reduce "
+                     "isolation."});
+}

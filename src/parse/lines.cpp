@@ -175,8 +175,25 @@ std::size_t Paragraph::source_offset(std::size_t pos) const {
   return anchor.synthetic ? anchor.source : anchor.source + (pos - anchor.text);
 }
 
+// "A Hormone Linked to Longevity": a short line whose longer words are all capitalised.
+bool is_title_line(std::string_view line) {
+  std::size_t words = 0;
+  while (!line.empty()) {
+    const std::size_t space = line.find(' ');
+    const std::string_view word = line.substr(0, space);
+    line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+    if (word.empty()) continue;
+    ++words;
+    if (word.size() > 3 && word.front() >= 'a' && word.front() <= 'z') return false;
+  }
+  return words >= 2 && words <= 12;
+}
+
 bool runs_on(std::string_view line, std::string_view next) {
   line = trim_blanks(line);
+  // A short line before a capitalised one is a heading or a label, not a wrapped sentence.
+  const bool next_capital = !next.empty() && next.front() >= 'A' && next.front() <= 'Z';
+  if (next_capital && (line.size() < 40 || is_title_line(line))) return false;
   if (line.empty() || line.back() == '>') return false;
   while (!line.empty() && line.back() >= '0' && line.back() <= '9') line.remove_suffix(1);
   static constexpr std::string_view kEnds = ".!?:;])\"";
