@@ -827,3 +827,14 @@ TEST_CASE("a heading line does not run on into the paragraph after it", "[dialec
                      "Peer groups that meet weekly in community centres across the region reduce "
                      "isolation."});
 }
+
+TEST_CASE("italic metadata lines of an exported answer are not claims", "[dialects]") {
+  evgraph::Diagnostics d;
+  const auto doc = evgraph::test::parse_string(
+      "*Generated on: 2025-12-26 04:29:52*\n*Progress: [6/25]*\n\n"
+      "*Peer groups reduce isolation.*[1]\n\nCitations:\n[1] https://example.org/a\n",
+      d);
+  REQUIRE(doc.blocks.size() == 1);
+  REQUIRE(doc.blocks[0].claims.size() == 1);
+  CHECK(doc.blocks[0].claims[0].text == "Peer groups reduce isolation.");
+}

@@ -250,6 +250,15 @@ bool is_structure(std::string_view line) {
              std::string_view(".!?").find(inner.back()) == std::string_view::npos;
     }
   }
+  // An italic "*Generated on: 2025-12-26*" metadata line of an exported answer.
+  if (line.size() > 4 && line.front() == '*' && line[1] != '*' && line.back() == '*') {
+    const std::string_view inner = line.substr(1, line.size() - 2);
+    const std::size_t colon = inner.find(": ");
+    if (colon != std::string_view::npos && colon > 0 && colon <= 30 &&
+        inner.find('*') == std::string_view::npos) {
+      return true;
+    }
+  }
   bool tags = false;
   for (std::size_t pos = 0; pos < line.size();) {
     pos = skip_blanks(line, pos);
