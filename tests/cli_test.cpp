@@ -287,3 +287,38 @@ TEST_CASE("answers and a bibliography make one node per work, labelled Author Ye
     CHECK(node["merged_because"].size() >= 2);
   }
 }
+
+TEST_CASE("convert re-exports a built graph without its inputs, byte for byte", "[cli]") {
+  const auto dir = scratch("convert");
+  const auto built = (dir / "seed.json").string();
+  const auto built_dot = (dir / "seed.dot").string();
+  const auto edges = (dir / "seed-edges.json").string();
+  REQUIRE(run_cli({"build", evgraph::test::seed_path(), "-o", built, "-o", built_dot}).code == 0);
+  REQUIRE(run_cli({"build", evgraph::test::seed_path(), "-o", edges, "--to", "json-edges"}).code ==
+          0);
+  const auto again = (dir / "again.json").string();
+  const auto again_dot = (dir / "again.dot").string();
+  const auto from_edges = (dir / "from-edges.json").string();
+  const auto r = run_cli({"convert", built, "-o", again, "-o", again_dot});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  CHECK(slurp(again) == slurp(built));
+  CHECK(slurp(again_dot) == slurp(built_dot));
+  REQUIRE(run_cli({"convert", edges, "-o", from_edges}).code == 0);
+  CHECK(slurp(from_edges) == slurp(built));
+  CHECK_THAT(slurp(edges), Catch::Contains("\n\"edges\": ["));
+}
+
+TEST_CASE("convert refuses what is not an evgraph graph", "[cli]") {
+  const auto dir = scratch("convert-bad");
+  const auto bad = (dir / "lexicon.json").string();
+  std::ofstream(bad) << R"({"concepts": []})";
+  const auto r = run_cli({"convert", bad, "-o", (dir / "x.gexf").string()});
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::Contains("not an evgraph node-link graph"));
+  CHECK_FALSE(fs::exists(dir / "x.gexf"));
+}

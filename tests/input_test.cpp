@@ -27,6 +27,8 @@ TEST_CASE("input formats are told from the extension and, for JSON, the content"
   CHECK(detect("evidence.json", "{\"evgraph\": \"evidence\", \"claims\": []}") ==
         InputFormat::evidence_json);
   CHECK(detect("lines.json", "{\"a\": 1}\n{\"a\": 2}\n") == InputFormat::jsonl);
+  // An export written one element a line (Kumu, Cytoscape) is not JSON Lines.
+  CHECK_FALSE(evgraph::sniff_json_format("{\"elements\": [\n{\"id\": 1},\n{\"id\": 2}\n]}"));
   CHECK(detect("-", "TY  - JOUR\nER  - \n") == InputFormat::ris);
 }
 
@@ -98,9 +100,9 @@ TEST_CASE("an input with nothing in it is reported, whatever its format", "[inpu
   for (const char* name : {"empty.txt", "empty.csv", "empty.bib", "empty.ris"}) {
     evgraph::Diagnostics diagnostics;
     const evgraph::Text text = evgraph::make_text(name, "", diagnostics);
-    const evgraph::Evidence evidence = evgraph::read_evidence(
-        text, std::nullopt, evgraph::parse_field_map("text=claim"), evgraph::default_lexicon(),
-        diagnostics);
+    const evgraph::Evidence evidence =
+        evgraph::read_evidence(text, std::nullopt, evgraph::parse_field_map("text=claim"),
+                               evgraph::default_lexicon(), diagnostics);
     INFO(name);
     CHECK(evgraph::test::count_code(diagnostics, "empty-input") == 1);
   }

@@ -25,6 +25,10 @@ add_test(NAME tools.networkx-reads-json
 set_tests_properties(tools.dot-reads-dot tools.networkx-reads-json
   PROPERTIES FIXTURES_REQUIRED evgraph_seed_exports)
 
+# The JSON dialects and Mermaid of the seed hold the node-link JSON's nodes and edges.
+add_test(NAME tools.dialects-read-back
+  COMMAND ${EVGRAPH_BASH} ${_tools}/check_dialects.sh ${_evgraph} ${_out}/dialects)
+
 add_test(NAME acceptance.seed
   COMMAND ${EVGRAPH_BASH} ${_tools}/acceptance.sh ${_evgraph} ${PROJECT_SOURCE_DIR}/../shared
           ${_out}/acceptance)
@@ -51,6 +55,11 @@ add_test(NAME install.consumer
           $<CONFIG> ${CMAKE_CURRENT_SOURCE_DIR}/consumer ${_out}/install ${_consumer_args})
 set_tests_properties(install.consumer PROPERTIES TIMEOUT 600)
 
+# GraphML and GEXF: xmllint (libxml2-utils) accepts them, NetworkX reads back what the JSON holds.
+add_test(NAME tools.xml-readers
+  COMMAND ${EVGRAPH_BASH} ${_tools}/check_xml.sh ${_evgraph} ${_out}/xml)
+
 set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
-  tools.networkx-reads-json acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes install.consumer
+  tools.networkx-reads-json tools.dialects-read-back acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes install.consumer
+  tools.xml-readers
   PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)

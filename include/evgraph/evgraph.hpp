@@ -2,6 +2,7 @@
 // stage header you need.
 #pragma once
 
+#include "evgraph/convert.hpp"
 #include "evgraph/document.hpp"
 #include "evgraph/error.hpp"
 #include "evgraph/evidence.hpp"

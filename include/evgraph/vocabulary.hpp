@@ -22,5 +22,6 @@ std::string_view to_string(NodeType type);
 std::string_view to_string(EdgeType type);
 std::string_view to_string(ClaimKind kind);
 std::optional<NodeType> node_type_from_string(std::string_view name);
+std::optional<EdgeType> edge_type_from_string(std::string_view name);
 
 }  // namespace evgraph

@@ -263,21 +263,19 @@ std::vector<Output> resolve_outputs(const Options& options) {
   if (!options.to.empty()) {
     forced = format_from_name(options.to);
     if (!forced) {
-      throw UsageError("unknown format '" + options.to +
-                       "' for --to; known: json, dot, svg, png, pdf");
+      throw UsageError("unknown format '" + options.to + "' for --to; known: " + format_names());
     }
   }
   std::vector<Output> outputs;
   for (const std::string& path : options.outputs) {
     std::optional<Format> format = forced;
     if (!format && path == "-") {
-      throw UsageError(
-          "-o - writes to stdout: name its format with --to (json, dot, svg, png, pdf)");
+      throw UsageError("-o - writes to stdout: name its format with --to (" + format_names() + ")");
     }
     if (!format) format = format_from_path(path);
     if (!format) {
-      throw UsageError("cannot tell the format of '" + path +
-                       "' from its extension; use .json, .dot, .svg, .png or .pdf, or --to FORMAT");
+      throw UsageError("cannot tell the format of '" + path + "' from its extension; use one of " +
+                       format_names() + ", or --to FORMAT");
     }
     check_target(path, options.inputs, outputs);
     outputs.push_back({path, *format});
@@ -350,20 +348,50 @@ int run_check(const Options& options, Streams& io) {
   return options.strict && loaded.warnings > 0 ? kFailed : kOk;
 }
 
-void setup_build(CLI::App& app, Options& options) {
-  add_input_options(app, options);
+void add_output_options(CLI::App& app, Options& options) {
   app.add_option("-o,--output", options.outputs,
-                 "Output file; the format comes from its extension (.json .dot .svg .png .pdf); "
-                 "repeatable; '-' for stdout with --to")
+                 "Output file; the format comes from its extension (.json .cyjs .graphml .gexf "
+                 ".mmd .dot .svg .png .pdf; .jgf.json .kumu.json .vosviewer.json); repeatable; '-' "
+                 "for stdout with --to")
       ->required()
       ->type_name("OUT")
       ->allow_extra_args(false);
-  app.add_option("--to", options.to, "Force the output format: json, dot, svg, png or pdf")
+  app.add_option("--to", options.to, "Force the output format: " + format_names())
       ->type_name("FORMAT");
+}
+
+void setup_build(CLI::App& app, Options& options) {
+  add_input_options(app, options);
+  add_output_options(app, options);
 }
 
 void setup_check(CLI::App& app, Options& options) {
   add_input_options(app, options);
+}
+
+int run_convert(const Options& options, Streams& io) {
+  if (options.inputs.size() != 1) throw UsageError("convert reads exactly one graph JSON");
+  const std::vector<Output> outputs = resolve_outputs(options);
+  const std::string& input = options.inputs.front();
+  Diagnostics ignored;
+  const Text text = input == "-" ? make_text("-",
+                                             std::string(std::istreambuf_iterator<char>(io.in),
+                                                         std::istreambuf_iterator<char>()),
+                                             ignored)
+                                 : read_text(input, ignored);
+  const EvidenceGraph graph = read_graph_json(text);
+  io.err << summary(graph, 0) << '\n';
+  OutputFiles files;
+  for (const Output& output : outputs) files.write(graph, output, io.out);
+  files.commit();
+  return kOk;
+}
+
+void setup_convert(CLI::App& app, Options& options) {
+  app.add_option("input", options.inputs, "A graph JSON written by evgraph ('-' for stdin)")
+      ->required()
+      ->type_name("GRAPH.json");
+  add_output_options(app, options);
 }
 
 constexpr Command kCommands[] = {
@@ -371,6 +399,8 @@ constexpr Command kCommands[] = {
      setup_build, run_build},
     {"check", "Read answer texts and report what was found and every diagnostic; write nothing",
      setup_check, run_check},
+    {"convert", "Re-export a graph JSON written by evgraph in another format, without its inputs",
+     setup_convert, run_convert},
 };
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
 #include "export/graphviz.hpp"
+#include "export/palette.hpp"
 
 namespace evgraph {
 namespace {
@@ -79,32 +80,6 @@ std::string esc(std::string_view text) {
       out += "\\n";
     } else {
       out += c;
-    }
-  }
-  return out;
-}
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : clean(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
     }
   }
   return out;
@@ -203,20 +178,19 @@ std::string format_score(double score) {
 // ---------------------------------------------------------------------------------------------
 // Look
 
+// Title and fill colour come from palette.hpp, shared with the other drawing exports.
 struct NodeStyle {
-  std::string_view cluster_label;
   std::string_view shape;
   std::string_view style;
-  std::string_view fill;  // Paul Tol's "light" scheme: colour-blind safe, readable under black text
 };
 
 constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
-    {"Documents", "folder", "filled", "#DDDDDD"},
-    {"Claims", "box", "rounded,filled", "#99DDFF"},
-    {"Sources", "note", "filled", "#EEDD88"},
-    {"Populations", "ellipse", "filled", "#FFAABB"},
-    {"Interventions", "hexagon", "filled", "#44BB99"},
-    {"Outcomes", "octagon", "filled", "#EE8866"},
+    {"folder", "filled"},
+    {"box", "rounded,filled"},
+    {"note", "filled"},
+    {"ellipse", "filled"},
+    {"hexagon", "filled"},
+    {"octagon", "filled"},
 }};
 
 struct CommentaryStyle {
@@ -385,8 +359,8 @@ Present present_in(const EvidenceGraph& graph) {
 }
 
 std::string legend_row(std::string_view swatch, std::string_view name) {
-  return "<TR><TD>" + std::string(swatch) + "</TD><TD ALIGN=\"LEFT\">" + html_escape(name) +
-         "</TD></TR>\n";
+  return "<TR><TD>" + std::string(swatch) + "</TD><TD ALIGN=\"LEFT\">" +
+         detail::html_escape(clean(name)) + "</TD></TR>\n";
 }
 
 std::string colour_swatch(std::string_view fill) {
@@ -404,7 +378,7 @@ std::string legend(const Present& present) {
   std::string rows;
   for (NodeType type : kNodeTypes) {
     if (present.nodes.at(static_cast<std::size_t>(type))) {
-      rows += legend_row(colour_swatch(style_of(type).fill), to_string(type));
+      rows += legend_row(colour_swatch(detail::colour_of(type).fill), to_string(type));
     }
   }
   if (present.commentary) rows += legend_row(colour_swatch(CommentaryStyle::fill), "commentary");
@@ -548,11 +522,10 @@ class DotBuilder {
   void add_clusters() {
     for (NodeType type : kNodeTypes) {
       if (!present_.nodes.at(static_cast<std::size_t>(type))) continue;
-      const NodeStyle& style = style_of(type);
       std::string name = "cluster_" + std::string(to_string(type));
       Agraph_t* cluster = agsubg(root_.get(), name.data(), 1);
       if (cluster == nullptr) throw Error("cgraph could not create the subgraph " + name);
-      set(cluster, "label", std::string(style.cluster_label));
+      set(cluster, "label", std::string(detail::colour_of(type).title));
       set(cluster, "labelloc", "t");
       set(cluster, "labeljust", "l");
       set(cluster, "style", "rounded");
@@ -587,7 +560,7 @@ class DotBuilder {
       } else {
         set(n, node_.klass, std::string(to_string(node.type)));
         set(n, node_.style, std::string(style.style));
-        set(n, node_.fillcolor, std::string(style.fill));
+        set(n, node_.fillcolor, std::string(detail::colour_of(node.type).fill));
       }
       if (node.type == NodeType::source && linkable(node.url)) {
         set(n, node_.url, esc(encode_url(node.url)));

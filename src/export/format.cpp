@@ -9,8 +9,17 @@
 namespace evgraph {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 6> kNames = {{
+constexpr std::array<std::pair<std::string_view, Format>, 15> kNames = {{
     {"json", Format::json},
+    {"json-edges", Format::json_edges},
+    {"cyjs", Format::cyjs},
+    {"jgf", Format::jgf},
+    {"vosviewer", Format::vosviewer},
+    {"kumu", Format::kumu},
+    {"graphml", Format::graphml},
+    {"gexf", Format::gexf},
+    {"mermaid", Format::mermaid},
+    {"mmd", Format::mermaid},
     {"dot", Format::dot},
     {"gv", Format::dot},
     {"svg", Format::svg},
@@ -40,7 +49,21 @@ std::optional<Format> format_from_name(std::string_view name) {
 std::optional<Format> format_from_path(const std::filesystem::path& path) {
   const std::string extension = path.extension().string();
   if (extension.size() < 2) return std::nullopt;
+  // "map.vosviewer.json", "graph.kumu.json", "graph.jgf.json": a JSON dialect named before .json.
+  if (format_from_name(std::string_view(extension).substr(1)) == Format::json) {
+    const std::string inner = path.stem().extension().string();
+    if (inner.size() >= 2) {
+      if (auto dialect = format_from_name(std::string_view(inner).substr(1))) return dialect;
+    }
+  }
   return format_from_name(std::string_view(extension).substr(1));
+}
+
+std::string format_names() {
+  std::string names;
+  for (const auto& [name, format] : kNames)
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  return names;
 }
 
 std::string generator() {
@@ -51,6 +74,30 @@ void write(const EvidenceGraph& graph, Format format, std::ostream& out) {
   switch (format) {
     case Format::json:
       write_json(graph, out);
+      return;
+    case Format::json_edges:
+      write_json(graph, out, "edges");
+      return;
+    case Format::cyjs:
+      write_cyjs(graph, out);
+      return;
+    case Format::jgf:
+      write_jgf(graph, out);
+      return;
+    case Format::vosviewer:
+      write_vosviewer(graph, out);
+      return;
+    case Format::kumu:
+      write_kumu(graph, out);
+      return;
+    case Format::graphml:
+      write_graphml(graph, out);
+      return;
+    case Format::gexf:
+      write_gexf(graph, out);
+      return;
+    case Format::mermaid:
+      write_mermaid(graph, out);
       return;
     case Format::dot:
       write_dot(graph, out);

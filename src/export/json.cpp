@@ -3,17 +3,30 @@
 #include <ostream>
 
 #include "evgraph/export.hpp"
+#include "export/node_link.hpp"
 
 namespace evgraph {
+namespace detail {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Other fields of a record are kept as one JSON object's text; they are spliced back as JSON.
 Json object_or_text(const std::string& data) {
   Json parsed = Json::parse(data, nullptr, false);
   return parsed.is_discarded() ? Json(data) : parsed;
 }
+
+Json record_json(const StanceRecord& record) {
+  Json j = Json::object();
+  if (!record.stance.empty()) j["stance"] = record.stance;
+  if (!record.label.empty()) j["label"] = record.label;
+  if (!record.certainty.empty()) j["certainty"] = record.certainty;
+  j["document"] = record.where.file;
+  j["line"] = record.where.line;
+  if (!record.data.empty() && record.data != "{}") j["data"] = object_or_text(record.data);
+  return j;
+}
+
+}  // namespace
 
 Json node_json(const Node& node) {
   Json j = {{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
@@ -54,17 +67,6 @@ Json node_json(const Node& node) {
   return j;
 }
 
-Json record_json(const StanceRecord& record) {
-  Json j = Json::object();
-  if (!record.stance.empty()) j["stance"] = record.stance;
-  if (!record.label.empty()) j["label"] = record.label;
-  if (!record.certainty.empty()) j["certainty"] = record.certainty;
-  j["document"] = record.where.file;
-  j["line"] = record.where.line;
-  if (!record.data.empty() && record.data != "{}") j["data"] = object_or_text(record.data);
-  return j;
-}
-
 Json link_json(const Graph& g, EdgeRef e) {
   const Edge& edge = g[e];
   Json j = {{"source", g[boost::source(e, g)].id},
@@ -83,28 +85,30 @@ Json link_json(const Graph& g, EdgeRef e) {
   return j;
 }
 
-void put(std::ostream& out, const Json& j) {
+void put_json(std::ostream& out, const Json& j) {
   out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-}  // namespace
+}  // namespace detail
 
-void write_json(const EvidenceGraph& graph, std::ostream& out) {
+using detail::Json;
+
+void write_json(const EvidenceGraph& graph, std::ostream& out, std::string_view links_key) {
   const Graph& g = graph.graph();
   out << "{\"directed\": true, \"multigraph\": false, \"graph\": ";
-  put(out, Json{{"generator", generator()}, {"schema", 1}});
+  detail::put_json(out, Json{{"generator", generator()}, {"schema", 1}});
   out << ",\n\"nodes\": [";
   const char* separator = "\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     out << separator;
-    put(out, node_json(g[v]));
+    detail::put_json(out, detail::node_json(g[v]));
     separator = ",\n";
   }
-  out << "\n],\n\"links\": [";
+  out << "\n],\n\"" << links_key << "\": [";
   separator = "\n";
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
     out << separator;
-    put(out, link_json(g, e));
+    detail::put_json(out, detail::link_json(g, e));
     separator = ",\n";
   }
   out << "\n]}\n";

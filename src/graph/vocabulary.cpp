@@ -33,3 +33,14 @@ std::optional<NodeType> node_type_from_string(std::string_view name) {
 }
 
 }  // namespace evgraph
+
+namespace evgraph {
+
+std::optional<EdgeType> edge_type_from_string(std::string_view name) {
+  for (EdgeType type : kEdgeTypes) {
+    if (to_string(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+}  // namespace evgraph

@@ -51,8 +51,14 @@ std::optional<InputFormat> sniff_json_format(std::string_view head) {
   const std::string_view start = head.substr(0, 4096);
   if (start.find("\"choices\"") != std::string_view::npos) return InputFormat::perplexity_json;
   if (start.find("\"evgraph\"") != std::string_view::npos) return InputFormat::evidence_json;
+  // JSON Lines: a first line that is a whole object, and another object on the next line.
   const std::size_t line_end = head.find('\n');
-  if (line_end != std::string_view::npos && skip_space(head.substr(line_end)).starts_with('{')) {
+  if (line_end == std::string_view::npos) return std::nullopt;
+  std::string_view first = head.substr(0, line_end);
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\t' || first.back() == '\r')) {
+    first.remove_suffix(1);
+  }
+  if (first.ends_with('}') && skip_space(head.substr(line_end)).starts_with('{')) {
     return InputFormat::jsonl;
   }
   return std::nullopt;

@@ -1,0 +1,110 @@
+// The typed attribute tables of the XML exports (GraphML, GEXF): every attribute the node-link
+// JSON writes (node_link.hpp), with its XML type and how a list or nested value becomes text, in
+// the order the exports declare them. Values are read from node_json()/link_json(), so XML and
+// JSON cannot drift apart; a test checks that no key of those objects is missing here.
+// Header-only, constant data: safe from any thread.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "export/node_link.hpp"
+
+namespace evgraph::detail {
+
+enum class AttributeType { string, boolean, integer, real };
+
+// How a value becomes XML text: scalars as written; a list of identifiers or names joined with
+// "; "; nested values and lists of free text as compact JSON.
+enum class Encoding { scalar, joined, json };
+
+struct Attribute {
+  std::string_view name;
+  AttributeType type = AttributeType::string;
+  Encoding encoding = Encoding::scalar;
+};
+
+constexpr Attribute plain(std::string_view name, AttributeType type = AttributeType::string) {
+  return {name, type, Encoding::scalar};
+}
+constexpr Attribute list(std::string_view name) {
+  return {name, AttributeType::string, Encoding::joined};
+}
+constexpr Attribute nested(std::string_view name) {
+  return {name, AttributeType::string, Encoding::json};
+}
+
+// The node's `id` is the XML node id and is not repeated as an attribute.
+inline constexpr Attribute kNodeAttributes[] = {
+    plain("type"),  plain("label"),  plain("text"),   plain("kind"),       nested("occurrences"),
+    plain("url"),   list("urls"),    plain("scheme"), plain("identifier"), list("also"),
+    plain("title"), list("authors"), plain("year"),   nested("data"),      nested("merged_because"),
+    plain("path"),  plain("format"),
+};
+
+// `source` and `target` are the XML edge's ends.
+inline constexpr Attribute kEdgeAttributes[] = {
+    plain("type"),
+    list("markers"),
+    plain("ambiguous", AttributeType::boolean),
+    plain("score", AttributeType::real),
+    plain("stance"),
+    plain("certainty"),
+    nested("records"),
+};
+
+// The node-link JSON's "graph" object.
+inline constexpr Attribute kGraphAttributes[] = {plain("generator"),
+                                                 plain("schema", AttributeType::integer)};
+
+inline std::string_view graphml_type(AttributeType type) {
+  switch (type) {
+    case AttributeType::boolean:
+      return "boolean";
+    case AttributeType::integer:
+      return "int";
+    case AttributeType::real:
+      return "double";
+    case AttributeType::string:
+      break;
+  }
+  return "string";
+}
+
+inline std::string_view gexf_type(AttributeType type) {
+  return type == AttributeType::integer ? "integer" : graphml_type(type);
+}
+
+inline std::string compact(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+inline std::string joined_text(const Json& list) {
+  std::string out;
+  const char* separator = "";
+  for (const Json& item : list) {
+    out += separator;
+    separator = "; ";
+    out += item.is_string() ? item.get_ref<const std::string&>() : compact(item);
+  }
+  return out;
+}
+
+// The attribute's value in `object` as XML text; nullopt when it is absent or empty (an empty
+// string, list or object), which every reader takes as "not set".
+inline std::optional<std::string> attribute_text(const Json& object, const Attribute& attribute) {
+  const auto found = object.find(attribute.name);
+  if (found == object.end() || found->is_null()) return std::nullopt;
+  const Json& value = *found;
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+  }
+  if (value.is_structured() && value.empty()) return std::nullopt;
+  if (value.is_array() && attribute.encoding == Encoding::joined) return joined_text(value);
+  return compact(value);  // numbers, booleans ("true"/"false"), nested values
+}
+
+}  // namespace evgraph::detail

@@ -1,0 +1,20 @@
+// The JSON objects of one node and one link as the node-link export writes them, with every
+// attribute of design.md; the other JSON dialects (Cytoscape.js, JGF, Kumu, graphology) build
+// their `data`/`metadata`/`attributes` from these, so all formats carry the same attributes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "evgraph/graph.hpp"
+
+namespace evgraph::detail {
+
+using Json = nlohmann::ordered_json;
+
+Json node_json(const Node& node);
+// "source"/"target" are the end nodes' ids.
+Json link_json(const Graph& graph, EdgeRef edge);
+// Writes `j` compactly; invalid UTF-8 is replaced, never thrown on.
+void put_json(std::ostream& out, const Json& j);
+
+}  // namespace evgraph::detail

@@ -1,0 +1,270 @@
+// GraphML and GEXF 1.3 (formats.md), streamed: one pass over the nodes, one over the edges.
+//
+// Both carry every attribute of the node-link JSON (attributes.hpp), taken from the same
+// node_json()/link_json() objects, as typed keys: strings, `ambiguous` as boolean, `score` as
+// double, the graph's `schema` as integer. Neither format has a list type that NetworkX reads, so:
+//   - lists of identifiers or names (urls, also, authors, markers) are joined with "; ";
+//   - nested values and lists of free text (occurrences, data, merged_because, records) are
+//     compact JSON text, which `json.loads` turns back into what the JSON export holds.
+// An empty value (empty string or list) is not written: every reader takes a missing value as
+// unset. Every key is declared in every file, whichever node types the graph holds, so the columns
+// a tool shows do not depend on the input.
+//
+// GraphML: keys d0… (graph, node, edge tables in that order) with `for` and `attr.type`, then
+// `<graph edgedefault="directed">`; edges e0… in graph order. Edges also carry `interaction`, the
+// edge type under the name Cytoscape reads it by.
+// GEXF: the node's label is the <node label>, never an attribute (NetworkX drops attributes titled
+// id, label or pid); edges have label = edge type. viz:color is the DOT export's fill colour of
+// the node type, viz:size grows with the square root of the degree.
+// NetworkX reads the GEXF 1.3 namespace from 3.0 on; 2.8 (Debian 12) knows up to 1.2draft only.
+// Characters XML 1.0 forbids become U+FFFD (xml_escape.hpp); how many, if any, is said in a comment
+// before the closing root tag.
+#include <array>
+#include <boost/range/iterator_range.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "evgraph/export.hpp"
+#include "export/attributes.hpp"
+#include "export/node_link.hpp"
+#include "export/xml_escape.hpp"
+
+namespace evgraph {
+namespace {
+
+using detail::Attribute;
+using detail::Json;
+using detail::kEdgeAttributes;
+using detail::kGraphAttributes;
+using detail::kNodeAttributes;
+using detail::XmlOut;
+
+Json graph_json() {
+  return {{"generator", generator()}, {"schema", 1}};
+}
+
+void write_replacement_note(XmlOut& xml) {
+  if (xml.replaced() == 0) return;
+  xml.markup("  <!-- evgraph: ")
+      .number(xml.replaced())
+      .markup(" character(s) that XML 1.0 does not allow were written as U+FFFD -->\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphML
+
+constexpr std::size_t kNodeKeys = std::size(kGraphAttributes);
+constexpr std::size_t kEdgeKeys = kNodeKeys + std::size(kNodeAttributes);
+constexpr std::size_t kInteractionKey = kEdgeKeys + std::size(kEdgeAttributes);
+constexpr Attribute kInteraction = detail::plain("interaction");
+
+constexpr std::string_view kGraphmlHeader =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+    " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+    " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+void write_graphml_key(XmlOut& xml, std::size_t index, std::string_view domain,
+                       const Attribute& attribute) {
+  xml.markup("  <key id=\"d").number(index).markup("\"");
+  xml.attribute("for", domain).attribute("attr.name", attribute.name);
+  xml.attribute("attr.type", detail::graphml_type(attribute.type)).markup("/>\n");
+}
+
+void write_graphml_keys(XmlOut& xml, std::size_t first, std::string_view domain,
+                        std::span<const Attribute> attributes) {
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    write_graphml_key(xml, first + i, domain, attributes[i]);
+  }
+}
+
+void write_graphml_data(XmlOut& xml, std::size_t key, std::string_view value,
+                        std::string_view indent) {
+  xml.markup(indent).markup("<data key=\"d").number(key).markup("\">");
+  xml.text(value).markup("</data>\n");
+}
+
+void write_graphml_values(XmlOut& xml, std::size_t first, const Json& object,
+                          std::span<const Attribute> attributes, std::string_view indent) {
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    if (auto value = detail::attribute_text(object, attributes[i])) {
+      write_graphml_data(xml, first + i, *value, indent);
+    }
+  }
+}
+
+void write_graphml_node(XmlOut& xml, const Node& node) {
+  xml.markup("    <node").attribute("id", node.id).markup(">\n");
+  write_graphml_values(xml, kNodeKeys, detail::node_json(node), kNodeAttributes, "      ");
+  xml.markup("    </node>\n");
+}
+
+void write_graphml_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index) {
+  xml.markup("    <edge id=\"e").number(index).markup("\"");
+  xml.attribute("source", g[boost::source(e, g)].id);
+  xml.attribute("target", g[boost::target(e, g)].id).markup(">\n");
+  write_graphml_values(xml, kEdgeKeys, detail::link_json(g, e), kEdgeAttributes, "      ");
+  write_graphml_data(xml, kInteractionKey, to_string(g[e].type), "      ");
+  xml.markup("    </edge>\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// GEXF
+
+// Attribute ids: the node table's index, and the edge table's after the node table's.
+constexpr std::size_t kGexfEdgeIds = std::size(kNodeAttributes);
+
+constexpr std::string_view kGexfHeader =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
+    " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
+
+struct Rgb {
+  int r = 0;
+  int g = 0;
+  int b = 0;
+};
+
+struct VizStyle {
+  Rgb color;  // dot.cpp's fill colour for the type (Paul Tol's "light" scheme)
+  std::string_view shape;
+};
+
+constexpr std::array<VizStyle, std::size(kNodeTypes)> kVizStyles = {{
+    {{0xDD, 0xDD, 0xDD}, "square"},    // document #DDDDDD
+    {{0x99, 0xDD, 0xFF}, "disc"},      // claim #99DDFF
+    {{0xEE, 0xDD, 0x88}, "diamond"},   // source #EEDD88
+    {{0xFF, 0xAA, 0xBB}, "triangle"},  // population #FFAABB
+    {{0x44, 0xBB, 0x99}, "triangle"},  // intervention #44BB99
+    {{0xEE, 0x88, 0x66}, "triangle"},  // outcome #EE8866
+}};
+
+constexpr double kMinSize = 10.0;
+constexpr double kSizePerRootDegree = 4.0;
+
+// Titles NetworkX's reader takes for the element's own id, label or parent.
+bool gexf_reserved(std::string_view title) {
+  return title == "id" || title == "label" || title == "pid";
+}
+
+void write_gexf_meta(XmlOut& xml) {
+  xml.markup("  <meta>\n    <creator>").text(generator()).markup("</creator>\n");
+  xml.markup("    <description>evgraph evidence graph (schema ");
+  xml.markup(graph_json().at("schema").dump()).markup("): documents, claims, sources and the");
+  xml.markup(" populations, interventions and outcomes they concern</description>\n");
+  xml.markup("  </meta>\n");
+}
+
+void write_gexf_attributes(XmlOut& xml, std::string_view kind, std::size_t first,
+                           std::span<const Attribute> attributes) {
+  xml.markup("    <attributes").attribute("class", kind).markup(" mode=\"static\">\n");
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    if (gexf_reserved(attributes[i].name)) continue;
+    xml.markup("      <attribute id=\"").number(first + i).markup("\"");
+    xml.attribute("title", attributes[i].name);
+    xml.attribute("type", detail::gexf_type(attributes[i].type)).markup("/>\n");
+  }
+  xml.markup("    </attributes>\n");
+}
+
+void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
+                       std::span<const Attribute> attributes) {
+  bool open = false;
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    if (gexf_reserved(attributes[i].name)) continue;
+    const auto value = detail::attribute_text(object, attributes[i]);
+    if (!value) continue;
+    if (!open) xml.markup("        <attvalues>\n");
+    open = true;
+    xml.markup("          <attvalue for=\"").number(first + i).markup("\"");
+    xml.attribute("value", *value).markup("/>\n");
+  }
+  if (open) xml.markup("        </attvalues>\n");
+}
+
+std::string size_text(std::size_t degree) {
+  const double size = kMinSize + kSizePerRootDegree * std::sqrt(static_cast<double>(degree));
+  std::array<char, 32> buffer{};
+  const auto end =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), size, std::chars_format::fixed, 1)
+          .ptr;
+  return std::string(buffer.data(), end);
+}
+
+void write_gexf_viz(XmlOut& xml, NodeType type, std::size_t degree) {
+  const VizStyle& style = kVizStyles.at(static_cast<std::size_t>(type));
+  xml.markup("        <viz:color r=\"").number(static_cast<std::size_t>(style.color.r));
+  xml.markup("\" g=\"").number(static_cast<std::size_t>(style.color.g));
+  xml.markup("\" b=\"").number(static_cast<std::size_t>(style.color.b)).markup("\"/>\n");
+  xml.markup("        <viz:size").attribute("value", size_text(degree)).markup("/>\n");
+  xml.markup("        <viz:shape").attribute("value", style.shape).markup("/>\n");
+}
+
+void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v) {
+  const Node& node = g[v];
+  xml.markup("      <node").attribute("id", node.id).attribute("label", node.label);
+  xml.markup(">\n");
+  write_gexf_values(xml, 0, detail::node_json(node), kNodeAttributes);
+  write_gexf_viz(xml, node.type, boost::in_degree(v, g) + boost::out_degree(v, g));
+  xml.markup("      </node>\n");
+}
+
+void write_gexf_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index) {
+  xml.markup("      <edge id=\"e").number(index).markup("\"");
+  xml.attribute("source", g[boost::source(e, g)].id);
+  xml.attribute("target", g[boost::target(e, g)].id);
+  xml.attribute("label", to_string(g[e].type)).markup(">\n");
+  write_gexf_values(xml, kGexfEdgeIds, detail::link_json(g, e), kEdgeAttributes);
+  xml.markup("      </edge>\n");
+}
+
+}  // namespace
+
+void write_graphml(const EvidenceGraph& graph, std::ostream& out) {
+  const Graph& g = graph.graph();
+  XmlOut xml(out);
+  xml.markup(kGraphmlHeader);
+  write_graphml_keys(xml, 0, "graph", kGraphAttributes);
+  write_graphml_keys(xml, kNodeKeys, "node", kNodeAttributes);
+  write_graphml_keys(xml, kEdgeKeys, "edge", kEdgeAttributes);
+  write_graphml_key(xml, kInteractionKey, "edge", kInteraction);
+  xml.markup("  <graph id=\"evidence\" edgedefault=\"directed\">\n");
+  write_graphml_values(xml, 0, graph_json(), kGraphAttributes, "    ");
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) write_graphml_node(xml, g[v]);
+  std::size_t index = 0;
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    write_graphml_edge(xml, g, e, index++);
+  }
+  xml.markup("  </graph>\n");
+  write_replacement_note(xml);
+  xml.markup("</graphml>\n");
+}
+
+void write_gexf(const EvidenceGraph& graph, std::ostream& out) {
+  const Graph& g = graph.graph();
+  XmlOut xml(out);
+  xml.markup(kGexfHeader);
+  write_gexf_meta(xml);
+  xml.markup("  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
+  write_gexf_attributes(xml, "node", 0, kNodeAttributes);
+  write_gexf_attributes(xml, "edge", kGexfEdgeIds, kEdgeAttributes);
+  xml.markup("    <nodes>\n");
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) write_gexf_node(xml, g, v);
+  xml.markup("    </nodes>\n    <edges>\n");
+  std::size_t index = 0;
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    write_gexf_edge(xml, g, e, index++);
+  }
+  xml.markup("    </edges>\n  </graph>\n");
+  write_replacement_note(xml);
+  xml.markup("</gexf>\n");
+}
+
+}  // namespace evgraph
