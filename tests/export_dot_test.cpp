@@ -368,3 +368,18 @@ TEST_CASE("a stream that fails while DOT is written is an IoError", "[export]") 
   out.setstate(std::ios::badbit);
   CHECK_THROWS_AS(write_dot(sample(), out), IoError);
 }
+
+TEST_CASE("curated cites edges are coloured by stance and the legend says so", "[export]") {
+  evgraph::EvidenceGraph g;
+  const auto claim = g.add_node(evgraph::test::make_claim("claim:1", "Masks reduce spread."));
+  const auto work = g.add_node(evgraph::test::make_node("source:key:w", NodeType::source, "w"));
+  evgraph::Edge cites = make_edge(EdgeType::cites);
+  evgraph::StanceRecord record;
+  record.stance = "supports";
+  record.label = "SUPPORT";
+  cites.records.push_back(record);
+  g.add_edge(claim, work, std::move(cites));
+  const std::string dot = to_dot(g);
+  CHECK_THAT(dot, Catch::Contains("#228833") && Catch::Contains("cites: supports") &&
+                      !Catch::Contains("cites: contrasts"));
+}

@@ -335,9 +335,29 @@ void set(void* object, std::string name, std::string value) {
 // ---------------------------------------------------------------------------------------------
 // The drawing
 
+struct StanceColour {
+  std::string_view stance;
+  std::string_view color;
+};
+
+// Curated cites edges take the colour of their stance (Tol's bright green, purple, yellow).
+constexpr std::array<StanceColour, 3> kStanceColours = {{
+    {"supports", "#228833"},
+    {"contrasts", "#AA3377"},
+    {"mixed", "#CCBB44"},
+}};
+
+std::string_view stance_color(const Edge& edge, const EdgeStyle& style) {
+  for (const StanceColour& entry : kStanceColours) {
+    if (edge.stance == entry.stance) return entry.color;
+  }
+  return style.color;
+}
+
 struct Present {
   std::array<bool, std::size(kNodeTypes)> nodes{};
   std::array<bool, std::size(kEdgeTypes)> edges{};
+  std::array<bool, std::size(kStanceColours)> stances{};
   bool commentary = false;
   bool ambiguous = false;
 };
@@ -354,6 +374,9 @@ Present present_in(const EvidenceGraph& graph) {
     const Edge& edge = graph.edge(e);
     present.edges.at(static_cast<std::size_t>(edge.type)) = true;
     present.ambiguous = present.ambiguous || (edge.type == EdgeType::cites && edge.ambiguous);
+    for (std::size_t i = 0; i < kStanceColours.size(); ++i) {
+      present.stances[i] = present.stances[i] || edge.stance == kStanceColours[i].stance;
+    }
   }
   return present;
 }
@@ -388,6 +411,11 @@ std::string legend(const Present& present) {
     }
   }
   if (present.ambiguous) rows += legend_row(line_swatch(kAmbiguousStyle), "ambiguous cites");
+  for (std::size_t i = 0; i < kStanceColours.size(); ++i) {
+    if (!present.stances[i]) continue;
+    const EdgeStyle stance{"solid", kStanceColours[i].color, style_of(EdgeType::cites).glyph};
+    rows += legend_row(line_swatch(stance), "cites: " + std::string(kStanceColours[i].stance));
+  }
   return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n"
          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n" +
          rows + "</TABLE>";
@@ -445,14 +473,6 @@ std::string edge_tooltip(const Edge& edge) {
     return "similar wording (score " + format_score(*edge.score) + ")";
   }
   return std::string(to_string(edge.type));
-}
-
-// Curated cites edges take the colour of their stance.
-std::string_view stance_color(const Edge& edge, const EdgeStyle& style) {
-  if (edge.stance == "supports") return "#228833";
-  if (edge.stance == "contrasts") return "#AA3377";
-  if (edge.stance == "mixed") return "#CCBB44";
-  return style.color;
 }
 
 class DotBuilder {
