@@ -6,7 +6,8 @@ set(EVGRAPH_EXAMPLE_ARGS build ${EVGRAPH_EXAMPLE_DIR}/men-peer-support.txt
     --lexicon ${EVGRAPH_EXAMPLE_DIR}/lexicon.json)
 set(EVGRAPH_EXAMPLE_OUTPUTS
     men-peer-support.json men-peer-support.cyjs men-peer-support.jgf.json
-    men-peer-support.vosviewer.json men-peer-support.kumu.json men-peer-support.graphml
+    men-peer-support.vosviewer.json men-peer-support.kumu.json
+    men-peer-support.graphology.json men-peer-support.graphml
     men-peer-support.gexf men-peer-support.mmd men-peer-support.dot men-peer-support.svg)
 
 set(_outputs)

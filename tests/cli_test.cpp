@@ -322,3 +322,78 @@ TEST_CASE("convert refuses what is not an evgraph graph", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains("not an evgraph node-link graph"));
   CHECK_FALSE(fs::exists(dir / "x.gexf"));
 }
+
+TEST_CASE("a folder output is written beside its target and renamed into place", "[cli]") {
+  const auto dir = scratch("folder-output");
+  const auto csv = dir / "out-csv";
+  const auto neo4j = dir / "neo4j-import";
+  fs::create_directory(neo4j);  // an existing empty folder is fine too
+  auto r = run_cli({"build", evgraph::test::seed_path(), "-o", csv.string() + "/", "--to", "csv"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(fs::file_size(csv / "nodes.csv") > 0);
+  CHECK(fs::file_size(csv / "edges.csv") > 0);
+  r = run_cli({"build", evgraph::test::seed_path(), "-o", neo4j.string(), "--to", "neo4j"});
+  REQUIRE(r.code == 0);
+  CHECK(fs::exists(neo4j / "nodes.csv"));
+  CHECK(fs::exists(neo4j / "relationships.csv"));
+  CHECK(fs::exists(neo4j / "README.md"));
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    CHECK_THAT(entry.path().filename().string(), !Catch::Contains("partial"));
+  }
+  // A folder has no extension: --to names the format, and the message says so.
+  r = run_cli({"build", "-", "-o", (dir / "new-folder").string() + "/"}, kAnswer);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--to csv or --to neo4j"));
+  r = run_cli({"build", "-", "-o", (dir / "x.csv").string()}, kAnswer);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--to csv"));
+  r = run_cli({"build", "-", "-o", "-", "--to", "csv"}, kAnswer);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("writes a folder"));
+  CHECK_FALSE(fs::exists(dir / "new-folder"));
+  CHECK_FALSE(fs::exists(dir / "x.csv"));
+}
+
+TEST_CASE("a non-empty folder or a file is refused as a folder output with exit 2", "[cli]") {
+  const auto dir = scratch("folder-refused");
+  const auto full = dir / "full";
+  fs::create_directory(full);
+  std::ofstream(full / "mine.txt") << "keep";
+  auto r = run_cli({"build", "-", "-o", full.string(), "--to", "csv"}, kAnswer);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("not empty"));
+  CHECK(fs::exists(full / "mine.txt"));
+  CHECK_FALSE(fs::exists(full / "nodes.csv"));
+  const auto file = dir / "file";
+  std::ofstream(file) << "keep";
+  r = run_cli({"build", "-", "-o", file.string(), "--to", "neo4j"}, kAnswer);
+  CHECK(r.code == 2);
+  CHECK(fs::is_regular_file(file));
+  r = run_cli(
+      {"build", "-", "-o", (dir / "a").string(), "-o", (dir / "a/").string(), "--to", "csv"},
+      kAnswer);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("named twice"));
+  CHECK_FALSE(fs::exists(dir / "a"));
+}
+
+TEST_CASE("a failed run leaves no folder output and no partial folder", "[cli]") {
+  const auto dir = scratch("folder-failure");
+  const auto out = dir / "out-csv";
+  const auto bad = dir / "no-such-folder" / "g.json";
+  // The folder is written first, then the second output fails: neither appears.
+  auto r = run_cli({"build", "-", "-o", out.string(), "-o", bad.string(), "--to", "csv"}, kAnswer);
+  CHECK(r.code == 1);
+  CHECK(fs::is_empty(dir));
+  r = run_cli({"build", evgraph::test::seed_path(), "--strict", "-o", out.string(), "--to", "csv"});
+  CHECK(r.code == 1);
+  CHECK(fs::is_empty(dir));
+  // An empty folder that was there stays, empty.
+  fs::create_directory(out);
+  r = run_cli({"build", "-", "-o", out.string(), "-o", bad.string(), "--to", "neo4j"}, kAnswer);
+  CHECK(r.code == 1);
+  CHECK(fs::is_directory(out));
+  CHECK(fs::is_empty(out));
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}

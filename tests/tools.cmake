@@ -59,7 +59,11 @@ set_tests_properties(install.consumer PROPERTIES TIMEOUT 600)
 add_test(NAME tools.xml-readers
   COMMAND ${EVGRAPH_BASH} ${_tools}/check_xml.sh ${_evgraph} ${_out}/xml)
 
+# Both folder exports (csv, neo4j) of the seed read by Python's csv module, counts as the JSON's.
+add_test(NAME tools.csv-folders
+  COMMAND ${EVGRAPH_BASH} ${_tools}/check_csv.sh ${_evgraph} ${_out}/csv)
+
 set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
   tools.networkx-reads-json tools.dialects-read-back acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes install.consumer
-  tools.xml-readers
+  tools.xml-readers tools.csv-folders
   PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)

@@ -20,6 +20,7 @@ enum class Format {
   jgf,         // JSON Graph Format v2
   vosviewer,   // VOSviewer JSON
   kumu,        // Kumu JSON
+  graphology,  // graphology / sigma.js JSON with Graphviz positions
   graphml,     // GraphML
   gexf,        // GEXF 1.3 with viz colours and sizes
   mermaid,     // Mermaid flowchart
@@ -27,11 +28,14 @@ enum class Format {
   svg,
   png,
   pdf,
+  csv,    // folder: nodes.csv, edges.csv
+  neo4j,  // folder: Neo4j bulk-import nodes.csv, relationships.csv, README.md
 };
 
 std::string_view to_string(Format format);
 std::optional<Format> format_from_name(std::string_view name);  // "json", "dot", "gv", …
-// By extension; "x.kumu.json", "x.jgf.json", "x.vosviewer.json" name JSON dialects.
+// By extension; "x.kumu.json", "x.jgf.json", "x.vosviewer.json", "x.graphology.json" name JSON
+// dialects.
 std::optional<Format> format_from_path(const std::filesystem::path& path);
 // Every name format_from_name() knows, comma-separated, for messages and --help.
 std::string format_names();
@@ -46,6 +50,8 @@ void write_cyjs(const EvidenceGraph& graph, std::ostream& out);
 void write_jgf(const EvidenceGraph& graph, std::ostream& out);
 void write_vosviewer(const EvidenceGraph& graph, std::ostream& out);
 void write_kumu(const EvidenceGraph& graph, std::ostream& out);
+// graphology / sigma.js; node positions from a Graphviz layout (`dot`, `sfdp` past 2,000 nodes).
+void write_graphology(const EvidenceGraph& graph, std::ostream& out);
 void write_graphml(const EvidenceGraph& graph, std::ostream& out);
 void write_gexf(const EvidenceGraph& graph, std::ostream& out);
 void write_mermaid(const EvidenceGraph& graph, std::ostream& out);
@@ -55,7 +61,13 @@ void write_dot(const EvidenceGraph& graph, std::ostream& out);
 // Lays the graph out with Graphviz `dot` and renders svg, png or pdf; throws Error on failure.
 void render(const EvidenceGraph& graph, Format format, std::ostream& out);
 
-// Dispatches on `format`.
+// Dispatches on `format`; throws Error for a folder format.
 void write(const EvidenceGraph& graph, Format format, std::ostream& out);
+
+// csv and neo4j write a folder of files, not one stream.
+bool is_folder_format(Format format);
+// Writes a folder format's files into `dir`, an existing empty folder; throws IoError on failure.
+// csv: nodes.csv, edges.csv; neo4j: nodes.csv, relationships.csv, README.md (the import command).
+void write_folder(const EvidenceGraph& graph, Format format, const std::filesystem::path& dir);
 
 }  // namespace evgraph

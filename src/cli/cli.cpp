@@ -239,15 +239,44 @@ struct Output {
   Format format;
 };
 
+// The folder a folder output names, without a trailing separator ("out/" is "out").
+fs::path folder_path(const std::string& path) {
+  fs::path folder = fs::path(path).lexically_normal();
+  while (!folder.has_filename() && folder.has_parent_path() && folder != folder.parent_path()) {
+    folder = folder.parent_path();
+  }
+  return folder;
+}
+
 // Refuses, before anything is read or written, an output that would overwrite an input, that is a
-// folder, or that another -o already names.
-void check_target(const std::string& path, const std::vector<std::string>& inputs,
+// folder (for a file format) or a file or non-empty folder (for a folder format), or that another
+// -o already names.
+void check_target(const std::string& path, Format format, const std::vector<std::string>& inputs,
                   const std::vector<Output>& earlier) {
-  if (path == "-") return;
   std::error_code error;
-  if (fs::is_directory(path, error)) throw UsageError("-o " + path + ": is a folder");
+  if (is_folder_format(format)) {
+    if (path == "-") {
+      throw UsageError("-o -: " + std::string(to_string(format)) +
+                       " writes a folder, not stdout: use -o DIR");
+    }
+    const fs::path folder = folder_path(path);
+    if (folder.filename() == "." || folder.filename() == "..") {
+      throw UsageError("-o " + path + ": name a new or empty folder by its name");
+    }
+    if (fs::exists(folder, error) && !fs::is_directory(folder, error)) {
+      throw UsageError("-o " + path + ": is a file; " + std::string(to_string(format)) +
+                       " writes a folder: name a new or empty folder");
+    }
+    if (fs::is_directory(folder, error) && !fs::is_empty(folder, error)) {
+      throw UsageError("-o " + path + ": folder is not empty; name a new or empty folder");
+    }
+  } else {
+    if (path == "-") return;
+    if (fs::is_directory(path, error)) throw UsageError("-o " + path + ": is a folder");
+  }
   for (const Output& other : earlier) {
-    if (other.path == path || fs::equivalent(other.path, path, error)) {
+    if (other.path == path || folder_path(other.path) == folder_path(path) ||
+        fs::equivalent(other.path, path, error)) {
       throw UsageError("-o " + path + " is named twice");
     }
   }
@@ -256,6 +285,12 @@ void check_target(const std::string& path, const std::vector<std::string>& input
       throw UsageError("-o " + path + " would overwrite the input " + input);
     }
   }
+}
+
+// Whether `path` names a folder: an existing one, or a trailing separator.
+bool names_folder(const std::string& path) {
+  std::error_code error;
+  return fs::is_directory(path, error) || !fs::path(path).has_filename();
 }
 
 std::vector<Output> resolve_outputs(const Options& options) {
@@ -273,28 +308,47 @@ std::vector<Output> resolve_outputs(const Options& options) {
       throw UsageError("-o - writes to stdout: name its format with --to (" + format_names() + ")");
     }
     if (!format) format = format_from_path(path);
+    if (!format && names_folder(path)) {
+      throw UsageError("-o " + path +
+                       " names a folder, which has no extension to tell its format: name it with "
+                       "--to csv or --to neo4j");
+    }
+    const fs::path as_path(path);
+    if (!format && as_path.has_extension()) {
+      if (auto named = format_from_name(as_path.extension().string().substr(1));
+          named && is_folder_format(*named)) {
+        throw UsageError("-o " + path + ": " + std::string(to_string(*named)) +
+                         " writes a folder, not a file; name the folder with --to " +
+                         std::string(to_string(*named)));
+      }
+    }
     if (!format) {
       throw UsageError("cannot tell the format of '" + path + "' from its extension; use one of " +
-                       format_names() + ", or --to FORMAT");
+                       format_names() + ", or --to FORMAT (--to csv or neo4j for a folder)");
     }
-    check_target(path, options.inputs, outputs);
+    check_target(path, *format, options.inputs, outputs);
     outputs.push_back({path, *format});
   }
   return outputs;
 }
 
-// Temporary files beside their targets, renamed into place only when every output was written.
+// Temporary files (or folders, for a folder format) beside their targets, renamed into place only
+// when every output was written; removed otherwise.
 class OutputFiles {
  public:
   ~OutputFiles() {
     std::error_code ignored;
-    for (const auto& [temporary, target] : pending_) fs::remove(temporary, ignored);
+    for (const auto& [temporary, target] : pending_) fs::remove_all(temporary, ignored);
   }
 
   void write(const EvidenceGraph& graph, const Output& output, std::ostream& stdout_stream) {
     if (output.path == "-") {
       evgraph::write(graph, output.format, stdout_stream);
       if (!stdout_stream.flush()) throw IoError("writing to stdout failed");
+      return;
+    }
+    if (is_folder_format(output.format)) {
+      write_folder(graph, output);
       return;
     }
     const fs::path target(output.path);
@@ -308,12 +362,27 @@ class OutputFiles {
     if (!file) throw IoError(output.path + ": write failed");
   }
 
+  // A folder replaces its target only while that is missing or empty (rename(2)).
   void commit() {
     for (const auto& [temporary, target] : pending_) fs::rename(temporary, target);
     pending_.clear();
   }
 
  private:
+  void write_folder(const EvidenceGraph& graph, const Output& output) {
+    const fs::path target = folder_path(output.path);
+    fs::path temporary = target;
+    temporary.replace_filename("." + target.filename().string() + ".evgraph-partial");
+    std::error_code error;
+    fs::remove_all(temporary, error);  // left over from a killed run
+    if (!fs::create_directory(temporary, error)) {
+      throw IoError(output.path + ": cannot create " + temporary.string() + ": " +
+                    (error ? error.message() : "it exists"));
+    }
+    pending_.emplace_back(temporary, target);
+    evgraph::write_folder(graph, output.format, temporary);
+  }
+
   std::vector<std::pair<fs::path, fs::path>> pending_;
 };
 
@@ -352,7 +421,7 @@ void add_output_options(CLI::App& app, Options& options) {
   app.add_option("-o,--output", options.outputs,
                  "Output file; the format comes from its extension (.json .cyjs .graphml .gexf "
                  ".mmd .dot .svg .png .pdf; .jgf.json .kumu.json .vosviewer.json); repeatable; '-' "
-                 "for stdout with --to")
+                 "for stdout with --to; a new or empty folder with --to csv or --to neo4j")
       ->required()
       ->type_name("OUT")
       ->allow_extra_args(false);

@@ -3,19 +3,21 @@
 #include <cctype>
 #include <utility>
 
+#include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
 #include "evgraph/version.hpp"
 
 namespace evgraph {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 15> kNames = {{
+constexpr std::array<std::pair<std::string_view, Format>, 18> kNames = {{
     {"json", Format::json},
     {"json-edges", Format::json_edges},
     {"cyjs", Format::cyjs},
     {"jgf", Format::jgf},
     {"vosviewer", Format::vosviewer},
     {"kumu", Format::kumu},
+    {"graphology", Format::graphology},
     {"graphml", Format::graphml},
     {"gexf", Format::gexf},
     {"mermaid", Format::mermaid},
@@ -25,6 +27,8 @@ constexpr std::array<std::pair<std::string_view, Format>, 15> kNames = {{
     {"svg", Format::svg},
     {"png", Format::png},
     {"pdf", Format::pdf},
+    {"csv", Format::csv},
+    {"neo4j", Format::neo4j},
 }};
 
 }  // namespace
@@ -53,10 +57,14 @@ std::optional<Format> format_from_path(const std::filesystem::path& path) {
   if (format_from_name(std::string_view(extension).substr(1)) == Format::json) {
     const std::string inner = path.stem().extension().string();
     if (inner.size() >= 2) {
-      if (auto dialect = format_from_name(std::string_view(inner).substr(1))) return dialect;
+      const auto dialect = format_from_name(std::string_view(inner).substr(1));
+      if (dialect && !is_folder_format(*dialect)) return dialect;
     }
   }
-  return format_from_name(std::string_view(extension).substr(1));
+  // A folder has no extension: "x.csv" is a file, never the csv folder format.
+  const auto format = format_from_name(std::string_view(extension).substr(1));
+  if (format && is_folder_format(*format)) return std::nullopt;
+  return format;
 }
 
 std::string format_names() {
@@ -90,6 +98,9 @@ void write(const EvidenceGraph& graph, Format format, std::ostream& out) {
     case Format::kumu:
       write_kumu(graph, out);
       return;
+    case Format::graphology:
+      write_graphology(graph, out);
+      return;
     case Format::graphml:
       write_graphml(graph, out);
       return;
@@ -107,6 +118,9 @@ void write(const EvidenceGraph& graph, Format format, std::ostream& out) {
     case Format::pdf:
       render(graph, format, out);
       return;
+    case Format::csv:
+    case Format::neo4j:
+      throw Error("csv and neo4j write a folder: use -o DIR");
   }
 }
 

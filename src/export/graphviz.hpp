@@ -1,12 +1,15 @@
-// What the Graphviz exporters (dot.cpp, render.cpp) share: the one lock for Graphviz 2.42's
-// process-wide state, and an owning handle for a cgraph graph. Every cgraph or gvc call, including
-// the agclose a GraphHandle makes when it is destroyed, happens while mutex() is held.
+// What the Graphviz exporters (dot.cpp, render.cpp, graphology.cpp) share: the one lock for
+// Graphviz 2.42's process-wide state, and an owning handle for a cgraph graph. Every cgraph or gvc
+// call, including the agclose a GraphHandle makes when it is destroyed, happens while mutex() is
+// held.
 #pragma once
 
 #include <graphviz/cgraph.h>
 
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "evgraph/graph.hpp"
 
@@ -27,5 +30,16 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // The cgraph graph that write_dot() writes (defined in dot.cpp); the caller holds mutex(). Its
 // names come from a deterministic id discipline, so layouts of it do not depend on memory order.
 GraphHandle build_cgraph(const EvidenceGraph& graph);
+
+// A node's centre in points, in Graphviz's coordinates (y grows upwards).
+struct Point {
+  double x = 0;
+  double y = 0;
+};
+
+// Lays build_cgraph(graph) out with `engine` ("dot", "sfdp", …) through the gvc context render()
+// uses, and returns every vertex's centre, in vertex order (defined in render.cpp). Takes mutex()
+// itself; throws Error when Graphviz fails.
+std::vector<Point> layout_positions(const EvidenceGraph& graph, const std::string& engine);
 
 }  // namespace evgraph::graphviz

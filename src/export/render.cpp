@@ -1,14 +1,17 @@
 // Diagrams through gvc: the very cgraph graph that write_dot() writes is laid out with `dot`, so a
-// rendered picture always shows exactly what the DOT export says, in a deterministic order.
+// rendered picture always shows exactly what the DOT export says, in a deterministic order. The
+// same layout gives the graphology export its node positions (graphviz::layout_positions).
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
@@ -64,9 +67,10 @@ class ErrorLog {
 // gvLayout and gvFreeLayout as a scope.
 class Layout {
  public:
-  Layout(GVC_t* context, Agraph_t* graph, const ErrorLog& log) : context_(context), graph_(graph) {
-    if (gvLayout(context_, graph_, "dot") != 0) {
-      throw Error(log.explain("Graphviz could not lay out the graph with dot"));
+  Layout(GVC_t* context, Agraph_t* graph, const ErrorLog& log, const std::string& engine = "dot")
+      : context_(context), graph_(graph) {
+    if (gvLayout(context_, graph_, engine.c_str()) != 0) {
+      throw Error(log.explain("Graphviz could not lay out the graph with " + engine));
     }
   }
   ~Layout() { gvFreeLayout(context_, graph_); }
@@ -113,6 +117,32 @@ void escape_url_ampersands(Agraph_t* graph) {
 }
 
 }  // namespace
+
+std::vector<graphviz::Point> graphviz::layout_positions(const EvidenceGraph& graph,
+                                                        const std::string& engine) {
+  std::vector<Point> positions;
+  if (graph.node_count() == 0) return positions;
+  std::lock_guard lock(graphviz::mutex());
+  ErrorLog log;
+  GVC_t* context = shared_context();
+  if (context == nullptr) throw Error(log.explain("Graphviz could not start (gvContext failed)"));
+  GraphHandle drawing = graphviz::build_cgraph(graph);
+  // sfdp 2.4x coarsens with rand() before it seeds it, so a second layout in one process would
+  // differ from the first; seeding here makes every layout of one graph the same.
+  std::srand(1);
+  Layout layout(context, drawing.get(), log, engine);
+  // build_cgraph creates one node per vertex, in vertex order, and cgraph iterates nodes in the
+  // order they were created.
+  positions.reserve(graph.node_count());
+  for (Agnode_t* n = agfstnode(drawing.get()); n != nullptr; n = agnxtnode(drawing.get(), n)) {
+    positions.push_back({ND_coord(n).x, ND_coord(n).y});
+  }
+  if (positions.size() != graph.node_count()) {
+    throw Error("Graphviz laid out " + std::to_string(positions.size()) + " nodes, not " +
+                std::to_string(graph.node_count()));
+  }
+  return positions;
+}
 
 void render(const EvidenceGraph& graph, Format format, std::ostream& out) {
   const std::optional<std::string> name = renderer(format);
