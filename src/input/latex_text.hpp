@@ -1,0 +1,76 @@
+// LaTeX as BibTeX values hold it, to plain UTF-8 (accents composed and NFC-normalised, escapes
+// and symbol commands replaced, groups unwrapped), the links of a howpublished value, and BibTeX
+// name lists split into names. Used by the BibTeX reader; pure functions.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace evgraph::detail {
+
+// The character classes and small string helpers the BibTeX scanner and the LaTeX decoder share.
+namespace latex_chars {
+
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+inline bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+inline char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+inline std::string lowered(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+inline std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+using Table = std::pair<std::string_view, std::string_view>;
+
+inline std::optional<std::string_view> look_up(std::span<const Table> table,
+                                               std::string_view name) {
+  const auto found =
+      std::find_if(table.begin(), table.end(), [&](const Table& row) { return row.first == name; });
+  if (found == table.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace latex_chars
+
+// The offset just past the '}' that closes the '{' at `open`; npos when it is never closed.
+// Escaped braces (\{ \}) do not count.
+std::size_t group_end(std::string_view s, std::size_t open);
+
+// LaTeX to plain text, whitespace collapsed.
+std::string plain_text(std::string_view latex);
+// A verbatim field (file, url): braces dropped, nothing decoded.
+std::string verbatim(std::string_view latex);
+
+struct Links {
+  std::vector<std::string> urls;
+  std::string text;   // the value as plain text, its URLs as written
+  bool only = false;  // the value holds nothing but its links
+};
+
+Links links_in(std::string_view latex);
+
+// The names of an author field: "and"-separated outside braces; "others" (et al.) is dropped and
+// sets `truncated`.
+std::vector<std::string> bibtex_names(std::string_view latex, bool& truncated);
+
+}  // namespace evgraph::detail
