@@ -537,6 +537,7 @@ class DotBuilder {
     edge_.style = declare(g, AGEDGE, "style", "solid");
     edge_.klass = declare(g, AGEDGE, "class", "");
     edge_.tooltip = declare(g, AGEDGE, "tooltip", "");
+    edge_.id = declare(g, AGEDGE, "id", "");
   }
 
   void add_clusters() {
@@ -589,7 +590,10 @@ class DotBuilder {
     }
   }
 
+  // Edge ids are "link<k>", k the edge's index in the node-link JSON's links (the same order), so the
+  // HTML page can find an edge of the SVG from its data.
   void add_edges() {
+    std::size_t index = 0;
     for (EdgeRef e : boost::make_iterator_range(boost::edges(graph_.graph()))) {
       const Edge& edge = graph_.edge(e);
       Agnode_t* tail = nodes_.at(boost::source(e, graph_.graph()));
@@ -602,6 +606,7 @@ class DotBuilder {
       set(drawn, edge_.style, std::string(style.style));
       set(drawn, edge_.color, std::string(ambiguous ? style.color : stance_color(edge, style)));
       set(drawn, edge_.tooltip, esc(edge_tooltip(edge)));
+      set(drawn, edge_.id, "link" + std::to_string(index++));
     }
   }
 
@@ -628,6 +633,7 @@ class DotBuilder {
     Agsym_t* style = nullptr;
     Agsym_t* klass = nullptr;
     Agsym_t* tooltip = nullptr;
+    Agsym_t* id = nullptr;
   } edge_;
 };
 
