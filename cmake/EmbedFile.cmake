@@ -1,7 +1,9 @@
 # embed_file(INPUT OUTPUT SYMBOL): writes OUTPUT, a C++ file that defines
-# `extern const std::string_view SYMBOL` holding INPUT's bytes; re-run when INPUT changes.
+# `extern const std::string_view SYMBOL` holding INPUT's bytes and `SYMBOLSha256`, their SHA-256 in
+# hex; re-run when INPUT changes.
 function(embed_file input output symbol)
   file(READ ${input} _content HEX)
+  file(SHA256 ${input} _sha256)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," _bytes "${_content}")
   string(REGEX MATCH "^(.*)::([^:]+)$" _ ${symbol})
   set(_ns ${CMAKE_MATCH_1})
@@ -13,6 +15,8 @@ function(embed_file input output symbol)
     "namespace {\nconstexpr char kBytes[] = {${_bytes}};\n}  // namespace\n"
     "extern const std::string_view ${_name};\n"
     "const std::string_view ${_name}{kBytes, sizeof kBytes};\n"
+    "extern const std::string_view ${_name}Sha256;\n"
+    "const std::string_view ${_name}Sha256{\"${_sha256}\"};\n"
     "}  // namespace ${_ns}\n")
   file(COPY_FILE ${output}.tmp ${output} ONLY_IF_DIFFERENT)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})

@@ -28,6 +28,7 @@ enum class Format {
   svg,
   png,
   pdf,
+  html,   // one self-contained, offline page: the SVG, search, filters, details
   csv,    // folder: nodes.csv, edges.csv
   neo4j,  // folder: Neo4j bulk-import nodes.csv, relationships.csv, README.md
 };
@@ -60,6 +61,11 @@ std::string to_dot(const EvidenceGraph& graph);
 void write_dot(const EvidenceGraph& graph, std::ostream& out);
 // Lays the graph out with Graphviz `dot` and renders svg, png or pdf; throws Error on failure.
 void render(const EvidenceGraph& graph, Format format, std::ostream& out);
+
+// An interactive page that works offline: the rendered SVG, the node-link JSON and a small script
+// (search by text, filter by type and population, click a node for its neighbourhood, full text,
+// provenance and http(s) source links). Evidence text is never interpreted as markup or script.
+void write_html(const EvidenceGraph& graph, std::ostream& out);
 
 // Dispatches on `format`; throws Error for a folder format.
 void write(const EvidenceGraph& graph, Format format, std::ostream& out);

@@ -10,7 +10,7 @@
 namespace evgraph {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 18> kNames = {{
+constexpr std::array<std::pair<std::string_view, Format>, 20> kNames = {{
     {"json", Format::json},
     {"json-edges", Format::json_edges},
     {"cyjs", Format::cyjs},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<std::string_view, Format>, 18> kNames = {{
     {"svg", Format::svg},
     {"png", Format::png},
     {"pdf", Format::pdf},
+    {"html", Format::html},
+    {"htm", Format::html},
     {"csv", Format::csv},
     {"neo4j", Format::neo4j},
 }};
@@ -117,6 +119,9 @@ void write(const EvidenceGraph& graph, Format format, std::ostream& out) {
     case Format::png:
     case Format::pdf:
       render(graph, format, out);
+      return;
+    case Format::html:
+      write_html(graph, out);
       return;
     case Format::csv:
     case Format::neo4j:
