@@ -100,17 +100,19 @@ std::string type_colours_css() {
 
 std::string page_title(const EvidenceGraph& graph) {
   std::size_t claims = 0;
-  std::string first_document;
+  std::size_t documents = 0;
+  std::string document;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     const Node& node = graph.node(v);
     if (node.type == NodeType::claim) ++claims;
-    if (node.type == NodeType::document && first_document.empty()) {
-      first_document = node.path.empty() ? node.label : node.path;
+    if (node.type == NodeType::document && documents++ == 0) {
+      document = node.path.empty() ? node.label : node.path;
     }
   }
   std::string title =
       "Evidence map: " + std::to_string(claims) + (claims == 1 ? " claim" : " claims");
-  if (!first_document.empty()) title += " from " + first_document;
+  if (documents == 1) title += " from " + document;
+  if (documents > 1) title += " from " + std::to_string(documents) + " documents";
   return title;
 }
 
