@@ -13,16 +13,15 @@
 
 #include "input/bibliography.hpp"
 #include "input/readers.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph::detail {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::trimmed;
+
 bool is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -198,12 +197,6 @@ bool add_line_identifiers(std::string_view line, const Location& where, BibEntry
     }
   }
   return !other;
-}
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace

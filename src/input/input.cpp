@@ -7,6 +7,7 @@
 
 #include "evgraph/parse.hpp"
 #include "input/readers.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph {
 namespace {
@@ -28,12 +29,7 @@ constexpr std::array<FormatName, 9> kNames = {{
     {InputFormat::ris, "ris"},
 }};
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
-  return out;
-}
+using ascii::lowered;
 
 std::string_view skip_space(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) {

@@ -12,33 +12,19 @@
 #include <utility>
 #include <vector>
 
+#include "text/ascii.hpp"
+
 namespace evgraph::detail {
 
 // The character classes and small string helpers the BibTeX scanner and the LaTeX decoder share.
 namespace latex_chars {
 
-inline bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-inline bool is_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-inline char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-inline std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
-inline std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using ascii::is_digit;
+using ascii::is_letter;
+using ascii::is_space;
+using ascii::lower;
+using ascii::lowered;
+using ascii::trimmed;
 
 using Table = std::pair<std::string_view, std::string_view>;
 

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "text/ascii.hpp"
+
 namespace evgraph::detail {
 namespace {
 
@@ -33,25 +35,10 @@ constexpr RoleIndex kWorkRoles[] = {kSource, kTitle, kUrl, kDoi, kPmid, kPmcid};
 constexpr RoleIndex kClaimOnlyRoles[] = {kStance, kCertainty, kPopulation, kIntervention, kOutcome};
 constexpr std::size_t kMaxNames = 256;
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
+using ascii::is_space;
+using ascii::lower;
+using ascii::lowered;
+using ascii::trimmed;
 
 std::string in_quotes(std::string_view s) {
   return "'" + std::string(s) + "'";

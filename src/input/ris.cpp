@@ -11,37 +11,27 @@
 
 #include "input/bibliography.hpp"
 #include "input/readers.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph::detail {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::is_upper;
+using ascii::lower;
+using ascii::trimmed;
+
 bool all_digits(std::string_view s) {
   for (char c : s) {
     if (!is_digit(c)) return false;
   }
   return !s.empty();
 }
-char lower(char c) {
-  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
 bool icontains(std::string_view s, std::string_view word) {
   std::string folded(s);
   for (char& c : folded) c = lower(c);
   return folded.find(word) != std::string::npos;
-}
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 struct TagLine {
