@@ -1,0 +1,194 @@
+// usage: node check_page.js PAGE.html GRAPH.json SCREENSHOT.png [QUERY]
+// Opens evgraph's HTML page from disk in headless Chromium (Debian's /usr/bin/chromium, driven by
+// puppeteer-core) with the network cut off, and uses it as a person would: searches for QUERY (by
+// default the first population's label), clicks the claim with the most links, filters by type and
+// by population, and checks each time that exactly the nodes and edges the node-link JSON GRAPH
+// implies are highlighted. Fails on any script error, any request leaving the file, any script that
+// is not the page's own, and any link that is not http(s). Saves a screenshot after the click.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const puppeteer = require('puppeteer-core');
+
+const [pagePath, graphPath, screenshotPath, queryArg] = process.argv.slice(2);
+if (!screenshotPath) {
+  console.error('usage: node check_page.js PAGE.html GRAPH.json SCREENSHOT.png [QUERY]');
+  process.exit(2);
+}
+
+const graph = JSON.parse(fs.readFileSync(graphPath, 'utf8'));
+const nodes = graph.nodes;
+const links = graph.links || graph.edges;
+const failures = [];
+
+function expectEqualSets(what, actual, expected) {
+  const a = [...actual].sort();
+  const e = [...expected].sort();
+  if (a.length !== e.length || a.some((x, i) => x !== e[i])) {
+    const missing = e.filter((x) => !actual.has(x));
+    const extra = a.filter((x) => !expected.has(x));
+    failures.push(`${what}: missing ${JSON.stringify(missing.slice(0, 5))}, ` +
+      `unexpected ${JSON.stringify(extra.slice(0, 5))}`);
+  }
+}
+
+function expect(what, ok) {
+  if (!ok) failures.push(what);
+}
+
+function neighbours(id) {
+  const near = new Set();
+  const incident = new Set();
+  links.forEach((link, k) => {
+    if (link.source === id) near.add(link.target);
+    else if (link.target === id) near.add(link.source);
+    else return;
+    incident.add('link' + k);
+  });
+  return { near, incident };
+}
+
+function matches(query) {
+  const q = query.toLowerCase();
+  return new Set(nodes.filter((node) => [node.id, node.label, node.text, node.title, node.path,
+    Array.isArray(node.authors) ? node.authors.join(' ') : undefined]
+    .some((part) => typeof part === 'string' && part.toLowerCase().includes(q))).map((n) => n.id));
+}
+
+// Ids of the SVG groups that carry `className`, nodes and edges alike.
+async function marked(page, className) {
+  return new Set(await page.$$eval(`#evg-canvas .${className}`, (list) => list.map((e) => e.id)));
+}
+
+// Clicks `claim` (the one with the most links), follows a link from its details, then filters by
+// type and by `population`.
+async function useClaim(page, claim, population) {
+  const target = await page.evaluateHandle((id) => document.getElementById(id), claim.id);
+  await target.scrollIntoView();
+  await target.click();
+  const { near, incident } = neighbours(claim.id);
+  expectEqualSets('selected node', await marked(page, 'evg-selected'), new Set([claim.id]));
+  expectEqualSets(`neighbours of ${claim.id}`, await marked(page, 'evg-near'), near);
+  expectEqualSets(`edges of ${claim.id}`, await marked(page, 'evg-on'), incident);
+  const details = await page.$eval('#evg-details', (e) => e.innerText);
+  expect('details lack the full claim text', details.includes(claim.text || claim.label));
+  for (const occurrence of claim.occurrences || []) {
+    expect(`details lack ${occurrence.document}:${occurrence.line}`,
+      details.includes(`${occurrence.document}:${occurrence.line}`));
+  }
+  const listed = await page.$$eval('#evg-details .evg-neighbours > li', (list) => list.length);
+  expect(`details list ${listed} linked nodes, not ${incident.size}`, listed === incident.size);
+  await page.screenshot({ path: screenshotPath });
+
+  // Clicking a linked node in the details moves the selection there.
+  await page.click('#evg-details .evg-neighbours button');
+  const moved = await marked(page, 'evg-selected');
+  expect('clicking a linked node does not select it', moved.size === 1 && near.has([...moved][0]));
+  await page.keyboard.press('Escape');
+  expectEqualSets('selection after Escape', await marked(page, 'evg-selected'), new Set());
+
+  // Hide one type.
+  await page.click('#evg-types input[value="source"]');
+  const sources = new Set(nodes.filter((n) => n.type === 'source').map((n) => n.id));
+  const offNodes = new Set([...await marked(page, 'evg-off')].filter((id) => !id.startsWith('link')));
+  expectEqualSets('nodes hidden with Sources unticked', offNodes, sources);
+  await page.click('#evg-types input[value="source"]');
+
+  // Keep one population: it, the claims that concern it, and their neighbours.
+  if (population) {
+    await page.select('#evg-population', population.id);
+    const kept = new Set([population.id]);
+    for (const other of neighbours(population.id).near) {
+      if (nodes.find((n) => n.id === other).type !== 'claim') continue;
+      kept.add(other);
+      for (const next of neighbours(other).near) kept.add(next);
+    }
+    const hidden = new Set(nodes.map((n) => n.id).filter((id) => !kept.has(id)));
+    const off = new Set([...await marked(page, 'evg-off')].filter((id) => !id.startsWith('link')));
+    expectEqualSets(`nodes hidden for population ${population.label}`, off, hidden);
+  }
+
+}
+
+async function main() {
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push('script error: ' + error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push('console error: ' + message.text());
+    });
+    await page.setRequestInterception(true);
+    const pageUrl = 'file://' + path.resolve(pagePath);
+    page.on('request', (request) => {
+      if (request.url() === pageUrl) return request.continue();
+      errors.push('request left the page: ' + request.url());
+      return request.abort();
+    });
+
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    try {
+      await page.waitForSelector('html[data-evg-ready="true"]', { timeout: 10000 });
+    } catch (_) {
+      throw new Error('the page script never finished starting\n  ' + errors.join('\n  '));
+    }
+
+    // The picture holds every node and edge of the JSON.
+    const svgIds = new Set(await page.$$eval('#evg-canvas g.node, #evg-canvas g.edge',
+      (list) => list.map((e) => e.id)));
+    const missingNodes = nodes.filter((n) => !svgIds.has(n.id)).map((n) => n.id);
+    expect(`SVG lacks nodes ${JSON.stringify(missingNodes.slice(0, 5))}`, missingNodes.length === 0);
+    const missingLinks = links.map((_, k) => 'link' + k).filter((id) => !svgIds.has(id));
+    expect(`SVG lacks edges ${JSON.stringify(missingLinks.slice(0, 5))}`, missingLinks.length === 0);
+    const status = await page.$eval('#evg-status', (e) => e.textContent);
+    expect(`status says "${status}"`, status === `${nodes.length} nodes, ${links.length} edges`);
+
+    // Only the page's own two scripts, and only http(s) links, even where the evidence says other.
+    const scripts = await page.$$eval('script', (list) => list.map((s) => s.type || 'classic'));
+    expect(`page has scripts ${JSON.stringify(scripts)}`,
+      JSON.stringify(scripts) === JSON.stringify(['application/json', 'classic']));
+    const hrefs = await page.$$eval('a', (list) => list.map((a) =>
+      a.getAttribute('href') || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))
+      .filter((h) => h !== null));
+    const unsafe = hrefs.filter((h) => !/^https?:\/\//i.test(h));
+    expect(`links that are not http(s): ${JSON.stringify(unsafe.slice(0, 5))}`, unsafe.length === 0);
+    expect('evidence text ran as script', !(await page.evaluate(() => 'evgraphPwned' in window)));
+
+    // Search.
+    const population = nodes.find((n) => n.type === 'population');
+    const query = queryArg || (population ? population.label : 'claim');
+    await page.type('#evg-search', query);
+    const expected = matches(query);
+    expectEqualSets(`nodes marked for "${query}"`, await marked(page, 'evg-match'), expected);
+    const results = await page.$$eval('#evg-results button', (list) => list.length);
+    expect(`${results} results listed for ${expected.size} matches`,
+      results === Math.min(expected.size, 50));
+    await page.$eval('#evg-search', (e) => { e.value = ''; e.dispatchEvent(new Event('input')); });
+
+    const claims = nodes.filter((n) => n.type === 'claim');
+    claims.sort((a, b) => neighbours(b.id).near.size - neighbours(a.id).near.size);
+    if (claims.length) await useClaim(page, claims[0], population);
+    else await page.screenshot({ path: screenshotPath });
+    failures.push(...errors);
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    for (const failure of failures) console.error('check_page: ' + failure);
+    process.exit(1);
+  }
+  console.log(`check_page: ${pagePath}: ${nodes.length} nodes, ${links.length} edges; search, ` +
+    `click, type and population filters as the JSON implies; screenshot ${screenshotPath}`);
+}
+
+main().catch((error) => {
+  console.error('check_page: ' + (error && error.stack ? error.stack : error));
+  process.exit(1);
+});
