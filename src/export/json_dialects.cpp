@@ -291,14 +291,33 @@ void add_fields(Json& record, const Json& attributes) {
   }
 }
 
+// Kumu renders a description as Markdown, which passes HTML through: `&`, `<` and `>` become
+// entities, which Markdown shows as the characters. The raw text stays in the `text` field.
+std::string markdown_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string kumu_description(const Node& node) {
   switch (node.type) {
     case NodeType::claim:
-      return node.text;
+      return markdown_safe(node.text);
     case NodeType::source:
-      return node.title.empty() ? node.url : node.title + "\n\n" + node.url;
+      return markdown_safe(node.title.empty() ? node.url : node.title + "\n\n" + node.url);
     case NodeType::document:
-      return node.path;
+      return markdown_safe(node.path);
     default:
       return {};
   }

@@ -3,7 +3,7 @@
 the node-link JSON of the same build, as NetworkX reads it.
 usage: /usr/bin/python3 check_dialects.py DIR   (DIR holds seed.json seed.cyjs seed.jgf.json
 seed.vosviewer.json seed.kumu.json seed.mmd; exit 0 = all holds)"""
-import collections, json, os, re, sys
+import collections, html, json, os, re, sys
 import networkx as nx
 
 EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to"}
@@ -71,7 +71,7 @@ def check_vosviewer():
     expect("vosviewer item ids", [i["id"] for i in items], list(range(1, len(ids) + 1)))
     expect("vosviewer labels", [i["label"] for i in items], labels)
     expect("vosviewer our ids in descriptions",
-           all(i["description"].endswith(node_id) for i, node_id in zip(items, ids)), True)
+           all(html.unescape(i["description"]).endswith(node_id) for i, node_id in zip(items, ids)), True)
     expect("vosviewer clusters in 1..6", all(1 <= i["cluster"] <= 6 for i in items), True)
     expect("vosviewer urls are http(s)",
            all(i["url"].startswith(("http://", "https://")) for i in items if "url" in i), True)

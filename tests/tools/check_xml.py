@@ -44,7 +44,8 @@ def decoded(key, text):
 
 def compare_attributes(where, expected, actual):
     for key, value in expected.items():
-        value = xml_safe(value)
+        if key not in JSON_TEXT:  # JSON text keeps a control character as a \u escape
+            value = xml_safe(value)
         if key not in actual:
             if not empty(value):
                 problems.append(f"{where}: attribute {key!r} missing (JSON has {str(value)[:60]})")

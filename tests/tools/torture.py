@@ -72,7 +72,8 @@ def check_dialect_texts():
         expect(f"Kumu {node_id!r} label", element["label"], node["label"])
         if node["type"] == "claim":
             expect(f"Kumu {node_id!r} text", element["text"], node["text"])
-            expect(f"Kumu {node_id!r} description", element["description"], node["text"])
+            expect(f"Kumu {node_id!r} description", html.unescape(element["description"]),
+                   node["text"])
     jgf_edges = load("torture.jgf.json")["graph"]["edges"]
     expect("JGF edges", {(e["source"], e["target"], e["relation"]) for e in jgf_edges}, edges)
     connections = load("torture.kumu.json")["connections"]
