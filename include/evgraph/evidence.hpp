@@ -116,6 +116,8 @@ class EvidenceBuilder {
 
   // Adds a claim and finds its concepts; returns its index in Evidence::claims.
   std::size_t add_claim(std::string text, Location where, std::size_t block = 0);
+  // The same, for a caller that has already computed `id` = claim_id(text).
+  std::size_t add_claim(std::string text, std::string id, Location where, std::size_t block = 0);
   ClaimRecord& claim(std::size_t index) { return evidence_.claims.at(index); }
   // Adds a source; `listed` false for one only cited inline (no lists edge).
   std::size_t add_source(SourceRecord source, bool listed = true);

@@ -77,9 +77,15 @@ EvidenceBuilder::EvidenceBuilder(std::string document, std::string format, const
 }
 
 std::size_t EvidenceBuilder::add_claim(std::string text, Location where, std::size_t block) {
+  std::string id = claim_id(text);
+  return add_claim(std::move(text), std::move(id), std::move(where), block);
+}
+
+std::size_t EvidenceBuilder::add_claim(std::string text, std::string id, Location where,
+                                       std::size_t block) {
   const std::size_t index = evidence_.claims.size();
   ClaimRecord& claim = evidence_.claims.emplace_back();
-  claim.id = claim_id(text);
+  claim.id = std::move(id);
   claim.kind = is_commentary(text) ? ClaimKind::commentary : ClaimKind::finding;
   claim.where = where;
   claim.block = block;

@@ -458,7 +458,7 @@ std::size_t RecordMapper::claim_index(std::string_view text, Location where) {
   std::string id = claim_id(text);
   const auto found = claim_of_.find(id);
   if (found != claim_of_.end()) return found->second;
-  const std::size_t index = builder_.add_claim(std::string(text), std::move(where));
+  const std::size_t index = builder_.add_claim(std::string(text), id, std::move(where));
   claim_of_.emplace(std::move(id), index);
   return index;
 }
