@@ -89,6 +89,10 @@ void put_json(std::ostream& out, const Json& j) {
   out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+Json graph_json() {
+  return {{"generator", generator()}, {"schema", 1}};
+}
+
 }  // namespace detail
 
 using detail::Json;
@@ -96,7 +100,7 @@ using detail::Json;
 void write_json(const EvidenceGraph& graph, std::ostream& out, std::string_view links_key) {
   const Graph& g = graph.graph();
   out << "{\"directed\": true, \"multigraph\": false, \"graph\": ";
-  detail::put_json(out, Json{{"generator", generator()}, {"schema", 1}});
+  detail::put_json(out, detail::graph_json());
   out << ",\n\"nodes\": [";
   const char* separator = "\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {

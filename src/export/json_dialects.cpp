@@ -374,7 +374,9 @@ void write_cyjs(const EvidenceGraph& graph, std::ostream& out) {
   put_json(out, Json(generator()));
   out << ", \"target_cytoscapejs_version\": \"~3\", \"directed\": true, \"multigraph\": false,\n"
          "\"data\": ";
-  put_json(out, {{"name", "evidence"}, {"generator", generator()}, {"schema", 1}});
+  Json data = {{"name", "evidence"}};
+  data.update(detail::graph_json());
+  put_json(out, data);
   out << ",\n\"elements\": {\"nodes\": [";
   write_cy_nodes(graph, out);
   out << "\n],\n\"edges\": [";
@@ -384,7 +386,7 @@ void write_cyjs(const EvidenceGraph& graph, std::ostream& out) {
 
 void write_jgf(const EvidenceGraph& graph, std::ostream& out) {
   out << "{\"graph\": {\"directed\": true, \"label\": \"evidence\", \"metadata\": ";
-  put_json(out, {{"generator", generator()}, {"schema", 1}});
+  put_json(out, detail::graph_json());
   out << ",\n\"nodes\": {";
   write_jgf_nodes(graph, out);
   out << "\n},\n\"edges\": [";

@@ -11,6 +11,8 @@ namespace evgraph::detail {
 
 using Json = nlohmann::ordered_json;
 
+// The graph's own attributes: {"generator": "evgraph X.Y.Z", "schema": 1}.
+Json graph_json();
 Json node_json(const Node& node);
 // "source"/"target" are the end nodes' ids.
 Json link_json(const Graph& graph, EdgeRef edge);

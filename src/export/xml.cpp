@@ -32,6 +32,7 @@
 #include "evgraph/export.hpp"
 #include "export/attributes.hpp"
 #include "export/node_link.hpp"
+#include "export/palette.hpp"
 #include "export/xml_escape.hpp"
 
 namespace evgraph {
@@ -43,10 +44,6 @@ using detail::kEdgeAttributes;
 using detail::kGraphAttributes;
 using detail::kNodeAttributes;
 using detail::XmlOut;
-
-Json graph_json() {
-  return {{"generator", generator()}, {"schema", 1}};
-}
 
 void write_replacement_note(XmlOut& xml) {
   if (xml.replaced() == 0) return;
@@ -126,25 +123,18 @@ constexpr std::string_view kGexfHeader =
     " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
     " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
 
-struct Rgb {
-  int r = 0;
-  int g = 0;
-  int b = 0;
-};
+constexpr std::array<std::string_view, std::size(kNodeTypes)> kVizShapes = {
+    "square", "disc", "diamond", "triangle", "triangle", "triangle"};
 
-struct VizStyle {
-  Rgb color;  // dot.cpp's fill colour for the type (Paul Tol's "light" scheme)
-  std::string_view shape;
-};
-
-constexpr std::array<VizStyle, std::size(kNodeTypes)> kVizStyles = {{
-    {{0xDD, 0xDD, 0xDD}, "square"},    // document #DDDDDD
-    {{0x99, 0xDD, 0xFF}, "disc"},      // claim #99DDFF
-    {{0xEE, 0xDD, 0x88}, "diamond"},   // source #EEDD88
-    {{0xFF, 0xAA, 0xBB}, "triangle"},  // population #FFAABB
-    {{0x44, 0xBB, 0x99}, "triangle"},  // intervention #44BB99
-    {{0xEE, 0x88, 0x66}, "triangle"},  // outcome #EE8866
-}};
+// One channel of the palette's "#RRGGBB" fill colour (palette.hpp), 0 red, 1 green, 2 blue.
+std::size_t channel(NodeType type, std::size_t which) {
+  const std::string_view fill = detail::colour_of(type).fill;
+  std::size_t value = 0;
+  for (char c : fill.substr(1 + 2 * which, 2)) {
+    value = value * 16 + static_cast<std::size_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return value;
+}
 
 constexpr double kMinSize = 10.0;
 constexpr double kSizePerRootDegree = 4.0;
@@ -157,7 +147,8 @@ bool gexf_reserved(std::string_view title) {
 void write_gexf_meta(XmlOut& xml) {
   xml.markup("  <meta>\n    <creator>").text(generator()).markup("</creator>\n");
   xml.markup("    <description>evgraph evidence graph (schema ");
-  xml.markup(graph_json().at("schema").dump()).markup("): documents, claims, sources and the");
+  xml.markup(detail::graph_json().at("schema").dump())
+      .markup("): documents, claims, sources and the");
   xml.markup(" populations, interventions and outcomes they concern</description>\n");
   xml.markup("  </meta>\n");
 }
@@ -199,12 +190,13 @@ std::string size_text(std::size_t degree) {
 }
 
 void write_gexf_viz(XmlOut& xml, NodeType type, std::size_t degree) {
-  const VizStyle& style = kVizStyles.at(static_cast<std::size_t>(type));
-  xml.markup("        <viz:color r=\"").number(static_cast<std::size_t>(style.color.r));
-  xml.markup("\" g=\"").number(static_cast<std::size_t>(style.color.g));
-  xml.markup("\" b=\"").number(static_cast<std::size_t>(style.color.b)).markup("\"/>\n");
+  xml.markup("        <viz:color r=\"").number(channel(type, 0));
+  xml.markup("\" g=\"").number(channel(type, 1));
+  xml.markup("\" b=\"").number(channel(type, 2)).markup("\"/>\n");
   xml.markup("        <viz:size").attribute("value", size_text(degree)).markup("/>\n");
-  xml.markup("        <viz:shape").attribute("value", style.shape).markup("/>\n");
+  xml.markup("        <viz:shape")
+      .attribute("value", kVizShapes.at(static_cast<std::size_t>(type)))
+      .markup("/>\n");
 }
 
 void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v) {
@@ -236,7 +228,7 @@ void write_graphml(const EvidenceGraph& graph, std::ostream& out) {
   write_graphml_keys(xml, kEdgeKeys, "edge", kEdgeAttributes);
   write_graphml_key(xml, kInteractionKey, "edge", kInteraction);
   xml.markup("  <graph id=\"evidence\" edgedefault=\"directed\">\n");
-  write_graphml_values(xml, 0, graph_json(), kGraphAttributes, "    ");
+  write_graphml_values(xml, 0, detail::graph_json(), kGraphAttributes, "    ");
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) write_graphml_node(xml, g[v]);
   std::size_t index = 0;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
