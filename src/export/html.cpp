@@ -138,6 +138,7 @@ void write_html(const EvidenceGraph& graph, std::ostream& out) {
          "populations\u2026\" aria-label=\"Search the graph\" autocomplete=\"off\">\n"
       << "<span id=\"evg-status\" role=\"status\"></span>\n"
       << "<fieldset id=\"evg-types\" aria-label=\"Show node types\"></fieldset>\n"
+      << "<fieldset id=\"evg-edge-types\" aria-label=\"Show edge types\"></fieldset>\n"
       << "<label>Population <select id=\"evg-population\">"
          "<option value=\"\">All populations</option></select></label>\n"
       << "<span class=\"evg-zoom\"><button type=\"button\" id=\"evg-zoom-out\" "
@@ -146,7 +147,7 @@ void write_html(const EvidenceGraph& graph, std::ostream& out) {
          "</button></span>\n"
       << "</header>\n<ul id=\"evg-results\" aria-label=\"Search results\"></ul>\n<main>\n"
       << "<div id=\"evg-canvas\">\n"
-      << svg << "</div>\n<aside id=\"evg-details\" aria-live=\"polite\"></aside>\n</main>\n"
+      << svg << "</div>\n<aside id=\"evg-details\" aria-label=\"Details\"></aside>\n</main>\n"
       << "<script type=\"application/json\" id=\"evg-data\">{\"types\":" << types_json()
       << ",\"graph\":";
   put_script_json(out, data.view());

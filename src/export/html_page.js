@@ -1,24 +1,35 @@
-// The evgraph page's script: search, filters by type and population, a node's neighbourhood and
-// details. The graph's data is the node-link JSON in #evg-data; the picture is Graphviz's SVG, whose
-// node groups carry the node ids and whose edge groups carry "link<k>", k the index in the links.
-// Evidence text is data: it reaches the page through textContent, and links only as checked
-// http(s) hrefs, never through innerHTML.
+// The evgraph page's script: search, filters by node type, edge type and population, a node's
+// neighbourhood and details, zoom. The graph's data is the node-link JSON in #evg-data; the
+// picture is Graphviz's SVG, whose node groups carry the node ids and whose edge groups carry
+// "link<k>", k the index in the links. Evidence text is data: it reaches the page through
+// textContent, and links only as checked http(s) hrefs, never through innerHTML.
 (function () {
   'use strict';
 
   const XLINK_NS = 'http://www.w3.org/1999/xlink';
   const MAX_RESULTS = 50;
+  // Past this many edges the bookkeeping edges start hidden and typing waits for a pause: every
+  // change restyles the whole SVG.
+  const LARGE = 5000;
+  const QUIET_EDGES = new Set(['asserts', 'lists', 'similar_to']);
+  const SEARCH_DELAY_MS = 200;
+  const READABLE_SCALE = 0.6;
+  const IDENTIFIER_URLS = {
+    doi: 'https://doi.org/',
+    pmc: 'https://www.ncbi.nlm.nih.gov/pmc/articles/',
+    pubmed: 'https://pubmed.ncbi.nlm.nih.gov/',
+    s2: 'https://www.semanticscholar.org/paper/',
+  };
 
   const payload = JSON.parse(document.getElementById('evg-data').textContent);
-  const data = payload.graph;
   const TYPE_TITLES = Object.fromEntries(payload.types.map((t) => [t.type, t.title]));
-  const nodes = data.nodes;
-  const links = data.links || data.edges || [];
+  const nodes = payload.graph.nodes;
+  const links = payload.graph.links || payload.graph.edges || [];
+  const large = links.length > LARGE;
   const indexOf = new Map(nodes.map((node, i) => [node.id, i]));
+  const ends = links.map((link) => [indexOf.get(link.source), indexOf.get(link.target)]);
   const adjacency = nodes.map(() => []);
-  links.forEach((link, k) => {
-    const s = indexOf.get(link.source);
-    const t = indexOf.get(link.target);
+  ends.forEach(([s, t], k) => {
     if (s === undefined || t === undefined) return;
     adjacency[s].push({ node: t, link: k, out: true });
     adjacency[t].push({ node: s, link: k, out: false });
@@ -26,23 +37,55 @@
 
   const canvas = document.getElementById('evg-canvas');
   const svg = canvas.querySelector('svg');
-  const nodeElements = nodes.map((node) => {
-    const element = document.getElementById(node.id);
-    return element instanceof SVGElement ? element : null;
-  });
-  const linkElements = links.map((_, k) => {
-    const element = document.getElementById('link' + k);
-    return element instanceof SVGElement ? element : null;
-  });
+  const svgElement = (id) => {
+    const found = document.getElementById(id);
+    return found instanceof SVGElement && svg.contains(found) ? found : null;
+  };
+  const nodeElements = nodes.map((node) => svgElement(node.id));
+  const linkElements = links.map((_, k) => svgElement('link' + k));
 
   const search = document.getElementById('evg-search');
   const status = document.getElementById('evg-status');
   const results = document.getElementById('evg-results');
   const typeFilter = document.getElementById('evg-types');
+  const edgeFilter = document.getElementById('evg-edge-types');
   const populationFilter = document.getElementById('evg-population');
   const details = document.getElementById('evg-details');
 
-  const state = { query: '', hiddenTypes: new Set(), population: -1, selected: -1, scale: 1 };
+  const state = {
+    words: [],
+    hiddenTypes: new Set(),
+    hiddenEdges: new Set(large ? [...QUIET_EDGES] : []),
+    population: -1,
+    selected: -1,
+    scale: 1,
+  };
+  let visible = nodes.map(() => true);
+  let shownLinks = links.map(() => true);
+
+  // Text as search compares it: accents dropped, every hyphen or dash a space, curly quotes
+  // straight, lower case, single spaces.
+  function fold(text) {
+    return String(text)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[-\u00ad\u2010-\u2015\u2212]+/g, ' ')
+      .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+      .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  function searchable(node) {
+    const parts = [node.label, node.text, node.title, node.path, node.identifier, node.url];
+    for (const list of [node.authors, node.urls]) {
+      if (Array.isArray(list)) parts.push(...list);
+    }
+    return fold(parts.filter((part) => typeof part === 'string' && part).join('\n'));
+  }
+  const haystacks = nodes.map(searchable);
+  const labels = nodes.map((node) => fold(nodeName(node)));
 
   function safeUrl(text) {
     if (typeof text !== 'string') return null;
@@ -71,31 +114,27 @@
     return a;
   }
 
-  // Graphviz wraps linked nodes in <a>; the page shows the link in the details instead, and keeps
-  // none that is not http(s).
-  function neutraliseSvgLinks() {
-    for (const a of svg.querySelectorAll('a')) {
-      const href = a.getAttribute('href') || a.getAttributeNS(XLINK_NS, 'href');
-      if (!safeUrl(href)) {
-        a.removeAttribute('href');
-        a.removeAttributeNS(XLINK_NS, 'href');
-      }
-    }
+  function swatch(type) {
+    const mark = element('span', 'evg-swatch evg-type-' + type);
+    mark.setAttribute('aria-hidden', 'true');
+    return mark;
   }
 
   function nodeName(node) {
     return node.label || node.title || node.id;
   }
 
-  function searchableText(node) {
-    const parts = [node.id, node.label, node.text, node.title, node.path];
-    if (Array.isArray(node.authors)) parts.push(node.authors.join(' '));
-    return parts.filter((part) => typeof part === 'string').join('\n').toLowerCase();
+  function nodeUrls(node) {
+    const urls = Array.isArray(node.urls) && node.urls.length ? node.urls.slice() : [];
+    if (!urls.length && node.url) urls.push(node.url);
+    const base = IDENTIFIER_URLS[node.scheme];
+    if (!urls.length && base && node.identifier) urls.push(base + encodeURI(node.identifier));
+    return urls.filter((url) => safeUrl(url));
   }
-  const haystacks = nodes.map(searchableText);
 
-  // The nodes a population filter keeps: the population, the claims that concern it, and their
-  // neighbours.
+  // ---------------------------------------------------------------------------------------------
+  // What is shown and highlighted
+
   function populationScope(population) {
     const scope = new Set([population]);
     for (const { node } of adjacency[population]) {
@@ -106,73 +145,89 @@
     return scope;
   }
 
-  function visibleNodes() {
+  function applyFilters() {
     const scope = state.population >= 0 ? populationScope(state.population) : null;
-    return nodes.map((node, i) => !state.hiddenTypes.has(node.type) && (!scope || scope.has(i)));
-  }
-
-  function setClass(target, name, on) {
-    if (target) target.classList.toggle(name, on);
-  }
-
-  function apply() {
-    const visible = visibleNodes();
-    const query = state.query.trim().toLowerCase();
-    const matches = [];
-    nodes.forEach((_, i) => {
-      if (query && visible[i] && haystacks[i].includes(query)) matches.push(i);
+    visible = nodes.map((node, i) => !state.hiddenTypes.has(node.type) && (!scope || scope.has(i)));
+    shownLinks = links.map((link, k) => !state.hiddenEdges.has(link.type) &&
+      ends[k].every((i) => i !== undefined && visible[i]));
+    nodes.forEach((_, i) => toggle(nodeElements[i], 'evg-off', !visible[i]));
+    links.forEach((_, k) => toggle(linkElements[k], 'evg-off', !shownLinks[k]));
+    for (const type of Object.keys(TYPE_TITLES)) {
+      toggle(svgElement('cluster_' + type), 'evg-off', state.hiddenTypes.has(type));
+    }
+    nodeElements.forEach((target, i) => {
+      if (target) target.setAttribute('tabindex', visible[i] ? '0' : '-1');
     });
-    const matched = new Set(matches);
-    const near = new Set();
-    const linked = new Set();
+    if (state.selected >= 0 && !visible[state.selected]) select(-1, false);
+    else highlight();
+  }
+
+  function toggle(target, name, on) {
+    if (target && target.classList.contains(name) !== on) target.classList.toggle(name, on);
+  }
+
+  let lit = { nodes: new Map(), links: new Set() };
+
+  // Marks the matches, the selected node, its neighbours and edges; the SVG's evg-focus class dims
+  // everything else in one change. Only elements whose marks change are touched.
+  function highlight() {
+    const matches = [];
+    if (state.words.length) {
+      nodes.forEach((_, i) => {
+        if (visible[i] && state.words.every((word) => haystacks[i].includes(word))) matches.push(i);
+      });
+    }
+    const next = { nodes: new Map(), links: new Set() };
+    const mark = (i, name) => next.nodes.set(i, (next.nodes.get(i) || []).concat(name));
+    for (const i of matches) mark(i, 'evg-match');
     if (state.selected >= 0) {
+      mark(state.selected, 'evg-selected');
       for (const { node, link } of adjacency[state.selected]) {
-        near.add(node);
-        linked.add(link);
+        if (!shownLinks[link]) continue;
+        mark(node, 'evg-near');
+        next.links.add(link);
       }
     }
-    const selecting = state.selected >= 0;
-    nodes.forEach((_, i) => {
-      const target = nodeElements[i];
-      setClass(target, 'evg-off', !visible[i]);
-      setClass(target, 'evg-selected', i === state.selected);
-      setClass(target, 'evg-near', near.has(i));
-      setClass(target, 'evg-match', matched.has(i));
-      const dim = visible[i] &&
-        ((selecting && i !== state.selected && !near.has(i)) || (!selecting && query && !matched.has(i)));
-      setClass(target, 'evg-dim', Boolean(dim));
-    });
-    links.forEach((link, k) => {
-      const target = linkElements[k];
-      const ends = [indexOf.get(link.source), indexOf.get(link.target)];
-      const shown = ends.every((i) => i !== undefined && visible[i]);
-      setClass(target, 'evg-off', !shown);
-      setClass(target, 'evg-on', linked.has(k));
-      setClass(target, 'evg-dim', shown && (selecting ? !linked.has(k) : Boolean(query)));
-    });
-    showResults(query, matches);
+    for (const [i, names] of lit.nodes) {
+      const kept = next.nodes.get(i) || [];
+      for (const name of names) if (!kept.includes(name)) toggle(nodeElements[i], name, false);
+    }
+    for (const [i, names] of next.nodes) for (const name of names) toggle(nodeElements[i], name, true);
+    for (const k of lit.links) if (!next.links.has(k)) toggle(linkElements[k], 'evg-on', false);
+    for (const k of next.links) toggle(linkElements[k], 'evg-on', true);
+    lit = next;
+    toggle(svg, 'evg-focus', state.selected >= 0 || state.words.length > 0);
+    showStatus(matches);
   }
 
-  function showResults(query, matches) {
+  function showStatus(matches) {
+    const shown = visible.filter(Boolean).length;
+    const edges = shownLinks.filter(Boolean).length;
+    let text = shown === nodes.length && edges === links.length
+      ? nodes.length + ' nodes, ' + links.length + ' edges'
+      : shown + ' of ' + nodes.length + ' nodes, ' + edges + ' of ' + links.length + ' edges shown';
+    if (state.words.length) text = matches.length + (matches.length === 1 ? ' match' : ' matches');
+    status.textContent = text;
     results.replaceChildren();
-    if (!query) {
-      status.textContent = nodes.length + ' nodes, ' + links.length + ' edges';
-      return;
-    }
-    status.textContent = matches.length + (matches.length === 1 ? ' match' : ' matches');
-    for (const i of matches.slice(0, MAX_RESULTS)) results.append(nodeButton(i));
-    if (matches.length > MAX_RESULTS) {
-      results.append(element('li', 'evg-more', '… and ' + (matches.length - MAX_RESULTS) + ' more'));
+    if (!state.words.length) return;
+    // Label matches first, then the rest, each in graph order.
+    const ranked = matches.filter((i) => state.words.every((w) => labels[i].includes(w)))
+      .concat(matches.filter((i) => !state.words.every((w) => labels[i].includes(w))));
+    for (const i of ranked.slice(0, MAX_RESULTS)) results.append(nodeItem(i));
+    if (ranked.length > MAX_RESULTS) {
+      results.append(element('li', 'evg-more', '\u2026 and ' + (ranked.length - MAX_RESULTS) + ' more'));
     }
   }
 
-  function nodeButton(i, prefix) {
+  // ---------------------------------------------------------------------------------------------
+  // Details of the selected node
+
+  function nodeItem(i, prefix) {
     const item = element('li');
-    const button = element('button', 'evg-node-button evg-type-' + nodes[i].type);
+    const button = element('button', 'evg-node-button');
     button.type = 'button';
-    button.textContent = (prefix ? prefix + ' ' : '') + nodeName(nodes[i]);
-    button.title = nodes[i].id;
-    button.addEventListener('click', () => select(i, true));
+    button.append(swatch(nodes[i].type), (prefix ? prefix + ' ' : '') + nodeName(nodes[i]));
+    button.addEventListener('click', () => select(i, true, true));
     item.append(button);
     return item;
   }
@@ -187,36 +242,68 @@
     list.append(cell);
   }
 
-  function occurrencesList(occurrences) {
-    const list = element('ul', 'evg-provenance');
-    for (const occurrence of occurrences) {
-      let where = occurrence.document + ':' + occurrence.line;
-      if (occurrence.column) where += ':' + occurrence.column;
-      if (Array.isArray(occurrence.markers) && occurrence.markers.length) {
-        where += '  [' + occurrence.markers.join('][') + ']';
-      }
-      list.append(element('li', null, where));
-    }
-    return list;
+  function list(items, className) {
+    const made = element('ul', className);
+    for (const item of items) made.append(item instanceof Node ? item : element('li', null, item));
+    return made;
   }
 
-  function linksList(node) {
-    const urls = Array.isArray(node.urls) && node.urls.length ? node.urls : node.url ? [node.url] : [];
-    if (!urls.length) return null;
-    const list = element('ul', 'evg-links');
-    for (const url of urls) {
-      const item = element('li');
-      item.append(externalLink(url));
-      list.append(item);
+  function where(record) {
+    let text = record.document + ':' + record.line;
+    if (record.column) text += ':' + record.column;
+    if (Array.isArray(record.markers) && record.markers.length) {
+      text += '  [' + record.markers.join('][') + ']';
     }
-    return list;
+    return text;
+  }
+
+  function dataRows(facts, data) {
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch (_) {
+        field(facts, 'Data', data);
+        return;
+      }
+    }
+    if (!data || typeof data !== 'object') return;
+    for (const [key, value] of Object.entries(data)) {
+      field(facts, key, typeof value === 'string' ? value : JSON.stringify(value));
+    }
   }
 
   function relation(link, out) {
     let text = link.type;
     if (Array.isArray(link.markers) && link.markers.length) text += ' [' + link.markers.join('][') + ']';
-    if (link.stance) text += ' (' + link.stance + ')';
-    return out ? text + ' →' : '← ' + text;
+    const notes = [];
+    if (link.stance) notes.push(link.stance);
+    if (link.certainty) notes.push('certainty ' + link.certainty);
+    if (link.ambiguous) notes.push('ambiguous: the marker is defined twice');
+    if (typeof link.score === 'number') notes.push('score ' + link.score);
+    if (notes.length) text += ' (' + notes.join(', ') + ')';
+    return out ? text + ' \u2192' : '\u2190 ' + text;
+  }
+
+  function recordsSection(i) {
+    const section = element('div');
+    for (const { node: other, link } of adjacency[i]) {
+      const records = links[link].records;
+      if (!Array.isArray(records) || !records.length) continue;
+      const box = element('details', 'evg-records');
+      box.append(element('summary', null, records.length + (records.length === 1 ? ' record' : ' records') +
+        ' for ' + nodeName(nodes[other])));
+      for (const record of records) {
+        const facts = element('dl');
+        field(facts, 'Stance', record.label && record.label !== record.stance
+          ? record.stance + ' (' + record.label + ')' : record.stance);
+        field(facts, 'Certainty', record.certainty);
+        if (record.document) field(facts, 'Found at', where(record));
+        dataRows(facts, record.data);
+        box.append(facts);
+      }
+      section.append(box);
+    }
+    return section.childElementCount ? section : null;
   }
 
   function showDetails(i) {
@@ -224,72 +311,117 @@
     if (i < 0) {
       details.append(element('p', 'evg-hint',
         'Click a node to see its full text, where it comes from and what it is linked to.'));
-      return;
+      return null;
     }
     const node = nodes[i];
-    details.append(element('p', 'evg-kind evg-type-' + node.type,
-      node.type + (node.kind ? ' · ' + node.kind : '')));
-    details.append(element('h2', null, nodeName(node)));
+    const kind = element('p', 'evg-kind');
+    kind.append(swatch(node.type), node.type + (node.kind ? ' \u00b7 ' + node.kind : ''));
+    details.append(kind);
+    const heading = element('h2', null, nodeName(node));
+    heading.tabIndex = -1;
+    details.append(heading);
     if (node.text && node.text !== node.label) details.append(element('p', 'evg-text', node.text));
     const facts = element('dl');
     field(facts, 'Title', node.title !== node.label ? node.title : '');
     field(facts, 'Authors', node.authors);
     field(facts, 'Year', node.year);
     field(facts, 'Identifier', node.scheme && node.identifier ? node.scheme + ' ' + node.identifier : '');
-    const urls = linksList(node);
-    if (urls) field(facts, 'Links', urls);
+    field(facts, 'Also', node.also);
+    const urls = nodeUrls(node);
+    if (urls.length) {
+      field(facts, 'Links', list(urls.map((url) => {
+        const item = element('li');
+        item.append(externalLink(url));
+        return item;
+      }), 'evg-links'));
+    }
     if (Array.isArray(node.occurrences) && node.occurrences.length) {
-      field(facts, 'Found at', occurrencesList(node.occurrences));
+      field(facts, 'Found at', list(node.occurrences.map(where), 'evg-provenance'));
     }
     field(facts, 'File', node.path);
     field(facts, 'Format', node.format);
+    if (Array.isArray(node.merged_because) && node.merged_because.length) {
+      field(facts, 'Merged because', list(node.merged_because.map(String)));
+    }
+    dataRows(facts, node.data);
     field(facts, 'Id', node.id);
     details.append(facts);
 
+    const records = recordsSection(i);
+    if (records) {
+      details.append(element('h3', null, 'Evidence records'), records);
+    }
     const neighbours = adjacency[i].slice().sort((a, b) =>
       links[a.link].type.localeCompare(links[b.link].type) ||
       nodeName(nodes[a.node]).localeCompare(nodeName(nodes[b.node])));
     if (neighbours.length) {
       details.append(element('h3', null, 'Linked (' + neighbours.length + ')'));
-      const list = element('ul', 'evg-neighbours');
+      const made = element('ul', 'evg-neighbours');
       for (const { node: other, link, out } of neighbours) {
-        const item = nodeButton(other, relation(links[link], out));
-        const url = nodes[other].type === 'source' ? safeUrl(nodes[other].url) : null;
-        if (url) item.append(' ', externalLink(url, '↗'));
-        list.append(item);
+        const item = nodeItem(other, relation(links[link], out));
+        const url = nodeUrls(nodes[other])[0];
+        if (url) item.append(' ', externalLink(url, '\u2197'));
+        made.append(item);
       }
-      details.append(list);
+      details.append(made);
     }
+    return heading;
   }
 
-  function select(i, reveal) {
+  function select(i, reveal, focusDetails) {
     state.selected = i;
-    apply();
-    showDetails(i);
+    highlight();
+    const heading = showDetails(i);
     if (reveal && i >= 0 && nodeElements[i]) {
+      if (state.scale < READABLE_SCALE) zoom(1);
       nodeElements[i].scrollIntoView({ block: 'center', inline: 'center' });
     }
+    if (focusDetails && heading) heading.focus({ preventScroll: true });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Controls
+
+  function checkbox(container, value, title, count, checked, onChange, coloured) {
+    const label = element('label', 'evg-chip');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.checked = checked;
+    box.value = value;
+    box.addEventListener('change', () => onChange(box.checked));
+    label.append(box, ' ');
+    if (coloured) label.append(swatch(value));
+    label.append(title + ' (' + count + ')');
+    container.append(label);
+  }
+
+  function counted(values) {
+    const counts = new Map();
+    for (const value of values) counts.set(value, (counts.get(value) || 0) + 1);
+    return counts;
   }
 
   function buildTypeFilter() {
-    const counts = new Map();
-    for (const node of nodes) counts.set(node.type, (counts.get(node.type) || 0) + 1);
-    const listed = new Set();
-    for (const type of Object.keys(TYPE_TITLES).concat([...counts.keys()])) {
-      if (!counts.has(type) || listed.has(type)) continue;
-      listed.add(type);
-      const label = element('label', 'evg-type-' + type);
-      const box = element('input');
-      box.type = 'checkbox';
-      box.checked = true;
-      box.value = type;
-      box.addEventListener('change', () => {
-        if (box.checked) state.hiddenTypes.delete(type);
+    const counts = counted(nodes.map((node) => node.type));
+    const order = Object.keys(TYPE_TITLES).concat([...counts.keys()]);
+    for (const type of new Set(order)) {
+      if (!counts.has(type)) continue;
+      checkbox(typeFilter, type, TYPE_TITLES[type] || type, counts.get(type), true, (on) => {
+        if (on) state.hiddenTypes.delete(type);
         else state.hiddenTypes.add(type);
-        apply();
+        applyFilters();
+      }, true);
+    }
+  }
+
+  function buildEdgeFilter() {
+    const counts = counted(links.map((link) => link.type));
+    for (const type of [...counts.keys()].sort()) {
+      checkbox(edgeFilter, type, type, counts.get(type), !state.hiddenEdges.has(type), (on) => {
+        if (on) state.hiddenEdges.delete(type);
+        else state.hiddenEdges.add(type);
+        applyFilters();
       });
-      label.append(box, ' ' + (TYPE_TITLES[type] || type) + ' (' + counts.get(type) + ')');
-      typeFilter.append(label);
     }
   }
 
@@ -309,7 +441,10 @@
     populationFilter.addEventListener('change', () => {
       const chosen = indexOf.get(populationFilter.value);
       state.population = chosen === undefined ? -1 : chosen;
-      apply();
+      applyFilters();
+      if (chosen !== undefined && nodeElements[chosen]) {
+        nodeElements[chosen].scrollIntoView({ block: 'center', inline: 'center' });
+      }
     });
   }
 
@@ -320,28 +455,52 @@
     return i === undefined ? -1 : i;
   }
 
+  // Scales the picture and keeps the point at the centre of the view (or the selected node) there.
   function zoom(scale) {
     const box = svg.viewBox.baseVal;
     if (!box || !box.width) return;
+    const centreX = (canvas.scrollLeft + canvas.clientWidth / 2) / Math.max(1, canvas.scrollWidth);
+    const centreY = (canvas.scrollTop + canvas.clientHeight / 2) / Math.max(1, canvas.scrollHeight);
     state.scale = Math.min(4, Math.max(0.05, scale));
     svg.setAttribute('width', (box.width * state.scale).toFixed(1) + 'pt');
     svg.setAttribute('height', (box.height * state.scale).toFixed(1) + 'pt');
+    if (state.selected >= 0 && nodeElements[state.selected]) {
+      nodeElements[state.selected].scrollIntoView({ block: 'center', inline: 'center' });
+      return;
+    }
+    canvas.scrollLeft = centreX * canvas.scrollWidth - canvas.clientWidth / 2;
+    canvas.scrollTop = centreY * canvas.scrollHeight - canvas.clientHeight / 2;
   }
 
+  // The whole picture in view, never enlarged.
   function fit() {
     const box = svg.viewBox.baseVal;
     if (!box || !box.width) return;
-    const widthPx = box.width * 4 / 3;
-    zoom(Math.min(1, (canvas.clientWidth - 16) / widthPx));
+    const pt = 4 / 3;
+    const width = (canvas.clientWidth - 16) / (box.width * pt);
+    const height = (canvas.clientHeight - 16) / (box.height * pt);
+    zoom(Math.min(1, width, height));
+  }
+
+  function neutraliseSvgLinks() {
+    for (const a of svg.querySelectorAll('a')) {
+      a.setAttribute('tabindex', '-1');
+      const href = a.getAttribute('href') || a.getAttributeNS(XLINK_NS, 'href');
+      if (!safeUrl(href)) {
+        a.removeAttribute('href');
+        a.removeAttributeNS(XLINK_NS, 'href');
+      }
+    }
   }
 
   function start() {
     neutraliseSvgLinks();
-    for (const target of nodeElements) {
-      if (!target) continue;
+    nodeElements.forEach((target, i) => {
+      if (!target) return;
       target.setAttribute('tabindex', '0');
       target.setAttribute('role', 'button');
-    }
+      target.setAttribute('aria-label', nodes[i].type + ': ' + nodeName(nodes[i]));
+    });
     svg.addEventListener('click', (event) => {
       const i = nodeIndexOf(event.target);
       event.preventDefault();
@@ -354,9 +513,15 @@
       event.preventDefault();
       select(i, false);
     });
+    let pending = 0;
     search.addEventListener('input', () => {
-      state.query = search.value;
-      apply();
+      clearTimeout(pending);
+      const run = () => {
+        state.words = fold(search.value).split(' ').filter(Boolean);
+        highlight();
+      };
+      if (large) pending = setTimeout(run, SEARCH_DELAY_MS);
+      else run();
     });
     search.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;
@@ -364,17 +529,23 @@
       if (first) first.click();
     });
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') select(-1, false);
+      if (event.key !== 'Escape' || state.selected < 0) return;
+      const previous = nodeElements[state.selected];
+      const inDetails = details.contains(document.activeElement);
+      select(-1, false);
+      if (inDetails && previous) previous.focus({ preventScroll: true });
     });
     document.getElementById('evg-zoom-in').addEventListener('click', () => zoom(state.scale * 1.25));
     document.getElementById('evg-zoom-out').addEventListener('click', () => zoom(state.scale / 1.25));
     document.getElementById('evg-zoom-fit').addEventListener('click', fit);
     buildTypeFilter();
+    buildEdgeFilter();
     buildPopulationFilter();
     fit();
-    select(-1, false);
+    applyFilters();
+    showDetails(-1);
     document.documentElement.dataset.evgReady = 'true';
   }
 
-  start();
+  if (svg) start();
 })();

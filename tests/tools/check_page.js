@@ -1,4 +1,4 @@
-// usage: node check_page.js PAGE.html GRAPH.json SCREENSHOT.png [QUERY]
+// usage: node check_page.js PAGE.html GRAPH.json SCREENSHOT.png [QUERY]   (QUERY must match)
 // Opens evgraph's HTML page from disk in headless Chromium (Debian's /usr/bin/chromium, driven by
 // puppeteer-core) with the network cut off, and uses it as a person would: searches for QUERY (by
 // default the first population's label), clicks the claim with the most links, filters by type and
@@ -49,12 +49,27 @@ function neighbours(id) {
   return { near, incident };
 }
 
-function matches(query) {
-  const q = query.toLowerCase();
-  return new Set(nodes.filter((node) => [node.id, node.label, node.text, node.title, node.path,
-    Array.isArray(node.authors) ? node.authors.join(' ') : undefined]
-    .some((part) => typeof part === 'string' && part.toLowerCase().includes(q))).map((n) => n.id));
+// Search's rule: every word of the query, folded (accents dropped, hyphens and dashes as spaces,
+// curly quotes straight, lower case), in the folded label, text, title, path, identifier, URLs or
+// authors.
+function fold(text) {
+  return String(text).normalize('NFKD').replace(/\p{M}+/gu, '')
+    .replace(/[-\u00ad\u2010-\u2015\u2212]+/g, ' ').replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+function matches(query) {
+  const words = fold(query).split(' ').filter(Boolean);
+  return new Set(nodes.filter((node) => {
+    const text = fold([node.label, node.text, node.title, node.path, node.identifier, node.url,
+      ...(node.authors || []), ...(node.urls || [])].filter((p) => typeof p === 'string' && p)
+      .join('\n'));
+    return words.every((word) => text.includes(word));
+  }).map((n) => n.id));
+}
+
+const nodeIds = new Set(nodes.map((n) => n.id));
+let searched = '';
 
 // Ids of the SVG groups that carry `className`, nodes and edges alike.
 async function marked(page, className) {
@@ -91,8 +106,10 @@ async function useClaim(page, claim, population) {
   // Hide one type.
   await page.click('#evg-types input[value="source"]');
   const sources = new Set(nodes.filter((n) => n.type === 'source').map((n) => n.id));
-  const offNodes = new Set([...await marked(page, 'evg-off')].filter((id) => !id.startsWith('link')));
-  expectEqualSets('nodes hidden with Sources unticked', offNodes, sources);
+  const off = await marked(page, 'evg-off');
+  expectEqualSets('nodes hidden with Sources unticked',
+    new Set([...off].filter((id) => nodeIds.has(id))), sources);
+  expect('the Sources frame is hidden with Sources unticked', off.has('cluster_source'));
   await page.click('#evg-types input[value="source"]');
 
   // Keep one population: it, the claims that concern it, and their neighbours.
@@ -105,7 +122,7 @@ async function useClaim(page, claim, population) {
       for (const next of neighbours(other).near) kept.add(next);
     }
     const hidden = new Set(nodes.map((n) => n.id).filter((id) => !kept.has(id)));
-    const off = new Set([...await marked(page, 'evg-off')].filter((id) => !id.startsWith('link')));
+    const off = new Set([...await marked(page, 'evg-off')].filter((id) => nodeIds.has(id)));
     expectEqualSets(`nodes hidden for population ${population.label}`, off, hidden);
   }
 
@@ -166,6 +183,8 @@ async function main() {
     const query = queryArg || (population ? population.label : 'claim');
     await page.type('#evg-search', query);
     const expected = matches(query);
+    expect(`no node matches "${query}", given as one that does`, !queryArg || expected.size > 0);
+    searched = `${expected.size} matches for "${query}"`;
     expectEqualSets(`nodes marked for "${query}"`, await marked(page, 'evg-match'), expected);
     const results = await page.$$eval('#evg-results button', (list) => list.length);
     expect(`${results} results listed for ${expected.size} matches`,
@@ -184,8 +203,9 @@ async function main() {
     for (const failure of failures) console.error('check_page: ' + failure);
     process.exit(1);
   }
-  console.log(`check_page: ${pagePath}: ${nodes.length} nodes, ${links.length} edges; search, ` +
-    `click, type and population filters as the JSON implies; screenshot ${screenshotPath}`);
+  console.log(`check_page: ${pagePath}: ${nodes.length} nodes, ${links.length} edges; search ` +
+    `(${searched}), click, type and population filters as the JSON implies; screenshot ` +
+    screenshotPath);
 }
 
 main().catch((error) => {
