@@ -2,7 +2,9 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <random>
@@ -68,6 +70,32 @@ std::string without_controls(std::string_view text) {
 std::string unwrapped(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
+}
+
+// The graph's own edges: those of class "layout" are invisible helpers of the column plan.
+std::vector<Agedge_t*> real_edges(Agraph_t* graph) {
+  std::vector<Agedge_t*> edges;
+  for (Agnode_t* n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    for (Agedge_t* e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
+      if (attr(e, "class") != "layout") edges.push_back(e);
+    }
+  }
+  return edges;
+}
+
+// Each node's column: the k of the one "column k" subgraph (rank=same) that holds it.
+std::map<std::string, int> columns_of(Agraph_t* graph) {
+  std::map<std::string, int> columns;
+  for (Agraph_t* sub = agfstsubg(graph); sub != nullptr; sub = agnxtsubg(sub)) {
+    const std::string name = agnameof(sub);
+    if (!name.starts_with("column ")) continue;
+    CHECK(attr(sub, "rank") == "same");
+    for (Agnode_t* n = agfstnode(sub); n != nullptr; n = agnxtnode(sub, n)) {
+      const bool fresh = columns.emplace(agnameof(n), std::stoi(name.substr(7))).second;
+      CHECK(fresh);
+    }
+  }
+  return columns;
 }
 
 // Nodes of a parsed graph by the id they carry in their `id` attribute.
@@ -184,7 +212,9 @@ TEST_CASE("one cluster per node type present in vocabulary order", "[export]") {
 
   const Parsed parsed = read_dot(dot);
   int clusters = 0;
-  for (Agraph_t* sub = agfstsubg(parsed.get()); sub != nullptr; sub = agnxtsubg(sub)) ++clusters;
+  for (Agraph_t* sub = agfstsubg(parsed.get()); sub != nullptr; sub = agnxtsubg(sub)) {
+    clusters += std::string(agnameof(sub)).starts_with("cluster") ? 1 : 0;
+  }
   CHECK(clusters == 3);
   std::string name = "cluster_claim";
   Agraph_t* claims = agsubg(parsed.get(), name.data(), 0);
@@ -209,7 +239,7 @@ TEST_CASE("nodes keep graph insertion order", "[export]") {
 TEST_CASE("edges read back with their type as class", "[export]") {
   const EvidenceGraph g = sample();
   const Parsed parsed = read_dot(to_dot(g));
-  CHECK(static_cast<std::size_t>(agnedges(parsed.get())) == g.edge_count());
+  CHECK(real_edges(parsed.get()).size() == g.edge_count());
   std::multiset<std::string> expected;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g.graph()))) {
     const Edge& edge = g.edge(e);
@@ -218,12 +248,10 @@ TEST_CASE("edges read back with their type as class", "[export]") {
   std::multiset<std::string> classes;
   Agedge_t* ambiguous = nullptr;
   Agedge_t* plain = nullptr;
-  for (Agnode_t* n = agfstnode(parsed.get()); n != nullptr; n = agnxtnode(parsed.get(), n)) {
-    for (Agedge_t* e = agfstout(parsed.get(), n); e != nullptr; e = agnxtout(parsed.get(), e)) {
-      classes.insert(attr(e, "class"));
-      if (attr(e, "class") == "cites ambiguous") ambiguous = e;
-      if (attr(e, "class") == "cites") plain = e;
-    }
+  for (Agedge_t* e : real_edges(parsed.get())) {
+    classes.insert(attr(e, "class"));
+    if (attr(e, "class") == "cites ambiguous") ambiguous = e;
+    if (attr(e, "class") == "cites") plain = e;
   }
   CHECK(classes == expected);
   REQUIRE(ambiguous != nullptr);
@@ -382,4 +410,158 @@ TEST_CASE("curated cites edges are coloured by stance and the legend says so", "
   const std::string dot = to_dot(g);
   CHECK_THAT(dot, Catch::Contains("#228833") && Catch::Contains("cites: supports") &&
                       !Catch::Contains("cites: contrasts"));
+}
+
+namespace {
+
+// The seed's shape: one document, 12 claims, 18 sources (7 listed only), and 5 populations, 9
+// interventions and 18 outcomes that the claims are about.
+EvidenceGraph seed_shaped() {
+  EvidenceGraph g;
+  const Vertex doc = g.add_node(make_node("document:seed.txt", NodeType::document, "seed.txt"));
+  std::vector<Vertex> claims;
+  for (int i = 0; i < 12; ++i) {
+    claims.push_back(g.add_node(make_claim(
+        "claim:" + std::to_string(i),
+        "Peer support groups for men reduce isolation in study number " + std::to_string(i))));
+    g.add_edge(doc, claims.back(), make_edge(EdgeType::asserts, {}, false, {}));
+  }
+  for (int i = 0; i < 18; ++i) {
+    const Vertex source = g.add_node(make_source("source:pmc:PMC" + std::to_string(1000 + i),
+                                                 "https://pmc.example/" + std::to_string(i)));
+    g.add_edge(doc, source, make_edge(EdgeType::lists, {std::to_string(i)}, false, {}));
+    if (i < 11) {
+      g.add_edge(claims.at(static_cast<std::size_t>(i)), source,
+                 make_edge(EdgeType::cites, {std::to_string(i)}, false, {}));
+    }
+  }
+  const std::array<std::pair<NodeType, int>, 3> concepts = {
+      {{NodeType::population, 5}, {NodeType::intervention, 9}, {NodeType::outcome, 18}}};
+  const std::array<EdgeType, 3> relations = {EdgeType::concerns, EdgeType::about,
+                                             EdgeType::reports};
+  for (std::size_t t = 0; t < concepts.size(); ++t) {
+    const auto [type, count] = concepts[t];
+    for (int i = 0; i < count; ++i) {
+      const std::string name = std::string(to_string(type)) + " number " + std::to_string(i);
+      const Vertex v =
+          g.add_node(make_node(std::string(to_string(type)) + ":" + std::to_string(i), type, name));
+      for (int k = 0; k < 1 + i % 3; ++k) {
+        g.add_edge(claims.at(static_cast<std::size_t>((i + 5 * k) % 12)), v,
+                   make_edge(relations[t], {}, false, {}));
+      }
+    }
+  }
+  g.add_edge(claims[0], claims[1], make_edge(EdgeType::similar_to, {}, false, 0.9));
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("claims sit between their sources and what they are about", "[export]") {
+  const EvidenceGraph g = seed_shaped();
+  const Parsed parsed = read_dot(to_dot(g));
+  const auto columns = columns_of(parsed.get());
+  REQUIRE(columns.size() == g.node_count());
+  std::set<int> claim_columns;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+    if (g.node(v).type == NodeType::claim) claim_columns.insert(columns.at(g.node(v).id));
+  }
+  REQUIRE(claim_columns.size() == 1);
+  const int claims = *claim_columns.begin();
+  std::size_t joined = 0;
+  std::size_t round = 0;  // edges that must go round a column of their cluster
+  for (Agedge_t* e : real_edges(parsed.get())) {
+    const std::string type = attr(e, "class");
+    const int from = columns.at(agnameof(agtail(e)));
+    const int to = columns.at(agnameof(aghead(e)));
+    INFO(type << " from column " << from << " to column " << to);
+    if (type == "cites") CHECK(to < claims);
+    if (type == "concerns" || type == "about" || type == "reports") CHECK(to != claims);
+    if (type != "asserts" && type != "lists" && type != "similar_to") {
+      ++joined;
+      round += std::abs(to - from) > 1 ? 1 : 0;
+    }
+    if (to <= from) {
+      CHECK(attr(e, "constraint") == "false");
+    } else {
+      CHECK(attr(e, "minlen") == std::to_string(to - from));
+    }
+    const bool provenance = type == "asserts" || type == "lists";
+    CHECK(attr(e, "weight") == (provenance ? "0" : "1"));
+  }
+  CHECK(round * 5 <= joined);
+}
+
+TEST_CASE("a cluster too tall for the drawing wraps into columns", "[export]") {
+  EvidenceGraph g;
+  const Vertex doc = g.add_node(make_node("document:list.txt", NodeType::document, "list.txt"));
+  const Vertex claim = g.add_node(make_claim("claim:1", "One claim among many listed works."));
+  g.add_edge(doc, claim, make_edge(EdgeType::asserts, {}, false, {}));
+  for (int i = 0; i < 150; ++i) {
+    const Vertex source = g.add_node(make_source("source:url:example.org/" + std::to_string(i),
+                                                 "https://example.org/" + std::to_string(i)));
+    g.add_edge(doc, source, make_edge(EdgeType::lists, {std::to_string(i)}, false, {}));
+  }
+  g.add_edge(claim, 2, make_edge(EdgeType::cites, {"1"}, false, {}));
+  const Parsed parsed = read_dot(to_dot(g));
+  const auto columns = columns_of(parsed.get());
+  std::map<int, int> sources_per_column;
+  for (const auto& [name, column] : columns) {
+    if (name.starts_with("source:")) ++sources_per_column[column];
+  }
+  CHECK(sources_per_column.size() >= 3);
+  for (const auto& [column, count] : sources_per_column) CHECK(count <= 60);
+  // The cited source is in the column next to the claim's.
+  CHECK(columns.at("source:url:example.org/0") == columns.at("claim:1") - 1);
+}
+
+TEST_CASE("parts the columns leave unconnected are tied by invisible layout edges", "[export]") {
+  EvidenceGraph g;  // no document: cites edges point back, so nothing else holds the sources
+  const Vertex claim = g.add_node(make_claim("claim:1", "Peer groups help."));
+  const Vertex source = g.add_node(make_source("source:pubmed:1", "https://pubmed.example/1"));
+  const Vertex outcome = g.add_node(make_node("outcome:help", NodeType::outcome, "help"));
+  g.add_edge(claim, source, make_edge(EdgeType::cites, {"1"}, false, {}));
+  g.add_edge(claim, outcome, make_edge(EdgeType::reports, {}, false, {}));
+  const Parsed parsed = read_dot(to_dot(g));
+  CHECK(real_edges(parsed.get()).size() == g.edge_count());
+  std::vector<Agedge_t*> layout;
+  for (Agnode_t* n = agfstnode(parsed.get()); n != nullptr; n = agnxtnode(parsed.get(), n)) {
+    for (Agedge_t* e = agfstout(parsed.get(), n); e != nullptr; e = agnxtout(parsed.get(), e)) {
+      if (attr(e, "class") == "layout") layout.push_back(e);
+    }
+  }
+  REQUIRE(layout.size() == 1);
+  CHECK(attr(layout[0], "style") == "invis");
+  CHECK(attr(layout[0], "id").empty());
+  CHECK(attr(layout[0], "tooltip").empty());
+  CHECK(std::string(agnameof(agtail(layout[0]))) == "source:pubmed:1");
+  CHECK(std::string(agnameof(aghead(layout[0]))) == "claim:1");
+  const auto columns = columns_of(parsed.get());
+  CHECK(columns.at("source:pubmed:1") < columns.at("claim:1"));
+  CHECK(columns.at("claim:1") < columns.at("outcome:help"));
+}
+
+TEST_CASE("past kDotNodeLimit nodes the DOT is meant for sfdp", "[export]") {
+  EvidenceGraph g;
+  for (std::size_t i = 0; i < kDotNodeLimit; ++i) {
+    g.add_node(make_node("outcome:" + std::to_string(i), NodeType::outcome, "o"));
+  }
+  g.add_edge(0, 1, make_edge(EdgeType::similar_to, {}, false, 0.5));
+  CHECK(layout_engine_for(g) == "dot");
+  const Parsed for_dot = read_dot(to_dot(g));
+  CHECK(attr(for_dot.get(), "layout").empty());
+  CHECK_FALSE(columns_of(for_dot.get()).empty());
+
+  g.add_node(make_node("outcome:last", NodeType::outcome, "o"));
+  CHECK(layout_engine_for(g) == "sfdp");
+  const std::string dot = to_dot(g);
+  const Parsed for_sfdp = read_dot(dot);
+  CHECK(attr(for_sfdp.get(), "layout") == "sfdp");
+  CHECK(attr(for_sfdp.get(), "overlap") == "prism0");
+  CHECK(attr(for_sfdp.get(), "splines") == "false");
+  CHECK(attr(for_sfdp.get(), "start") == "1");
+  CHECK(columns_of(for_sfdp.get()).empty());
+  CHECK(dot.find("minlen") == std::string::npos);
+  CHECK(real_edges(for_sfdp.get()).size() == g.edge_count());
+  CHECK(static_cast<std::size_t>(agnedges(for_sfdp.get())) == g.edge_count());
 }

@@ -2,6 +2,7 @@
 // carries what the node-link export carries.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -93,6 +94,18 @@ TEST_CASE("graphology nodes have distinct numeric positions from Graphviz",
     positions.emplace(attributes.at("x").get<double>(), attributes.at("y").get<double>());
   }
   CHECK(positions.size() == j.at("nodes").size());
+}
+
+TEST_CASE("graphology positions follow the diagram's columns", "[export][graphology]") {
+  // Sources left of the claims, concepts right of them, as in the SVG.
+  const Json j = Json::parse(graphology_text(sample()));
+  std::map<std::string, double> x;
+  for (const Json& node : j.at("nodes")) {
+    x[node.at("key").get<std::string>()] = node.at("attributes").at("x").get<double>();
+  }
+  CHECK(x.at("source:pubmed:123") < x.at("claim:00000000000000aa"));
+  CHECK(x.at("claim:00000000000000aa") < x.at("outcome:loneliness"));
+  CHECK(x.at("claim:00000000000000aa") < x.at("population:veterans"));
 }
 
 TEST_CASE("graphology export carries every node-link attribute", "[export][graphology]") {

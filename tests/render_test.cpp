@@ -1,10 +1,14 @@
-// Diagrams rendered through gvc: the right file type, the ids and links a web page needs, and no
-// link that could run script.
+// Diagrams rendered through gvc: the right file type, the ids and links a web page needs, no link
+// that could run script, a drawing of the seed about as wide as it is tall, and sfdp past
+// kDotNodeLimit nodes.
 #include <catch2/catch.hpp>
 #include <memory>
+#include <span>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "evgraph/cli.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -24,6 +28,7 @@ EvidenceGraph sample() {
   const Vertex script = g.add_node(make_source("source:url:javascript", "JavaScript:alert(1)"));
   const Vertex breakout =
       g.add_node(make_source("source:url:breakout", "https://x.org/\"><script>alert(1)</script>"));
+  g.add_node(make_source("source:url:x.org/?a=1&amp;b=2", "https://x.org/?a=1&amp;b=2"));
   g.add_edge(doc, c, make_edge(EdgeType::asserts, {}, false, {}));
   g.add_edge(c, pubmed, make_edge(EdgeType::cites, {"1"}, false, {}));
   g.add_edge(c, script, make_edge(EdgeType::cites, {"2"}, true, {}));
@@ -72,6 +77,10 @@ TEST_CASE("the svg carries node ids classes and source links", "[render]") {
   CHECK(svg.find("<a xlink:href=\"https://pubmed.ncbi.nlm.nih.gov/123/?a=1&amp;b=2\"") !=
         std::string::npos);
   CHECK(svg.find("target=\"_blank\"") != std::string::npos);
+  // An id holding the text "&amp;" keeps it: the SVG says "&amp;amp;".
+  CHECK(svg.find("<g id=\"source:url:x.org/?a=1&amp;amp;b=2\" class=\"node source\">") !=
+        std::string::npos);
+  CHECK(svg.find("xlink:href=\"https://x.org/?a=1&amp;amp;b=2\"") != std::string::npos);
   CHECK(svg.find("&lt;helps&gt; &amp; \\N") != std::string::npos);
   CHECK(ampersands_are_entities(svg));
 }
@@ -114,4 +123,95 @@ TEST_CASE("the same graph renders to the same svg whatever the heap holds", "[re
     }
     CHECK(rendered(sample(), Format::svg) == first);
   }
+}
+
+namespace {
+
+// The shipped example, as `cmake --build build --target men-peer-support` builds it.
+EvidenceGraph seed_graph() {
+  Diagnostics diagnostics;
+  const std::string folder = std::string(EVGRAPH_SOURCE_DIR) + "/graphs/men-peer-support/";
+  const Lexicon lexicon = default_lexicon().merged_with(read_lexicon(folder + "lexicon.json"));
+  const Text text = read_text(folder + "men-peer-support.txt", diagnostics);
+  const Evidence evidence = extract(parse_answer(text, diagnostics), lexicon, diagnostics);
+  return build_graph(std::span(&evidence, 1));
+}
+
+// The width and height, in points, that the svg element declares.
+std::pair<double, double> svg_size(const std::string& svg) {
+  const auto number = [&](const std::string& key) {
+    const auto at = svg.find(key + "=\"");
+    REQUIRE(at != std::string::npos);
+    return std::stod(svg.substr(at + key.size() + 2));
+  };
+  return {number("width"), number("height")};
+}
+
+// Past the limit: claims citing sources and reporting outcomes, in a chain of similar claims.
+EvidenceGraph large_graph() {
+  EvidenceGraph g;
+  std::vector<Vertex> claims;
+  for (std::size_t i = 0; i < kDotNodeLimit / 2; ++i) {
+    claims.push_back(g.add_node(
+        test::make_claim("claim:" + std::to_string(i), "Claim " + std::to_string(i) + ".")));
+    if (i > 0)
+      g.add_edge(claims[i - 1], claims[i], make_edge(EdgeType::similar_to, {}, false, 0.8));
+  }
+  for (std::size_t i = 0; i <= kDotNodeLimit / 2; ++i) {
+    const Vertex source = g.add_node(make_source("source:url:example.org/" + std::to_string(i),
+                                                 "https://example.org/" + std::to_string(i)));
+    g.add_edge(claims[i % claims.size()], source, make_edge(EdgeType::cites, {"1"}, false, {}));
+  }
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("the seed renders about as wide as it is tall", "[render]") {
+  const EvidenceGraph seed = seed_graph();
+  REQUIRE(layout_engine_for(seed) == "dot");
+  const auto [width, height] = svg_size(rendered(seed, Format::svg));
+  INFO(width << " x " << height << " pt");
+  CHECK(width < 1.6 * height);
+  CHECK(height < 1.6 * width);
+  CHECK(height < 1600);  // one column of 50 sources and concepts was 3,000
+}
+
+TEST_CASE("past kDotNodeLimit nodes diagrams are laid out with sfdp and the CLI says so",
+          "[render][cli]") {
+  const EvidenceGraph g = large_graph();
+  REQUIRE(g.node_count() == kDotNodeLimit + 1);
+  CHECK(layout_engine_for(g) == "sfdp");
+  std::ostringstream json;
+  write_json(g, json);
+
+  std::istringstream in(json.str());
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(cli::run({"convert", "-", "-o", "-", "--to", "svg"}, in, out, err) == 0);
+  CHECK_THAT(err.str(), Catch::Contains("evgraph: note: 2,001 nodes: laid out with sfdp (dot is "
+                                        "used up to 2,000 nodes)\n"));
+  const std::string svg = out.str();
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("<g id=\"claim:0\" class=\"node claim\">") != std::string::npos);
+  CHECK(svg.find("<g id=\"link0\" class=\"edge similar_to\">") != std::string::npos);
+  Diagnostics diagnostics;
+  const EvidenceGraph back = read_graph_json(make_text("-", json.str(), diagnostics));
+  CHECK(rendered(back, Format::svg) == svg);  // seeded: the same layout every time
+
+  std::istringstream again(json.str());
+  std::ostringstream text;
+  std::ostringstream quiet;
+  CHECK(cli::run({"convert", "-", "-o", "-", "--to", "json"}, again, text, quiet) == 0);
+  CHECK(quiet.str().find("note:") == std::string::npos);  // nothing was laid out
+}
+
+TEST_CASE("up to kDotNodeLimit nodes nothing is said about the layout", "[render][cli]") {
+  std::ostringstream json;
+  write_json(sample(), json);
+  std::istringstream in(json.str());
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(cli::run({"convert", "-", "-o", "-", "--to", "svg"}, in, out, err) == 0);
+  CHECK(err.str().find("note:") == std::string::npos);
 }

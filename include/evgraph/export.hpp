@@ -3,6 +3,7 @@
 // file system; they read the graph only, so one graph may be exported from several threads.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -59,8 +60,12 @@ void write_mermaid(const EvidenceGraph& graph, std::ostream& out);
 // The DOT text; the same text render() lays out.
 std::string to_dot(const EvidenceGraph& graph);
 void write_dot(const EvidenceGraph& graph, std::ostream& out);
-// Lays the graph out with Graphviz `dot` and renders svg, png or pdf; throws Error on failure.
+// Lays the graph out with Graphviz and renders svg, png or pdf; throws Error on failure.
 void render(const EvidenceGraph& graph, Format format, std::ostream& out);
+// Diagrams (render, write_html, write_graphology) are laid out with `dot` up to kDotNodeLimit nodes
+// and with `sfdp` past it, since dot takes minutes on a few thousand; the DOT text says which.
+inline constexpr std::size_t kDotNodeLimit = 2000;
+std::string_view layout_engine_for(const EvidenceGraph& graph);  // "dot" or "sfdp"
 
 // An interactive page that works offline: the rendered SVG, the node-link JSON and a small script
 // (search by text, filter by type and population, click a node for its neighbourhood, full text,

@@ -239,6 +239,25 @@ struct Output {
   Format format;
 };
 
+std::string thousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+// A diagram of a graph past kDotNodeLimit nodes is laid out with sfdp, not dot: said once a run.
+void note_layout(const EvidenceGraph& graph, const std::vector<Output>& outputs, Streams& io) {
+  const bool drawn = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
+    return output.format == Format::svg || output.format == Format::png ||
+           output.format == Format::pdf || output.format == Format::html ||
+           output.format == Format::graphology;
+  });
+  if (!drawn || layout_engine_for(graph) == "dot") return;
+  io.err << "evgraph: note: " << thousands(graph.node_count()) << " nodes: laid out with "
+         << layout_engine_for(graph) << " (dot is used up to " << thousands(kDotNodeLimit)
+         << " nodes)\n";
+}
+
 // The folder a folder output names, without a trailing separator ("out/" is "out").
 fs::path folder_path(const std::string& path) {
   fs::path folder = fs::path(path).lexically_normal();
@@ -404,6 +423,7 @@ int run_build(const Options& options, Streams& io) {
     io.err << "evgraph: --strict: " << loaded.warnings << " warning(s); nothing written\n";
     return kFailed;
   }
+  note_layout(graph, outputs, io);
   OutputFiles files;
   for (const Output& output : outputs) files.write(graph, output, io.out);
   files.commit();
@@ -450,6 +470,7 @@ int run_convert(const Options& options, Streams& io) {
                                  : read_text(input, ignored);
   const EvidenceGraph graph = read_graph_json(text);
   io.err << summary(graph, 0) << '\n';
+  note_layout(graph, outputs, io);
   OutputFiles files;
   for (const Output& output : outputs) files.write(graph, output, io.out);
   files.commit();

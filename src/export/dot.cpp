@@ -1,22 +1,34 @@
 // DOT through cgraph: the graph is built as a cgraph graph and written with agwrite, so quoting is
 // cgraph's own. What cgraph leaves to us: escString escaping, and ids and order that do not depend
 // on pointers (a custom id discipline; see NameTable).
+//
+// What a reader of the DOT finds: one node per graph node, named and `id`-ed by its id, with
+// `class` its type, in one `cluster_<type>` subgraph; one edge per graph edge, `id` "link<k>" (k
+// its index in the node-link JSON's links) and `class` its type. Up to kDotNodeLimit nodes, the
+// layout plan adds rank=same subgraphs named "column <k>" and, rarely, invisible edges of class
+// "layout" (no id) that are not graph edges: readers skip them (see Columns). Past the limit, the
+// graph attributes ask for sfdp instead.
 #include <graphviz/cgraph.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <boost/range/iterator_range.hpp>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "evgraph/error.hpp"
@@ -182,15 +194,20 @@ std::string format_score(double score) {
 struct NodeStyle {
   std::string_view shape;
   std::string_view style;
+  std::string_view margin;  // around the label; Graphviz's own for boxes, less for round shapes
+  double widen;             // how much wider than its label's box Graphviz draws it (measured)
+  double raise;             // how much taller
 };
 
+constexpr std::string_view kBoxMargin = "0.11,0.055";
+constexpr std::string_view kShapeMargin = "0.04,0.01";
 constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
-    {"folder", "filled"},
-    {"box", "rounded,filled"},
-    {"note", "filled"},
-    {"ellipse", "filled"},
-    {"hexagon", "filled"},
-    {"octagon", "filled"},
+    {"folder", "filled", kBoxMargin, 1.1, 1.0},
+    {"box", "rounded,filled", kBoxMargin, 1.0, 1.0},
+    {"note", "filled", kBoxMargin, 1.1, 1.0},
+    {"ellipse", "filled", kShapeMargin, 1.35, 1.25},
+    {"hexagon", "filled", kShapeMargin, 1.6, 1.45},
+    {"octagon", "filled", kShapeMargin, 1.35, 1.35},
 }};
 
 struct CommentaryStyle {
@@ -224,6 +241,340 @@ const NodeStyle& style_of(NodeType type) {
 const EdgeStyle& style_of(EdgeType type) {
   return kEdgeStyles.at(static_cast<std::size_t>(type));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+// A left-to-right dot layout puts every node one step from the claims into one rank: the seed's 50
+// sources and concepts stood in one column four times taller than the drawing was wide. The drawing
+// is planned instead as three groups of clusters side by side: the claims in the middle, documents
+// and sources on their left, concepts (populations, interventions, outcomes) on their right, so
+// that every cites and concept edge joins neighbouring ranks. A concept cluster moves to the left
+// when that balances the two sides. A group still too tall wraps its clusters into more columns
+// (ranks), the best-connected nodes next to the claims; an edge to a column further out must go
+// round the nearer ones (dot keeps edges out of other clusters' boxes). Of all plans, the one with
+// the lowest cost is kept: how far its estimated drawing is from kAspect, the share of edges that
+// go round, and a little for each extra column and each concept cluster moved.
+//
+// The DOT keeps the plan with one rank=same subgraph per column and the real edges' minlen (the
+// columns an edge spans; constraint=false when it points back or along a column). asserts and
+// lists edges have weight 0, so that documents do not pull the drawing apart. Where the plan
+// leaves parts of the graph unconnected, an invisible edge of class "layout" ties each part to the
+// rest; readers of the DOT skip edges of that class.
+constexpr double kAspect = 1.25;    // estimated width / height aimed at
+constexpr double kSkew = 0.3;       // how much of the shorter side's height adds to the taller's
+constexpr double kWrap = 0.1;       // the cost of each column a group wraps into beyond its first
+constexpr double kSlack = 0.2;      // how far from kAspect, in log ratio, is near enough
+constexpr double kSmall = 500;      // points: drawings this long on their longer side are small
+constexpr double kDetour = 2.5;     // the cost of going round, times the share of edges that do
+constexpr double kMoved = 0.15;     // the cost of each concept cluster on the left
+constexpr double kNodeSep = 5;      // points between nodes of one rank (nodesep 0.07 in)
+constexpr double kRankSep = 36;     // points between ranks (dot's default ranksep, 0.5 in)
+constexpr double kClusterPad = 30;  // a cluster's label and margins
+constexpr double kLegendRow = 15;   // one row of the legend
+constexpr std::size_t kGroups = 3;
+constexpr std::size_t kLeft = 0;
+constexpr std::size_t kClaims = 1;
+constexpr std::size_t kRight = 2;
+constexpr std::array<NodeType, 3> kConcepts = {NodeType::population, NodeType::intervention,
+                                               NodeType::outcome};
+
+std::size_t ceil_div(std::size_t a, std::size_t b) {
+  return (a + b - 1) / b;
+}
+
+// A node's drawn size in points, estimated from its wrapped label as Graphviz sizes DejaVu Sans 10.
+struct Extent {
+  double width = 0;
+  double height = 0;
+};
+
+Extent estimate(NodeType type, std::string_view label) {
+  std::size_t lines = 1;
+  std::size_t longest = 0;
+  std::size_t current = 0;
+  for (char c : label) {
+    if (c == '\n') {
+      ++lines;
+      current = 0;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      longest = std::max(longest, ++current);
+    }
+  }
+  const NodeStyle& style = style_of(type);
+  return {std::max(36.0, (5.4 * static_cast<double>(longest) + 16) * style.widen),
+          std::max(22.0, (12.0 * static_cast<double>(lines) + 4) * style.raise)};
+}
+
+bool provenance(EdgeType type) {
+  return type == EdgeType::asserts || type == EdgeType::lists;
+}
+
+// How far a drawing of this size is from kAspect, in log ratio beyond kSlack; it matters fully once
+// the longer side passes a screen's height, and not for a drawing that fits in half of one.
+double misshape(double width, double height) {
+  const double off = std::max(0.0, std::abs(std::log(width / height / kAspect)) - kSlack);
+  const double size = std::clamp((std::max(width, height) - kSmall) / kSmall, 0.0, 1.0);
+  return 4 * off * off * size;
+}
+
+// One type's cluster: its nodes, best connected to the claims first (ties in vertex order).
+struct Cluster {
+  NodeType type = NodeType::document;
+  std::vector<Vertex> nodes;
+  std::vector<std::size_t> prefix;  // edges to the other side of the claims, of the first k nodes
+  double pitch = 0;                 // a node's height and the space after it, on average
+  double widest = 0;
+
+  // Nodes per column (the last may have fewer) when wrapped into columns of at most `rows`, as
+  // evenly as they go.
+  std::size_t per_column(std::size_t rows) const {
+    return ceil_div(nodes.size(), ceil_div(nodes.size(), rows));
+  }
+};
+
+// Clusters stacked, each wrapped into columns of at most `rows` nodes: the group is as tall as
+// their sum and as wide as its most wrapped cluster.
+struct Group {
+  std::vector<const Cluster*> clusters;
+  std::size_t most = 0;  // nodes in its largest cluster
+  bool claims = false;
+
+  void add(const Cluster& cluster) {
+    clusters.push_back(&cluster);
+    most = std::max(most, cluster.nodes.size());
+  }
+
+  std::size_t columns(std::size_t rows) const {
+    return clusters.empty() ? 0 : ceil_div(most, rows);
+  }
+
+  double height(std::size_t rows) const {
+    double total = 0;
+    for (const Cluster* cluster : clusters) {
+      total += cluster->pitch * static_cast<double>(cluster->per_column(rows)) + kClusterPad;
+    }
+    return total;
+  }
+
+  // Each column as wide as the widest cluster that reaches it.
+  double width(std::size_t rows) const {
+    double total = 0;
+    for (std::size_t k = 0; k < columns(rows); ++k) {
+      double column = 0;
+      for (const Cluster* cluster : clusters) {
+        if (ceil_div(cluster->nodes.size(), rows) > k) column = std::max(column, cluster->widest);
+      }
+      total += column + kRankSep;
+    }
+    return total;
+  }
+
+  // The most rows per column that keep the group within `limit` (one when none does).
+  std::size_t rows_within(double limit) const {
+    std::size_t low = 1;
+    std::size_t high = std::max<std::size_t>(most, 1);
+    while (low < high) {
+      const std::size_t middle = high - (high - low) / 2;
+      if (height(middle) <= limit) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+
+  // Edges that leave a node further out than the column next to the claims. A side cluster's
+  // prefix counts its edges to the claims; the claims' prefix counts their edges to the left side,
+  // and the claims' nodes are ordered left-heavy first, so the right side's come last.
+  std::size_t detours(std::size_t rows, const std::vector<std::size_t>& claims_right) const {
+    std::size_t count = 0;
+    for (const Cluster* cluster : clusters) {
+      const std::size_t n = cluster->nodes.size();
+      const std::size_t near = std::min(n, cluster->per_column(rows));
+      if (!claims) {
+        count += cluster->prefix[n] - cluster->prefix[near];
+        continue;
+      }
+      const std::size_t last = near * (ceil_div(n, near) - 1);  // where the last column starts
+      count += cluster->prefix[n] - cluster->prefix[near] + claims_right[last];
+    }
+    return count;
+  }
+};
+
+struct Plan {
+  std::array<std::size_t, std::size(kNodeTypes)> group{};  // per node type
+  std::array<std::size_t, kGroups> rows{};                 // per column, at most
+  std::array<std::size_t, kGroups> columns{};
+  double score = 0;
+};
+
+// Each vertex's column, counted from the left of the drawing.
+class ColumnPlanner {
+ public:
+  ColumnPlanner(const EvidenceGraph& graph, const std::vector<std::string>& labels, double legend)
+      : graph_(graph), legend_(legend) {
+    const Graph& g = graph.graph();
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+      clusters_.at(static_cast<std::size_t>(graph.node(v).type)).nodes.push_back(v);
+    }
+    for (NodeType type : kNodeTypes) {
+      Cluster& cluster = clusters_.at(static_cast<std::size_t>(type));
+      cluster.type = type;
+      for (Vertex v : cluster.nodes) {
+        const Extent extent = estimate(type, labels.at(v));
+        cluster.pitch += extent.height + kNodeSep;
+        cluster.widest = std::max(cluster.widest, extent.width);
+      }
+      if (!cluster.nodes.empty()) cluster.pitch /= static_cast<double>(cluster.nodes.size());
+    }
+    edges_ = std::max<std::size_t>(1, graph.edge_count());
+  }
+
+  std::vector<std::size_t> columns() {
+    Plan best;
+    bool found = false;
+    for (unsigned moved = 0; moved < (1u << kConcepts.size()); ++moved) {
+      Plan plan;
+      plan.group = {kLeft, kClaims, kLeft, kRight, kRight, kRight};
+      bool useful = true;
+      for (std::size_t i = 0; i < kConcepts.size(); ++i) {
+        if ((moved & (1u << i)) == 0) continue;
+        const auto type = static_cast<std::size_t>(kConcepts[i]);
+        useful = useful && !clusters_.at(type).nodes.empty();
+        plan.group.at(type) = kLeft;
+      }
+      if (!useful) continue;
+      arrange(plan);
+      best_rows(plan);
+      plan.score += kMoved * static_cast<double>(std::popcount(moved));
+      if (!found || plan.score < best.score - 1e-9) {
+        best = plan;
+        found = true;
+      }
+    }
+    arrange(best);
+    return assign(best);
+  }
+
+ private:
+  std::size_t side_of(Vertex v, const Plan& plan) const {
+    return plan.group.at(static_cast<std::size_t>(graph_.node(v).type));
+  }
+
+  // Orders each cluster's nodes for `plan`: in side clusters by edges to the claims, most first; in
+  // the claims by edges to the right minus edges to the left, fewest first. asserts and lists edges
+  // are not counted: concentrate=true merges those of one document into one path.
+  void arrange(const Plan& plan) {
+    const Graph& g = graph_.graph();
+    std::vector<long> toward(graph_.node_count(), 0);
+    std::vector<std::size_t> left(graph_.node_count(), 0);
+    std::vector<std::size_t> right(graph_.node_count(), 0);
+    for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+      if (provenance(graph_.edge(e).type)) continue;
+      for (const auto& [v, w] : {std::pair(boost::source(e, g), boost::target(e, g)),
+                                 std::pair(boost::target(e, g), boost::source(e, g))}) {
+        if (side_of(v, plan) == kClaims) {
+          if (side_of(w, plan) == kLeft) ++left[v];
+          if (side_of(w, plan) == kRight) ++right[v];
+        } else if (side_of(w, plan) == kClaims) {
+          ++toward[v];
+        }
+      }
+    }
+    claims_right_.assign(1, 0);
+    for (Cluster& cluster : clusters_) {
+      std::vector<Vertex>& nodes = cluster.nodes;
+      const bool claims = cluster.type == NodeType::claim;
+      std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) {
+        const long ka =
+            claims ? static_cast<long>(right[a]) - static_cast<long>(left[a]) : -toward[a];
+        const long kb =
+            claims ? static_cast<long>(right[b]) - static_cast<long>(left[b]) : -toward[b];
+        return ka != kb ? ka < kb : a < b;
+      });
+      cluster.prefix.assign(1, 0);
+      for (Vertex v : nodes) {
+        cluster.prefix.push_back(cluster.prefix.back() +
+                                 (claims ? left[v] : static_cast<std::size_t>(toward[v])));
+        if (claims) claims_right_.push_back(claims_right_.back() + right[v]);
+      }
+    }
+  }
+
+  // The rows per column of each group that score best, trying every height one of the groups can
+  // have as the drawing's height.
+  void best_rows(Plan& plan) const {
+    std::array<Group, kGroups> groups;
+    for (const Cluster& cluster : clusters_) {
+      if (cluster.nodes.empty()) continue;
+      groups.at(plan.group.at(static_cast<std::size_t>(cluster.type))).add(cluster);
+    }
+    groups[kClaims].claims = true;
+    std::vector<double> limits;
+    for (const Group& group : groups) {
+      for (std::size_t rows = 1; rows <= group.most; ++rows) limits.push_back(group.height(rows));
+    }
+    std::sort(limits.begin(), limits.end(), std::greater<>());
+    limits.erase(std::unique(limits.begin(), limits.end()), limits.end());
+    bool found = false;
+    for (double limit : limits) {
+      Plan candidate = plan;
+      double width = 0;
+      std::array<double, kGroups> heights{};
+      std::size_t detours = 0;
+      for (std::size_t i = 0; i < kGroups; ++i) {
+        if (groups[i].clusters.empty()) continue;
+        candidate.rows[i] = groups[i].rows_within(limit);
+        candidate.columns[i] = groups[i].columns(candidate.rows[i]);
+        width += groups[i].width(candidate.rows[i]);
+        heights[i] = groups[i].height(candidate.rows[i]);
+        detours += groups[i].detours(candidate.rows[i], claims_right_);
+      }
+      // dot centres each side on the edges to the claims, not on the other side: they overlap
+      // only in part.
+      const double height = *std::max_element(heights.begin(), heights.end()) +
+                            kSkew * std::min(heights[kLeft], heights[kRight]);
+      std::size_t wraps = 0;
+      for (std::size_t columns : candidate.columns) wraps += columns > 1 ? columns - 1 : 0;
+      candidate.score = misshape(width, height + legend_) +
+                        kDetour * static_cast<double>(detours) / static_cast<double>(edges_) +
+                        kWrap * static_cast<double>(wraps);
+      if (!found || candidate.score < plan.score - 1e-9) {
+        plan = candidate;
+        found = true;
+      }
+    }
+  }
+
+  // Side clusters fill the column next to the claims first and wrap outwards; the claims fill
+  // their columns left to right.
+  std::vector<std::size_t> assign(const Plan& plan) const {
+    const std::size_t claims_first = plan.columns[kLeft];
+    const std::size_t right_first = claims_first + plan.columns[kClaims];
+    std::vector<std::size_t> column(graph_.node_count(), 0);
+    for (const Cluster& cluster : clusters_) {
+      if (cluster.nodes.empty()) continue;
+      const std::size_t group = plan.group.at(static_cast<std::size_t>(cluster.type));
+      const std::size_t per_column = cluster.per_column(plan.rows[group]);
+      for (std::size_t i = 0; i < cluster.nodes.size(); ++i) {
+        const std::size_t out = i / per_column;
+        column[cluster.nodes[i]] = group == kLeft     ? claims_first - 1 - out
+                                   : group == kClaims ? claims_first + out
+                                                      : right_first + out;
+      }
+    }
+    return column;
+  }
+
+  const EvidenceGraph& graph_;
+  double legend_;
+  std::array<Cluster, std::size(kNodeTypes)> clusters_;
+  std::vector<std::size_t> claims_right_;  // edges to the right side, of the first k claims
+  std::size_t edges_ = 1;
+};
 
 // ---------------------------------------------------------------------------------------------
 // cgraph plumbing
@@ -381,10 +732,10 @@ Present present_in(const EvidenceGraph& graph) {
   return present;
 }
 
-std::string legend_row(std::string_view swatch, std::string_view name) {
-  return "<TR><TD>" + std::string(swatch) + "</TD><TD ALIGN=\"LEFT\">" +
-         detail::html_escape(clean(name)) + "</TD></TR>\n";
-}
+struct LegendEntry {
+  std::string swatch;
+  std::string name;
+};
 
 std::string colour_swatch(std::string_view fill) {
   return "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\"><TR><TD BGCOLOR=\"" +
@@ -395,30 +746,53 @@ std::string line_swatch(const EdgeStyle& style) {
   return "<FONT COLOR=\"" + std::string(style.color) + "\">" + std::string(style.glyph) + "</FONT>";
 }
 
-// An HTML-like table. Its rows are separated by line feeds, which no escString we write contains,
-// so no plain string can be interned as the same cgraph string (cgraph keys strings by text only).
-std::string legend(const Present& present) {
-  std::string rows;
+// What the legend explains: node colours, then edge lines, of what the graph holds.
+std::array<std::vector<LegendEntry>, 2> legend_entries(const Present& present) {
+  std::array<std::vector<LegendEntry>, 2> entries;
+  auto& [nodes, edges] = entries;
   for (NodeType type : kNodeTypes) {
     if (present.nodes.at(static_cast<std::size_t>(type))) {
-      rows += legend_row(colour_swatch(detail::colour_of(type).fill), to_string(type));
+      nodes.push_back({colour_swatch(detail::colour_of(type).fill), std::string(to_string(type))});
     }
   }
-  if (present.commentary) rows += legend_row(colour_swatch(CommentaryStyle::fill), "commentary");
+  if (present.commentary) nodes.push_back({colour_swatch(CommentaryStyle::fill), "commentary"});
   for (EdgeType type : kEdgeTypes) {
     if (present.edges.at(static_cast<std::size_t>(type))) {
-      rows += legend_row(line_swatch(style_of(type)), to_string(type));
+      edges.push_back({line_swatch(style_of(type)), std::string(to_string(type))});
     }
   }
-  if (present.ambiguous) rows += legend_row(line_swatch(kAmbiguousStyle), "ambiguous cites");
+  if (present.ambiguous) edges.push_back({line_swatch(kAmbiguousStyle), "ambiguous cites"});
   for (std::size_t i = 0; i < kStanceColours.size(); ++i) {
     if (!present.stances[i]) continue;
     const EdgeStyle stance{"solid", kStanceColours[i].color, style_of(EdgeType::cites).glyph};
-    rows += legend_row(line_swatch(stance), "cites: " + std::string(kStanceColours[i].stance));
+    edges.push_back({line_swatch(stance), "cites: " + std::string(kStanceColours[i].stance)});
+  }
+  return entries;
+}
+
+std::string legend_cells(const std::vector<LegendEntry>& entries, std::size_t row) {
+  if (row >= entries.size()) return "<TD></TD><TD></TD>";
+  return "<TD>" + entries[row].swatch + "</TD><TD ALIGN=\"LEFT\">" +
+         detail::html_escape(clean(entries[row].name)) + "</TD>";
+}
+
+// An HTML-like table, nodes beside edges. Its rows are separated by line feeds, which no escString
+// we write contains, so no plain string can be interned as the same cgraph string (cgraph keys
+// strings by text only).
+std::string legend(const Present& present) {
+  const auto [nodes, edges] = legend_entries(present);
+  std::string rows;
+  for (std::size_t row = 0; row < std::max(nodes.size(), edges.size()); ++row) {
+    rows += "<TR>" + legend_cells(nodes, row) + legend_cells(edges, row) + "</TR>\n";
   }
   return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n"
-         "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n" +
+         "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n" +
          rows + "</TABLE>";
+}
+
+double legend_rows(const Present& present) {
+  const auto [nodes, edges] = legend_entries(present);
+  return 1 + static_cast<double>(std::max(nodes.size(), edges.size()));
 }
 
 std::string provenance(const Node& claim) {
@@ -487,8 +861,14 @@ class DotBuilder {
     declare_nodes();
     declare_edges();
     add_clusters();
+    wrap_labels();
+    if (!sfdp_ && graph_.node_count() > 0) {
+      columns_ = ColumnPlanner(graph_, labels_, kLegendRow * legend_rows(present_)).columns();
+      add_columns();
+    }
     add_nodes();
     add_edges();
+    if (!columns_.empty()) tie_parts();
     return std::move(root_);
   }
 
@@ -505,6 +885,20 @@ class DotBuilder {
     }
     declare(g, AGRAPH, "rankdir", "LR");
     declare(g, AGRAPH, "newrank", "true");
+    declare(g, AGRAPH, "nodesep", "0.07");
+    if (!sfdp_) {
+      declare(g, AGRAPH, "concentrate", "true");  // edges round a column share a path
+    } else {
+      // What render() uses past kDotNodeLimit nodes, so that `dot -Tsvg` on this text agrees.
+      // prism0 spreads the nodes by a multiple of their size but runs no prism passes: those
+      // triangulate with GTS, whose order follows heap addresses, and Graphviz 2.42 then places
+      // some graphs differently from one run to the next. start=1 fixes sfdp's seed.
+      declare(g, AGRAPH, "layout", "sfdp");
+      declare(g, AGRAPH, "overlap", "prism0");
+      declare(g, AGRAPH, "overlap_scaling", "-12");
+      declare(g, AGRAPH, "splines", "false");
+      declare(g, AGRAPH, "start", "1");
+    }
     declare(g, AGRAPH, "outputorder", "edgesfirst");
     declare(g, AGRAPH, "fontname", std::string(kFont));
     declare(g, AGRAPH, "fontsize", "11");
@@ -517,7 +911,9 @@ class DotBuilder {
     node_.label = declare(g, AGNODE, "label", "\\N");
     declare(g, AGNODE, "fontname", std::string(kFont));
     declare(g, AGNODE, "fontsize", "10");
+    declare(g, AGNODE, "height", "0.3");
     node_.shape = declare(g, AGNODE, "shape", "box");
+    node_.margin = declare(g, AGNODE, "margin", std::string(kBoxMargin));
     node_.style = declare(g, AGNODE, "style", "filled");
     node_.fillcolor = declare(g, AGNODE, "fillcolor", "white");
     node_.color = declare(g, AGNODE, "color", "#555555");
@@ -538,6 +934,11 @@ class DotBuilder {
     edge_.klass = declare(g, AGEDGE, "class", "");
     edge_.tooltip = declare(g, AGEDGE, "tooltip", "");
     edge_.id = declare(g, AGEDGE, "id", "");
+    if (!sfdp_) {
+      edge_.minlen = declare(g, AGEDGE, "minlen", "1");
+      edge_.weight = declare(g, AGEDGE, "weight", "1");
+      edge_.constraint = declare(g, AGEDGE, "constraint", "true");
+    }
   }
 
   void add_clusters() {
@@ -558,6 +959,27 @@ class DotBuilder {
     }
   }
 
+  void wrap_labels() {
+    labels_.reserve(graph_.node_count());
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph_.graph()))) {
+      const Node& node = graph_.node(v);
+      labels_.push_back(wrap(clean(node.label.empty() ? node.id : node.label), kLabelWidth));
+    }
+  }
+
+  // One rank=same subgraph per column, named "column <k>" (k from 1, left to right), created after
+  // the clusters so that agwrite declares each node in its cluster.
+  void add_columns() {
+    const std::size_t count = *std::max_element(columns_.begin(), columns_.end()) + 1;
+    for (std::size_t k = 0; k < count; ++k) {
+      std::string name = "column " + std::to_string(k + 1);
+      Agraph_t* column = agsubg(root_.get(), name.data(), 1);
+      if (column == nullptr) throw Error("cgraph could not create the subgraph " + name);
+      set(column, "rank", "same");
+      column_graphs_.push_back(column);
+    }
+  }
+
   void add_nodes() {
     nodes_.reserve(graph_.node_count());
     for (Vertex v : boost::make_iterator_range(boost::vertices(graph_.graph()))) {
@@ -565,13 +987,14 @@ class DotBuilder {
       std::string name = node_name(node.id);
       Agnode_t* n = agnode(clusters_.at(static_cast<std::size_t>(node.type)), name.data(), 1);
       if (n == nullptr) throw Error("cgraph could not create the node " + node.id);
+      if (!columns_.empty()) agsubnode(column_graphs_.at(columns_.at(v)), n, 1);
       nodes_.push_back(n);
-      const std::string& label = node.label.empty() ? node.id : node.label;
-      set(n, node_.label, esc(wrap(clean(label), kLabelWidth)));
+      set(n, node_.label, esc(labels_.at(v)));
       set(n, node_.tooltip, esc(tooltip(node)));
       set(n, node_.id, esc(node.id));
       const NodeStyle& style = style_of(node.type);
       set(n, node_.shape, std::string(style.shape));
+      set(n, node_.margin, std::string(style.margin));
       if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) {
         set(n, node_.klass, "claim commentary");
         set(n, node_.style, std::string(CommentaryStyle::style));
@@ -590,8 +1013,8 @@ class DotBuilder {
     }
   }
 
-  // Edge ids are "link<k>", k the edge's index in the node-link JSON's links (the same order), so the
-  // HTML page can find an edge of the SVG from its data.
+  // Edge ids are "link<k>", k the edge's index in the node-link JSON's links (the same order), so
+  // the HTML page can find an edge of the SVG from its data.
   void add_edges() {
     std::size_t index = 0;
     for (EdgeRef e : boost::make_iterator_range(boost::edges(graph_.graph()))) {
@@ -607,13 +1030,85 @@ class DotBuilder {
       set(drawn, edge_.color, std::string(ambiguous ? style.color : stance_color(edge, style)));
       set(drawn, edge_.tooltip, esc(edge_tooltip(edge)));
       set(drawn, edge_.id, "link" + std::to_string(index++));
+      if (!columns_.empty()) {
+        keep_columns(drawn, boost::source(e, graph_.graph()), boost::target(e, graph_.graph()));
+        if (provenance(edge.type)) set(drawn, edge_.weight, "0");
+      }
+    }
+  }
+
+  void keep_columns(Agedge_t* drawn, Vertex tail, Vertex head) {
+    const std::size_t from = columns_.at(tail);
+    const std::size_t to = columns_.at(head);
+    if (to <= from) {
+      set(drawn, edge_.constraint, "false");
+    } else if (to - from != 1) {
+      set(drawn, edge_.minlen, std::to_string(to - from));
+    }
+  }
+
+  // The columns and the real edges that keep them fix every rank only within each connected part
+  // of the graph they make. Each further part (in the order of its first vertex) is tied to the
+  // first by one invisible "layout" edge between the nearest columns the two occupy.
+  void tie_parts() {
+    const Graph& g = graph_.graph();
+    std::vector<Vertex> parent(graph_.node_count());
+    for (Vertex v = 0; v < parent.size(); ++v) parent[v] = v;
+    const auto find = [&](Vertex v) {
+      while (parent[v] != v) v = parent[v] = parent[parent[v]];
+      return v;
+    };
+    const auto unite = [&](Vertex a, Vertex b) {
+      a = find(a);
+      b = find(b);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    };
+    for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+      const Vertex tail = boost::source(e, g);
+      const Vertex head = boost::target(e, g);
+      if (columns_.at(head) > columns_.at(tail)) unite(tail, head);
+    }
+    std::map<std::size_t, Vertex> first_in_column;
+    for (Vertex v = 0; v < parent.size(); ++v) {
+      const auto [first, inserted] = first_in_column.emplace(columns_[v], v);
+      if (!inserted) unite(v, first->second);
+    }
+    for (Vertex v = 1; v < parent.size(); ++v) {
+      if (find(v) != v) continue;
+      // v is the first vertex of a part not yet tied to vertex 0's.
+      Vertex from = 0;
+      Vertex to = 0;
+      std::size_t nearest = 0;
+      for (const auto& [column, a] : first_in_column) {
+        if (find(a) != v) continue;
+        for (const auto& [other, b] : first_in_column) {
+          if (find(b) != find(0)) continue;
+          const std::size_t distance = column > other ? column - other : other - column;
+          if (nearest == 0 || distance < nearest) {
+            nearest = distance;
+            from = column < other ? a : b;
+            to = column < other ? b : a;
+          }
+        }
+      }
+      if (nearest == 0) continue;
+      Agedge_t* tie = agedge(root_.get(), nodes_.at(from), nodes_.at(to), nullptr, 1);
+      if (tie == nullptr) throw Error("cgraph could not create an edge");
+      set(tie, edge_.style, "invis");
+      set(tie, edge_.klass, "layout");
+      if (nearest != 1) set(tie, edge_.minlen, std::to_string(nearest));
+      unite(from, to);
     }
   }
 
   const EvidenceGraph& graph_;
   Present present_;
+  bool sfdp_ = layout_engine_for(graph_) == "sfdp";
   GraphHandle root_;
   std::array<Agraph_t*, std::size(kNodeTypes)> clusters_{};
+  std::vector<std::string> labels_;   // wrapped, per vertex
+  std::vector<std::size_t> columns_;  // per vertex; empty for sfdp
+  std::vector<Agraph_t*> column_graphs_;
   std::vector<Agnode_t*> nodes_;
   struct {
     Agsym_t* label = nullptr;
@@ -622,6 +1117,7 @@ class DotBuilder {
     Agsym_t* url = nullptr;
     Agsym_t* target = nullptr;
     Agsym_t* shape = nullptr;
+    Agsym_t* margin = nullptr;
     Agsym_t* style = nullptr;
     Agsym_t* fillcolor = nullptr;
     Agsym_t* color = nullptr;
@@ -634,6 +1130,9 @@ class DotBuilder {
     Agsym_t* klass = nullptr;
     Agsym_t* tooltip = nullptr;
     Agsym_t* id = nullptr;
+    Agsym_t* minlen = nullptr;
+    Agsym_t* weight = nullptr;
+    Agsym_t* constraint = nullptr;
   } edge_;
 };
 

@@ -1,7 +1,7 @@
 // graphology / sigma.js JSON (formats.md): the serialized form Graph.import() reads, with the
 // positions sigma needs. x/y come from a Graphviz layout of the very graph the DOT export writes
-// (`dot`, or `sfdp` past kDotLimit nodes), y flipped so that sigma shows it the same way up as the
-// SVG; size grows with degree and color is the node type's palette fill. Nodes and edges are
+// (`dot`, or `sfdp` past kDotNodeLimit nodes), y flipped so that sigma shows it the same way up as
+// the SVG; size grows with degree and color is the node type's palette fill. Nodes and edges are
 // streamed one per line with the attributes of node_json/link_json, like the other JSON dialects.
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
@@ -22,13 +22,6 @@ namespace {
 
 using detail::Json;
 using detail::put_json;
-
-// `dot` gets slow on large graphs; past this many nodes the layout is sfdp's.
-constexpr std::size_t kDotLimit = 2000;
-
-std::string layout_engine(const EvidenceGraph& graph) {
-  return graph.node_count() > kDotLimit ? "sfdp" : "dot";
-}
 
 // Two decimals of a point are plenty on screen and keep the text short.
 double rounded(double value) {
@@ -112,11 +105,10 @@ void write_edges(const EvidenceGraph& graph, std::ostream& out) {
 }  // namespace
 
 void write_graphology(const EvidenceGraph& graph, std::ostream& out) {
-  const std::string engine = layout_engine(graph);
-  const std::vector<graphviz::Point> positions = graphviz::layout_positions(graph, engine);
+  const std::vector<graphviz::Point> positions = graphviz::layout_positions(graph);
   const Shape shape = shape_of(graph.graph());
   out << "{\"attributes\": ";
-  put_json(out, {{"generator", generator()}, {"layout", engine}});
+  put_json(out, {{"generator", generator()}, {"layout", layout_engine_for(graph)}});
   out << ",\n\"options\": ";
   put_json(out,
            {{"type", "directed"}, {"multi", shape.multi}, {"allowSelfLoops", shape.self_loops}});

@@ -29,6 +29,8 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
 // The cgraph graph that write_dot() writes (defined in dot.cpp); the caller holds mutex(). Its
 // names come from a deterministic id discipline, so layouts of it do not depend on memory order.
+// Up to kDotNodeLimit nodes it carries a column plan for dot (rank=same subgraphs, edge minlen and
+// constraint); past it, the sfdp attributes (layout, overlap, splines) instead.
 GraphHandle build_cgraph(const EvidenceGraph& graph);
 
 // A node's centre in points, in Graphviz's coordinates (y grows upwards).
@@ -37,9 +39,9 @@ struct Point {
   double y = 0;
 };
 
-// Lays build_cgraph(graph) out with `engine` ("dot", "sfdp", …) through the gvc context render()
-// uses, and returns every vertex's centre, in vertex order (defined in render.cpp). Takes mutex()
-// itself; throws Error when Graphviz fails.
-std::vector<Point> layout_positions(const EvidenceGraph& graph, const std::string& engine);
+// Lays build_cgraph(graph) out as render() does (with layout_engine_for(graph)) and returns every
+// vertex's centre, in vertex order (defined in render.cpp). Takes mutex() itself; throws Error
+// when Graphviz fails.
+std::vector<Point> layout_positions(const EvidenceGraph& graph);
 
 }  // namespace evgraph::graphviz

@@ -1,6 +1,7 @@
-// Diagrams through gvc: the very cgraph graph that write_dot() writes is laid out with `dot`, so a
-// rendered picture always shows exactly what the DOT export says, in a deterministic order. The
-// same layout gives the graphology export its node positions (graphviz::layout_positions).
+// Diagrams through gvc: the very cgraph graph that write_dot() writes is laid out with `dot`
+// (`sfdp` past kDotNodeLimit nodes), so a rendered picture always shows exactly what the DOT export
+// says, in a deterministic order. The same layout gives the graphology export its node positions
+// (graphviz::layout_positions).
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -67,10 +68,14 @@ class ErrorLog {
 // gvLayout and gvFreeLayout as a scope.
 class Layout {
  public:
-  Layout(GVC_t* context, Agraph_t* graph, const ErrorLog& log, const std::string& engine = "dot")
+  Layout(GVC_t* context, Agraph_t* graph, const ErrorLog& log, std::string_view engine)
       : context_(context), graph_(graph) {
-    if (gvLayout(context_, graph_, engine.c_str()) != 0) {
-      throw Error(log.explain("Graphviz could not lay out the graph with " + engine));
+    // sfdp 2.4x coarsens with rand() before it seeds it, so a second layout in one process would
+    // differ from the first; seeding here makes every layout of one graph the same.
+    std::srand(1);
+    const std::string name(engine);
+    if (gvLayout(context_, graph_, name.c_str()) != 0) {
+      throw Error(log.explain("Graphviz could not lay out the graph with " + name));
     }
   }
   ~Layout() { gvFreeLayout(context_, graph_); }
@@ -95,31 +100,37 @@ std::optional<std::string> renderer(Format format) {
   }
 }
 
-// Graphviz 2.42 copies URL into the SVG href without XML escaping; to_dot percent-encodes `"`, `<`
-// and `>`, but `&` is meaningful in a query string, so it becomes `&amp;` here, for SVG only.
-void escape_url_ampersands(Agraph_t* graph) {
-  std::string name = "URL";
-  Agsym_t* url = agattr(graph, AGNODE, name.data(), nullptr);
-  if (url == nullptr) return;
-  for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
-    const std::string_view value = agxget(node, url);
-    if (value.find('&') == std::string_view::npos) continue;
-    std::string escaped;
-    for (char c : value) {
-      if (c == '&') {
-        escaped += "&amp;";
-      } else {
-        escaped += c;
+// Graphviz 2.42 writes a node's URL and id into the SVG keeping whatever looks like an entity
+// (`&amp;`, `&#38;`) as it is: a URL's `&` would not be escaped at all, and an id holding the text
+// `&amp;` would read back as `&`. Every `&` of both becomes `&amp;` here, for SVG only (to_dot
+// percent-encodes `"`, `<` and `>` in URLs; `&` is meaningful in a query string).
+void escape_ampersands(Agraph_t* graph) {
+  for (std::string name : {"URL", "id"}) {
+    Agsym_t* symbol = agattr(graph, AGNODE, name.data(), nullptr);
+    if (symbol == nullptr) continue;
+    for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
+      const std::string_view value = agxget(node, symbol);
+      if (value.find('&') == std::string_view::npos) continue;
+      std::string escaped;
+      for (char c : value) {
+        if (c == '&') {
+          escaped += "&amp;";
+        } else {
+          escaped += c;
+        }
       }
+      agxset(node, symbol, escaped.data());
     }
-    agxset(node, url, escaped.data());
   }
 }
 
 }  // namespace
 
-std::vector<graphviz::Point> graphviz::layout_positions(const EvidenceGraph& graph,
-                                                        const std::string& engine) {
+std::string_view layout_engine_for(const EvidenceGraph& graph) {
+  return graph.node_count() > kDotNodeLimit ? "sfdp" : "dot";
+}
+
+std::vector<graphviz::Point> graphviz::layout_positions(const EvidenceGraph& graph) {
   std::vector<Point> positions;
   if (graph.node_count() == 0) return positions;
   std::lock_guard lock(graphviz::mutex());
@@ -127,10 +138,7 @@ std::vector<graphviz::Point> graphviz::layout_positions(const EvidenceGraph& gra
   GVC_t* context = shared_context();
   if (context == nullptr) throw Error(log.explain("Graphviz could not start (gvContext failed)"));
   GraphHandle drawing = graphviz::build_cgraph(graph);
-  // sfdp 2.4x coarsens with rand() before it seeds it, so a second layout in one process would
-  // differ from the first; seeding here makes every layout of one graph the same.
-  std::srand(1);
-  Layout layout(context, drawing.get(), log, engine);
+  Layout layout(context, drawing.get(), log, layout_engine_for(graph));
   // build_cgraph creates one node per vertex, in vertex order, and cgraph iterates nodes in the
   // order they were created.
   positions.reserve(graph.node_count());
@@ -155,9 +163,9 @@ void render(const EvidenceGraph& graph, Format format, std::ostream& out) {
   GVC_t* context = shared_context();
   if (context == nullptr) throw Error(log.explain("Graphviz could not start (gvContext failed)"));
   GraphHandle drawing = graphviz::build_cgraph(graph);
-  if (format == Format::svg) escape_url_ampersands(drawing.get());
+  if (format == Format::svg) escape_ampersands(drawing.get());
 
-  Layout layout(context, drawing.get(), log);
+  Layout layout(context, drawing.get(), log, layout_engine_for(graph));
   char* data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(context, drawing.get(), name->c_str(), &data, &length);

@@ -1,5 +1,6 @@
 # Rebuilds a worked example into a scratch folder and compares every output byte for byte with the
-# committed file. Run by ctest (tests/tools.cmake):
+# committed one; a folder output (named "format/", see cmake/Examples.cmake) must hold the same
+# files, each byte for byte. Run by ctest (tests/tools.cmake):
 #   cmake -DEVGRAPH=exe -DSOURCE_DIR=dir -DEXAMPLE_DIR=graphs/x -DARGS=a|b -DOUTPUTS=f|g -DWORK_DIR=dir
 #         -P golden.cmake
 # ARGS and OUTPUTS are lists joined with "|". evgraph runs in SOURCE_DIR: document ids are paths as given.
@@ -8,22 +9,45 @@ string(REPLACE "|" ";" OUTPUTS "${OUTPUTS}")
 get_filename_component(_target ${EXAMPLE_DIR} NAME)
 set(_fix "If the new output is intended, run `cmake --build build --target ${_target}` and commit ${EXAMPLE_DIR}/.")
 
+function(_evgraph)
+  execute_process(COMMAND ${EVGRAPH} ${ARGS} ${ARGN} WORKING_DIRECTORY ${SOURCE_DIR}
+    RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+  if(NOT _rc EQUAL 0)
+    list(JOIN ARGS " " _args)
+    message(FATAL_ERROR "`evgraph ${_args}` failed (exit ${_rc}) in ${SOURCE_DIR}:\n${_err}")
+  endif()
+endfunction()
+
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(_o)
+set(_files)  # every output file, relative to the example folder
 foreach(_out ${OUTPUTS})
-  list(APPEND _o -o ${WORK_DIR}/${_out})
+  if(_out MATCHES "^(.+)/$")
+    _evgraph(-o ${WORK_DIR}/${CMAKE_MATCH_1} --to ${CMAKE_MATCH_1})
+    set(_committed_dir ${SOURCE_DIR}/${EXAMPLE_DIR}/${CMAKE_MATCH_1})
+    file(GLOB_RECURSE _fresh RELATIVE ${WORK_DIR} ${WORK_DIR}/${CMAKE_MATCH_1}/*)
+    file(GLOB_RECURSE _committed RELATIVE ${SOURCE_DIR}/${EXAMPLE_DIR} ${_committed_dir}/*)
+    if(_fresh AND _committed)
+      list(REMOVE_ITEM _committed ${_fresh})
+    endif()
+    if(_committed)
+      list(JOIN _committed ", " _extra)
+      message(SEND_ERROR "${EXAMPLE_DIR}/ holds ${_extra}, which a fresh build does not write")
+      list(APPEND _bad ${_committed})
+    endif()
+    list(APPEND _files ${_fresh})
+  else()
+    list(APPEND _o -o ${WORK_DIR}/${_out})
+    list(APPEND _files ${_out})
+  endif()
 endforeach()
-execute_process(COMMAND ${EVGRAPH} ${ARGS} ${_o} WORKING_DIRECTORY ${SOURCE_DIR}
-  RESULT_VARIABLE _rc ERROR_VARIABLE _err)
-if(NOT _rc EQUAL 0)
-  list(JOIN ARGS " " _args)
-  message(FATAL_ERROR "`evgraph ${_args}` failed (exit ${_rc}) in ${SOURCE_DIR}:\n${_err}")
+if(_o)
+  _evgraph(${_o})
 endif()
 
 find_program(_diff diff)
-set(_bad)
-foreach(_out ${OUTPUTS})
+foreach(_out ${_files})
   set(_committed ${SOURCE_DIR}/${EXAMPLE_DIR}/${_out})
   if(NOT EXISTS ${_committed})
     message(SEND_ERROR "${EXAMPLE_DIR}/${_out} is not committed.")
@@ -42,7 +66,7 @@ foreach(_out ${OUTPUTS})
 endforeach()
 if(_bad)
   list(JOIN _bad ", " _bad)
-  message(FATAL_ERROR "Missing or out of date in ${EXAMPLE_DIR}/: ${_bad}. ${_fix}")
+  message(FATAL_ERROR "Missing, extra or out of date in ${EXAMPLE_DIR}/: ${_bad}. ${_fix}")
 endif()
-list(LENGTH OUTPUTS _n)
-message(STATUS "${EXAMPLE_DIR}: ${_n} committed outputs match a fresh build")
+list(LENGTH _files _n)
+message(STATUS "${EXAMPLE_DIR}: ${_n} committed files match a fresh build")
