@@ -90,19 +90,16 @@ add_test(NAME tools.node-readers
 add_test(NAME tools.torture
   COMMAND ${EVGRAPH_BASH} ${_tools}/torture.sh ${_evgraph} ${EVGRAPH_NODE} ${_out}/torture)
 set_tests_properties(tools.torture PROPERTIES FIXTURES_SETUP evgraph_torture_exports)
-# What Graphviz's SVG of it shows: ids, labels, tooltips, links. Known to fail: Graphviz decodes
-# `&amp;`-style entities in labels, tooltips and SVG ids, and unescapes tooltips once more before
-# expanding `\N`-style escapes, which dot.cpp does not yet write for. Remove WILL_FAIL with the fix.
+# What Graphviz's SVG of it shows: ids, labels, tooltips (Graphviz decodes entities in them and
+# unescapes tooltips twice: dot.cpp writes for both), links.
 add_test(NAME tools.torture-svg-text
   COMMAND /usr/bin/python3 ${_tools}/torture.py tests/fixtures/torture/torture.json
           ${_out}/torture --svg-text)
 set_tests_properties(tools.torture-svg-text PROPERTIES
-  FIXTURES_REQUIRED evgraph_torture_exports WILL_FAIL TRUE)
-# U+FFFE and U+FFFF in GraphML, GEXF and SVG. Known to fail: dot.cpp passes them on to Graphviz,
-# whose SVG is then not XML. Remove WILL_FAIL with the fix.
+  FIXTURES_REQUIRED evgraph_torture_exports)
+# U+FFFE and U+FFFF (not XML) in GraphML, GEXF and SVG: replaced, so xmllint accepts all three.
 add_test(NAME tools.torture-xml-chars
   COMMAND ${EVGRAPH_BASH} ${_tools}/torture_xml_chars.sh ${_evgraph} ${_out}/torture-xml-chars)
-set_tests_properties(tools.torture-xml-chars PROPERTIES WILL_FAIL TRUE)
 
 set_tests_properties(tools.node-readers tools.torture PROPERTIES
   FIXTURES_REQUIRED evgraph_node_modules TIMEOUT 120)

@@ -71,6 +71,9 @@ std::string clean(std::string_view text) {
     if (length < 0) {
       out += kReplacement;
       ++i;
+    } else if (code_point == 0xFFFE || code_point == 0xFFFF) {  // not allowed in XML, so in SVG
+      out += kReplacement;
+      i += static_cast<std::size_t>(length);
     } else {
       out.append(text.substr(i, static_cast<std::size_t>(length)));
       i += static_cast<std::size_t>(length);
@@ -90,6 +93,27 @@ std::string esc(std::string_view text) {
       out += "\\\\";
     } else if (c == '\n') {
       out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Text Graphviz draws (label) or shows on hover (tooltip). Graphviz decodes HTML entities in both,
+// in every output format, so `&` is written `&amp;` and a text's own "&amp;" stays as typed; and
+// it unescapes a tooltip once more before expanding `\N`, `\G`…, so there each backslash is four.
+std::string esc_shown(std::string_view text, bool tooltip) {
+  const std::string cleaned = clean(text);
+  std::string out;
+  out.reserve(cleaned.size() + 8);
+  for (char c : cleaned) {
+    if (c == '\\') {
+      out += tooltip ? "\\\\\\\\" : "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '&') {
+      out += "&amp;";
     } else {
       out += c;
     }
@@ -135,9 +159,10 @@ std::string wrap(std::string_view text, std::size_t width) {
 // evgraph makes: ids start with their type, and source ids encode backslashes) is written as an
 // escaped string instead; its `id` attribute is exact either way.
 std::string node_name(std::string_view id) {
-  const bool readable = std::none_of(id.begin(), id.end(), [](char c) {
-    return c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
+  const bool readable =
+      std::none_of(id.begin(), id.end(),
+                   [](char c) { return c == '\\' || static_cast<unsigned char>(c) < 0x20; }) &&
+      clean(id) == id;
   if (readable && !id.starts_with('%')) return std::string(id);  // `%…` are cgraph's own names
   std::string name = esc(id);
   if (name.starts_with('%')) name = "\\" + name;
@@ -989,8 +1014,8 @@ class DotBuilder {
       if (n == nullptr) throw Error("cgraph could not create the node " + node.id);
       if (!columns_.empty()) agsubnode(column_graphs_.at(columns_.at(v)), n, 1);
       nodes_.push_back(n);
-      set(n, node_.label, esc(labels_.at(v)));
-      set(n, node_.tooltip, esc(tooltip(node)));
+      set(n, node_.label, esc_shown(labels_.at(v), false));
+      set(n, node_.tooltip, esc_shown(tooltip(node), true));
       set(n, node_.id, esc(node.id));
       const NodeStyle& style = style_of(node.type);
       set(n, node_.shape, std::string(style.shape));
@@ -1028,7 +1053,7 @@ class DotBuilder {
       set(drawn, edge_.klass, std::string(to_string(edge.type)) + (ambiguous ? " ambiguous" : ""));
       set(drawn, edge_.style, std::string(style.style));
       set(drawn, edge_.color, std::string(ambiguous ? style.color : stance_color(edge, style)));
-      set(drawn, edge_.tooltip, esc(edge_tooltip(edge)));
+      set(drawn, edge_.tooltip, esc_shown(edge_tooltip(edge), true));
       set(drawn, edge_.id, "link" + std::to_string(index++));
       if (!columns_.empty()) {
         keep_columns(drawn, boost::source(e, graph_.graph()), boost::target(e, graph_.graph()));
