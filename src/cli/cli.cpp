@@ -143,13 +143,30 @@ std::vector<InputSpec> input_specs(const std::vector<std::string>& args) {
   return specs;
 }
 
-// A .json file in a folder is read only when it looks like an input (not a lexicon or an export).
-bool is_input_json(const fs::path& path) {
+std::string first_bytes(const fs::path& path, std::size_t count) {
   std::ifstream file(path, std::ios::binary);
-  std::string head(4096, '\0');
+  std::string head(count, '\0');
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file.gcount()));
-  return sniff_json_format(head).has_value();
+  return head;
+}
+
+// A .json file in a folder is read only when it looks like an input (not a lexicon or an export).
+bool is_input_json(const fs::path& path) {
+  return sniff_json_format(first_bytes(path, 4096)).has_value();
+}
+
+// The files of evgraph's own csv and neo4j folder exports: their headers, and the README beside
+// the Neo4j files.
+bool is_own_export(const fs::path& path, std::string_view extension) {
+  static constexpr std::string_view kHeaders[] = {"id,type,label,", "source,target,type",
+                                                  "id:ID,:LABEL,", ":START_ID,:END_ID,:TYPE"};
+  const std::string head = first_bytes(path, 64);
+  if (extension == ".csv") {
+    return std::any_of(std::begin(kHeaders), std::end(kHeaders),
+                       [&](std::string_view header) { return head.starts_with(header); });
+  }
+  return extension == ".md" && head.starts_with("# Neo4j bulk import\n\nWritten by evgraph");
 }
 
 bool is_known_input(const fs::path& path) {
@@ -160,6 +177,7 @@ bool is_known_input(const fs::path& path) {
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
   if (extension == ".json") return is_input_json(path);
+  if (is_own_export(path, extension)) return false;
   return std::find(std::begin(kExtensions), std::end(kExtensions), extension) !=
          std::end(kExtensions);
 }

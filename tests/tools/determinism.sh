@@ -10,8 +10,8 @@ status=0
 for f in seed.json seed.dot seed.svg; do
   cmp "$2/a/$f" "$2/b/$f" || { echo "two runs wrote different $f (see $2/a, $2/b)" >&2; status=1; }
 done
-"$1" build tests/fixtures graphs/men-peer-support/men-peer-support.txt -o "$2/fixtures-1.json" 2> /dev/null
-"$1" build tests/fixtures graphs/men-peer-support/men-peer-support.txt -o "$2/fixtures-2.json" 2> /dev/null
+"$1" build tests/fixtures graphs -o "$2/fixtures-1.json" 2> /dev/null
+"$1" build tests/fixtures graphs -o "$2/fixtures-2.json" 2> /dev/null
 cmp "$2/fixtures-1.json" "$2/fixtures-2.json" || {
   echo "two builds of the fixture folders differ" >&2; status=1; }
 exit $status
