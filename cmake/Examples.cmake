@@ -13,7 +13,7 @@ set(EVGRAPH_EXAMPLE_OUTPUTS
     men-peer-support.vosviewer.json men-peer-support.kumu.json
     men-peer-support.graphology.json men-peer-support.graphml
     men-peer-support.gexf men-peer-support.mmd men-peer-support.dot men-peer-support.svg
-    men-peer-support.png csv/ neo4j/)
+    men-peer-support.png men-peer-support.html csv/ neo4j/)
 
 set(_outputs)
 set(_folders)
