@@ -1,6 +1,7 @@
 // ASCII character classes and case folding for the readers of structured inputs (identifiers, field
 // names, BibTeX, RIS, CSL-JSON, tables). Locale-independent; bytes ≥ 0x80 are never letters,
-// digits or space here. The answer-text scanners keep their own narrower classes (src/parse/chars.hpp).
+// digits or space here. The answer-text scanners keep their own narrower classes
+// (src/parse/chars.hpp).
 #pragma once
 
 #include <algorithm>
