@@ -14,14 +14,18 @@
 #include <thread>
 #include <vector>
 
+#include "dot_reading.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using namespace evgraph;
+using test::attr;
 using test::make_claim;
 using test::make_node;
 using test::make_source;
+using test::shown;
+using test::unescape;
 
 struct GraphCloser {
   void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
@@ -32,37 +36,6 @@ Parsed read_dot(const std::string& dot) {
   Parsed parsed(agmemread(dot.c_str()));
   REQUIRE(parsed);
   return parsed;
-}
-
-std::string attr(void* object, std::string name) {
-  const char* value = agget(object, name.data());
-  return value == nullptr ? std::string() : std::string(value);
-}
-
-// The escString reading of what evgraph writes: `\n` is a line break, `\\` a backslash, and a
-// backslash before any other character stands for that character.
-std::string unescape(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      ++i;
-      out += text[i] == 'n' ? '\n' : text[i];
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// What Graphviz draws of a label or shows of a tooltip: entities decoded (the DOT writes `&` as
-// `&amp;`), a tooltip unescaped once more.
-std::string shown(std::string_view text, bool tooltip) {
-  std::string out = unescape(text);
-  if (tooltip) out = unescape(out);
-  for (auto at = out.find("&amp;"); at != std::string::npos; at = out.find("&amp;", at + 1)) {
-    out.replace(at, 5, "&");
-  }
-  return out;
 }
 
 // The documented replacement: C0 controls other than tab and line feed become U+FFFD.

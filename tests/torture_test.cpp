@@ -13,11 +13,15 @@
 #include <string>
 #include <string_view>
 
+#include "dot_reading.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using namespace evgraph;
+using test::attr;
+using test::shown;
+using test::unescape;
 
 struct GraphCloser {
   void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
@@ -31,37 +35,6 @@ EvidenceGraph torture_graph() {
   const Evidence evidence =
       read_evidence(text, std::nullopt, FieldMap{}, default_lexicon(), diagnostics);
   return build_graph(std::span(&evidence, 1), &diagnostics);
-}
-
-std::string attr(void* object, std::string name) {
-  const char* value = agget(object, name.data());
-  return value == nullptr ? std::string() : std::string(value);
-}
-
-// An escString as evgraph writes it, read back: `\n` a line break, `\\` a backslash, a backslash
-// before any other character that character (evgraph writes no other escape).
-std::string unescape(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      ++i;
-      out += text[i] == 'n' ? '\n' : text[i];
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// What Graphviz draws of a label or shows of a tooltip: entities decoded (the DOT writes `&` as
-// `&amp;`), a tooltip unescaped once more.
-std::string shown(std::string_view text, bool tooltip) {
-  std::string out = unescape(text);
-  if (tooltip) out = unescape(out);
-  for (auto at = out.find("&amp;"); at != std::string::npos; at = out.find("&amp;", at + 1)) {
-    out.replace(at, 5, "&");
-  }
-  return out;
 }
 
 // What DOT may carry of a text: C0 controls other than tab and line feed become U+FFFD, and line
