@@ -32,6 +32,10 @@ using Diagnostics = std::vector<Diagnostic>;
 
 // "FILE:LINE:COL: warning: MESSAGE [code]", like a compiler.
 std::string format_diagnostic(const Diagnostic& d);
+// The same as one JSON object on one line (JSON Lines), keys in this order:
+// {"file":"…","line":5,"column":245,"severity":"warning","code":"…","message":"…"}; line and column
+// are 0 when unknown, file is "" for a diagnostic about no file.
+std::string format_diagnostic_json(const Diagnostic& d);
 
 class Error : public std::runtime_error {
  public:

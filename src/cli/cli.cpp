@@ -1,14 +1,22 @@
 // The command table and the one place where errors become exit codes.
 #include "evgraph/cli.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <sstream>
 
+#include "cli/console.hpp"
+#include "cli/diagnostic_report.hpp"
+#include "cli/output_files.hpp"
 #include "cli/read_inputs.hpp"
 #include "evgraph/evgraph.hpp"
 
@@ -26,10 +34,47 @@ class UsageError : public Error {
   using Error::Error;
 };
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// --timings: one line per phase and output, then the total, printed when the command ends. A
+// benchmark script parses them: keep the format.
+class Timings {
+ public:
+  explicit Timings(Clock::time_point start) : start_(start) {}
+
+  void add(const std::string& what, double seconds, std::optional<std::uintmax_t> bytes = {}) {
+    char text[64];
+    std::snprintf(text, sizeof text, " %.3f s", seconds);
+    lines_ += "evgraph: timing: " + what + text;
+    if (bytes) lines_ += ' ' + std::to_string(*bytes) + " bytes";
+    lines_ += '\n';
+  }
+
+  std::string report() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    add("total", seconds_since(start_));
+    lines_.insert(lines_.size() - 1,
+                  " peak-rss " +
+                      std::to_string(static_cast<std::uintmax_t>(usage.ru_maxrss) * 1024) +
+                      " bytes");
+    return lines_;
+  }
+
+ private:
+  Clock::time_point start_;
+  std::string lines_;
+};
+
 struct Streams {
   std::istream& in;
   std::ostream& out;
-  std::ostream& err;
+  Console& err;  // stderr, shared with the progress line
+  Timings& timings;
 };
 
 struct Options {
@@ -42,6 +87,10 @@ struct Options {
   std::vector<std::string> lexicons;
   bool no_default_lexicon = false;
   bool strict = false;
+  std::size_t max_warnings = 20;
+  std::string diagnostics;
+  bool quiet = false;
+  bool timings = false;
 };
 
 struct Command {
@@ -75,7 +124,30 @@ void add_input_options(CLI::App& app, Options& options) {
       ->allow_extra_args(false);
   app.add_flag("--no-default-lexicon", options.no_default_lexicon,
                "Use only the lexicons given with --lexicon");
-  app.add_flag("--strict", options.strict, "Treat warnings as errors (exit 1, write nothing)");
+  app.add_flag("--strict", options.strict,
+               "Treat warnings as errors (exit 1, write nothing but the --diagnostics file)");
+  app.add_option("--max-warnings", options.max_warnings,
+                 "Print at most N diagnostics of each code on stderr, then one line with the "
+                 "count of the rest (errors are always printed); 0 prints all")
+      ->type_name("N")
+      ->default_val(20)
+      ->check(CLI::NonNegativeNumber)
+      ->allow_extra_args(false);
+  app.add_option("--diagnostics", options.diagnostics,
+                 "Also write every diagnostic to FILE, one a line as on stderr, or as JSON Lines "
+                 "when FILE ends in .jsonl or .ndjson")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+}
+
+// Options of every verb.
+void add_run_options(CLI::App& app, Options& options) {
+  app.add_flag("--quiet,-q", options.quiet,
+               "No progress line, summary or notes on stderr; warnings (see --max-warnings) and "
+               "errors are still printed");
+  app.add_flag("--timings", options.timings,
+               "After the run, print on stderr the time each phase and each output took, the "
+               "bytes read and written, and the peak memory");
 }
 
 Lexicon load_lexicon(const Options& options) {
@@ -85,14 +157,10 @@ Lexicon load_lexicon(const Options& options) {
   return lexicon;
 }
 
-struct Loaded {
-  std::vector<Evidence> evidence;
-  std::size_t warnings = 0;
-};
-
 bool takes_value(std::string_view option) {
   return option == "-o" || option == "--output" || option == "--to" || option == "--lexicon" ||
-         option == "--from" || option == "--map";
+         option == "--from" || option == "--map" || option == "--max-warnings" ||
+         option == "--diagnostics";
 }
 
 std::optional<InputFormat> parse_from(const std::string& name) {
@@ -156,16 +224,36 @@ bool is_input_json(const fs::path& path) {
   return sniff_json_format(first_bytes(path, 4096)).has_value();
 }
 
-// The files of evgraph's own csv and neo4j folder exports: their headers, and the README beside
-// the Neo4j files.
+// A --diagnostics file: its first line is a diagnostic, as JSON Lines or as text,
+// "FILE:LINE[:COL]: warning: MESSAGE [code]".
+bool is_diagnostics_file(const std::string& head) {
+  const std::string_view line = std::string_view(head).substr(0, head.find('\n'));
+  if (line.starts_with("{\"file\":")) return line.find(",\"severity\":") != line.npos;
+  std::size_t severity = line.find(": warning: ");
+  if (severity == line.npos) severity = line.find(": error: ");
+  const std::size_t code = line.rfind(" [");
+  if (severity == line.npos || code == line.npos || code < severity || !line.ends_with(']')) {
+    return false;
+  }
+  const auto is_code = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+  const std::string_view name = line.substr(code + 2, line.size() - code - 3);
+  const std::string_view where = line.substr(0, severity);
+  const std::size_t digits = where.find_last_not_of("0123456789:");
+  return !name.empty() && std::all_of(name.begin(), name.end(), is_code) && digits != where.npos &&
+         digits + 2 < where.size() && where[digits + 1] == ':';
+}
+
+// The files of evgraph's own csv and neo4j folder exports (their headers, and the README beside
+// the Neo4j files) and its --diagnostics files.
 bool is_own_export(const fs::path& path, std::string_view extension) {
   static constexpr std::string_view kHeaders[] = {"id,type,label,", "source,target,type",
                                                   "id:ID,:LABEL,", ":START_ID,:END_ID,:TYPE"};
-  const std::string head = first_bytes(path, 64);
+  const std::string head = first_bytes(path, 4096);
   if (extension == ".csv") {
     return std::any_of(std::begin(kHeaders), std::end(kHeaders),
                        [&](std::string_view header) { return head.starts_with(header); });
   }
+  if (head.find('\n') != std::string::npos && is_diagnostics_file(head)) return true;
   return extension == ".md" && head.starts_with("# Neo4j bulk import\n\nWritten by evgraph");
 }
 
@@ -184,7 +272,8 @@ bool is_known_input(const fs::path& path) {
 
 // A folder becomes its files: recursive, sorted by path, hidden files and folders left out, files
 // of unknown kinds counted and named on stderr.
-void expand_folder(const InputSpec& folder, std::vector<InputSpec>& out, Streams& io) {
+void expand_folder(const InputSpec& folder, std::vector<InputSpec>& out, const Options& options,
+                   Streams& io) {
   std::vector<fs::path> files;
   std::vector<fs::path> skipped;
   fs::recursive_directory_iterator it(folder.path, fs::directory_options::skip_permission_denied);
@@ -201,9 +290,9 @@ void expand_folder(const InputSpec& folder, std::vector<InputSpec>& out, Streams
   std::sort(skipped.begin(), skipped.end());
   for (const fs::path& file : files)
     out.push_back({file.generic_string(), folder.format, folder.map});
-  if (!skipped.empty()) {
-    io.err << "evgraph: " << folder.path << ": skipped " << skipped.size()
-           << " file(s) that are not inputs, e.g. " << skipped.front().generic_string() << '\n';
+  if (!skipped.empty() && !options.quiet) {
+    io.err.print("evgraph: " + folder.path + ": skipped " + std::to_string(skipped.size()) +
+                 " file(s) that are not inputs, e.g. " + skipped.front().generic_string() + '\n');
   }
 }
 
@@ -212,7 +301,7 @@ std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
   for (InputSpec& spec : input_specs(options.args)) {
     std::error_code error;
     if (spec.path != "-" && fs::is_directory(spec.path, error)) {
-      expand_folder(spec, resolved, io);
+      expand_folder(spec, resolved, options, io);
     } else {
       resolved.push_back(std::move(spec));
     }
@@ -220,19 +309,37 @@ std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
   return resolved;
 }
 
-// Reads every input and prints its diagnostics, input by input.
-Loaded load_inputs(const Options& options, Streams& io) {
-  Loaded loaded;
-  for (InputResult& result :
-       read_inputs(resolve_inputs(options, io), load_lexicon(options), io.in)) {
-    for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d) << '\n';
-    loaded.warnings += result.diagnostics.size();
-    loaded.evidence.push_back(std::move(result.evidence));
+// The inputs' total size, for the progress line's ETA (stdin counts 0).
+std::uintmax_t total_bytes(const std::vector<InputSpec>& inputs) {
+  std::uintmax_t bytes = 0;
+  for (const InputSpec& input : inputs) {
+    std::error_code error;
+    const std::uintmax_t size = input.path == "-" ? 0 : fs::file_size(input.path, error);
+    if (!error) bytes += size;
   }
-  return loaded;
+  return bytes;
 }
 
-std::string summary(const EvidenceGraph& graph, std::size_t warnings) {
+// Reads every input, then reports their diagnostics, input by input.
+std::vector<Evidence> load_inputs(const Options& options, Streams& io, DiagnosticReport& report) {
+  const Clock::time_point start = Clock::now();
+  const std::vector<InputSpec> inputs = resolve_inputs(options, io);
+  const Lexicon lexicon = load_lexicon(options);
+  ReadProgress& progress = io.err.reading(
+      inputs.size(), io.err.shows_progress() ? total_bytes(inputs) : std::uintmax_t{0});
+  std::vector<InputResult> results = read_inputs(inputs, lexicon, io.in, 0, &progress);
+  io.err.idle();
+  io.timings.add("read", seconds_since(start), progress.bytes.load());
+  std::vector<Evidence> evidence;
+  evidence.reserve(results.size());
+  for (InputResult& result : results) {
+    report.add(result.diagnostics);
+    evidence.push_back(std::move(result.evidence));
+  }
+  return evidence;
+}
+
+std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_t hidden = 0) {
   std::map<NodeType, std::size_t> nodes;
   std::size_t cites = 0;
   std::size_t similar = 0;
@@ -249,40 +356,23 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings) {
     << similar << " similar_to edges, " << nodes[NodeType::population] << " populations, "
     << nodes[NodeType::intervention] << " interventions, " << nodes[NodeType::outcome]
     << " outcomes; " << warnings << " warning(s)";
+  if (hidden > 0) s << ", " << hidden << " not shown";
+  s << '\n';
   return s.str();
 }
 
-struct Output {
-  std::string path;
-  Format format;
-};
-
-std::string thousands(std::size_t n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
-}
-
 // A diagram of a graph past kDotNodeLimit nodes is laid out with sfdp, not dot: said once a run.
-void note_layout(const EvidenceGraph& graph, const std::vector<Output>& outputs, Streams& io) {
+void note_layout(const EvidenceGraph& graph, const std::vector<Output>& outputs,
+                 const Options& options, Streams& io) {
   const bool drawn = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
     return output.format == Format::svg || output.format == Format::png ||
            output.format == Format::pdf || output.format == Format::html ||
            output.format == Format::graphology;
   });
-  if (!drawn || layout_engine_for(graph) == "dot") return;
-  io.err << "evgraph: note: " << thousands(graph.node_count()) << " nodes: laid out with "
-         << layout_engine_for(graph) << " (dot is used up to " << thousands(kDotNodeLimit)
-         << " nodes)\n";
-}
-
-// The folder a folder output names, without a trailing separator ("out/" is "out").
-fs::path folder_path(const std::string& path) {
-  fs::path folder = fs::path(path).lexically_normal();
-  while (!folder.has_filename() && folder.has_parent_path() && folder != folder.parent_path()) {
-    folder = folder.parent_path();
-  }
-  return folder;
+  if (options.quiet || !drawn || layout_engine_for(graph) == "dot") return;
+  io.err.print("evgraph: note: " + thousands(graph.node_count()) + " nodes: laid out with " +
+               std::string(layout_engine_for(graph)) + " (dot is used up to " +
+               thousands(kDotNodeLimit) + " nodes)\n");
 }
 
 // Refuses, before anything is read or written, an output that would overwrite an input, that is a
@@ -369,90 +459,88 @@ std::vector<Output> resolve_outputs(const Options& options) {
   return outputs;
 }
 
-// Temporary files (or folders, for a folder format) beside their targets, renamed into place only
-// when every output was written; removed otherwise.
-class OutputFiles {
- public:
-  ~OutputFiles() {
-    std::error_code ignored;
-    for (const auto& [temporary, target] : pending_) fs::remove_all(temporary, ignored);
+// The --diagnostics file: a file path that no input or output names.
+void check_diagnostics_target(const Options& options, const std::vector<Output>& outputs) {
+  if (options.diagnostics.empty()) return;
+  if (options.diagnostics == "-") {
+    throw UsageError(
+        "--diagnostics -: name a file (.jsonl or .ndjson for JSON Lines); stderr "
+        "shows every diagnostic with --max-warnings 0");
   }
-
-  void write(const EvidenceGraph& graph, const Output& output, std::ostream& stdout_stream) {
-    if (output.path == "-") {
-      evgraph::write(graph, output.format, stdout_stream);
-      if (!stdout_stream.flush()) throw IoError("writing to stdout failed");
-      return;
-    }
-    if (is_folder_format(output.format)) {
-      write_folder(graph, output);
-      return;
-    }
-    const fs::path target(output.path);
-    fs::path temporary = target;
-    temporary.replace_filename("." + target.filename().string() + ".evgraph-partial");
-    pending_.emplace_back(temporary, target);
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) throw IoError(output.path + ": cannot open for writing");
-    evgraph::write(graph, output.format, file);
-    file.close();
-    if (!file) throw IoError(output.path + ": write failed");
+  if (names_folder(options.diagnostics)) {
+    throw UsageError("--diagnostics " + options.diagnostics + ": is a folder; name a file");
   }
+  check_target(options.diagnostics, Format::json, options.inputs, outputs);
+}
 
-  // A folder replaces its target only while that is missing or empty (rename(2)).
-  void commit() {
-    for (const auto& [temporary, target] : pending_) fs::rename(temporary, target);
-    pending_.clear();
-  }
+// The run's diagnostics report, writing the --diagnostics file (if any) to a temporary `files`
+// renames into place.
+DiagnosticReport make_report(const Options& options, OutputFiles& files, Streams& io) {
+  if (options.diagnostics.empty()) return DiagnosticReport(io.err, options.max_warnings);
+  return DiagnosticReport(io.err, options.max_warnings, options.diagnostics,
+                          files.stage(options.diagnostics));
+}
 
- private:
-  void write_folder(const EvidenceGraph& graph, const Output& output) {
-    const fs::path target = folder_path(output.path);
-    fs::path temporary = target;
-    temporary.replace_filename("." + target.filename().string() + ".evgraph-partial");
-    std::error_code error;
-    fs::remove_all(temporary, error);  // left over from a killed run
-    if (!fs::create_directory(temporary, error)) {
-      throw IoError(output.path + ": cannot create " + temporary.string() + ": " +
-                    (error ? error.message() : "it exists"));
-    }
-    pending_.emplace_back(temporary, target);
-    evgraph::write_folder(graph, output.format, temporary);
-  }
-
-  std::vector<std::pair<fs::path, fs::path>> pending_;
-};
-
-EvidenceGraph build_reporting(Loaded& loaded, Streams& io) {
+EvidenceGraph build_reporting(std::vector<Evidence>& evidence, Streams& io,
+                              DiagnosticReport& report) {
+  const Clock::time_point start = Clock::now();
+  io.err.building();
   Diagnostics diagnostics;
-  EvidenceGraph graph = build_graph(loaded.evidence, &diagnostics);
-  for (const Diagnostic& d : diagnostics) io.err << format_diagnostic(d) << '\n';
-  loaded.warnings += diagnostics.size();
+  EvidenceGraph graph = build_graph(evidence, &diagnostics);
+  io.err.idle();
+  io.timings.add("build", seconds_since(start));
+  report.add(diagnostics);
+  std::vector<Evidence>().swap(evidence);  // the graph holds it all now: free it early
+  report.close();
   return graph;
+}
+
+// The notes on diagnostics not shown, then the summary line; none with --quiet.
+void print_summary(const EvidenceGraph& graph, const DiagnosticReport& report,
+                   const Options& options, Streams& io) {
+  if (options.quiet) return;
+  io.err.print(report.notes() + summary(graph, report.count(), report.hidden()));
+}
+
+void write_outputs(const EvidenceGraph& graph, const std::vector<Output>& outputs,
+                   OutputFiles& files, Streams& io) {
+  WriteProgress& progress = io.err.writing(outputs);
+  const std::vector<Written> written = files.write_all(graph, outputs, io.out, 0, &progress);
+  io.err.idle();
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    io.timings.add("write " + outputs[i].path, written[i].seconds, written[i].bytes);
+  }
 }
 
 int run_build(const Options& options, Streams& io) {
   const std::vector<Output> outputs = resolve_outputs(options);
-  Loaded loaded = load_inputs(options, io);
-  const EvidenceGraph graph = build_reporting(loaded, io);
-  std::vector<Evidence>().swap(loaded.evidence);  // the graph holds it all now: free it early
-  io.err << summary(graph, loaded.warnings) << '\n';
-  if (options.strict && loaded.warnings > 0) {
-    io.err << "evgraph: --strict: " << loaded.warnings << " warning(s); nothing written\n";
+  check_diagnostics_target(options, outputs);
+  OutputFiles files;
+  DiagnosticReport report = make_report(options, files, io);
+  std::vector<Evidence> evidence = load_inputs(options, io, report);
+  const EvidenceGraph graph = build_reporting(evidence, io, report);
+  print_summary(graph, report, options, io);
+  if (options.strict && report.count() > 0) {
+    files.commit();  // the --diagnostics file only
+    io.err.print("evgraph: --strict: " + std::to_string(report.count()) +
+                 " warning(s); nothing written\n");
     return kFailed;
   }
-  note_layout(graph, outputs, io);
-  OutputFiles files;
-  for (const Output& output : outputs) files.write(graph, output, io.out);
+  note_layout(graph, outputs, options, io);
+  write_outputs(graph, outputs, files, io);
   files.commit();
   return kOk;
 }
 
 int run_check(const Options& options, Streams& io) {
-  Loaded loaded = load_inputs(options, io);
-  const EvidenceGraph graph = build_reporting(loaded, io);
-  io.err << summary(graph, loaded.warnings) << '\n';
-  return options.strict && loaded.warnings > 0 ? kFailed : kOk;
+  check_diagnostics_target(options, {});
+  OutputFiles files;
+  DiagnosticReport report = make_report(options, files, io);
+  std::vector<Evidence> evidence = load_inputs(options, io, report);
+  const EvidenceGraph graph = build_reporting(evidence, io, report);
+  print_summary(graph, report, options, io);
+  files.commit();
+  return options.strict && report.count() > 0 ? kFailed : kOk;
 }
 
 void add_output_options(CLI::App& app, Options& options) {
@@ -470,27 +558,29 @@ void add_output_options(CLI::App& app, Options& options) {
 void setup_build(CLI::App& app, Options& options) {
   add_input_options(app, options);
   add_output_options(app, options);
+  add_run_options(app, options);
 }
 
 void setup_check(CLI::App& app, Options& options) {
   add_input_options(app, options);
+  add_run_options(app, options);
 }
 
 int run_convert(const Options& options, Streams& io) {
   if (options.inputs.size() != 1) throw UsageError("convert reads exactly one graph JSON");
   const std::vector<Output> outputs = resolve_outputs(options);
+  const Clock::time_point start = Clock::now();
   const std::string& input = options.inputs.front();
+  const std::string bytes = input == "-" ? std::string(std::istreambuf_iterator<char>(io.in),
+                                                       std::istreambuf_iterator<char>())
+                                         : read_file(input);
   Diagnostics ignored;
-  const Text text = input == "-" ? make_text("-",
-                                             std::string(std::istreambuf_iterator<char>(io.in),
-                                                         std::istreambuf_iterator<char>()),
-                                             ignored)
-                                 : read_text(input, ignored);
-  const EvidenceGraph graph = read_graph_json(text);
-  io.err << summary(graph, 0) << '\n';
-  note_layout(graph, outputs, io);
+  const EvidenceGraph graph = read_graph_json(make_text(input, bytes, ignored));
+  io.timings.add("read", seconds_since(start), bytes.size());
+  if (!options.quiet) io.err.print(summary(graph, 0));
+  note_layout(graph, outputs, options, io);
   OutputFiles files;
-  for (const Output& output : outputs) files.write(graph, output, io.out);
+  write_outputs(graph, outputs, files, io);
   files.commit();
   return kOk;
 }
@@ -500,6 +590,7 @@ void setup_convert(CLI::App& app, Options& options) {
       ->required()
       ->type_name("GRAPH.json");
   add_output_options(app, options);
+  add_run_options(app, options);
 }
 
 constexpr Command kCommands[] = {
@@ -511,16 +602,16 @@ constexpr Command kCommands[] = {
      setup_convert, run_convert},
 };
 
-}  // namespace
-
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-        std::ostream& err) {
-  Streams io{in, out, err};
+// run() with `terminal`: whether stderr is a terminal (then the progress line may be drawn).
+int run_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+                std::ostream& err, bool terminal) {
+  const Clock::time_point start = Clock::now();
   CLI::App app{"evgraph — research evidence to a typed knowledge graph", "evgraph"};
   app.set_version_flag("--version", generator());
   app.footer(
       "Exit codes: 0 done (warnings allowed), 1 input/output error or any warning under --strict, "
-      "2 usage error.\nDiagnostics: FILE:LINE:COL: warning: MESSAGE [code] on stderr.\n"
+      "2 usage error.\nDiagnostics: FILE:LINE:COL: warning: MESSAGE [code] on stderr, at most "
+      "--max-warnings of each code; all of them with --diagnostics FILE.\n"
       "Example: evgraph build answer.txt -o answer.json -o answer.dot -o answer.svg");
   app.require_subcommand(1);
   Options options;
@@ -537,32 +628,44 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     const int code = app.exit(e, out, err);
     return code == 0 ? kOk : kUsage;
   }
+  Console console(err, terminal && !options.quiet, start);
+  Timings timings(start);
+  Streams io{in, out, console, timings};
+  auto fail = [&](const std::string& message, int code) {
+    console.print(message + '\n');
+    return code;
+  };
   try {
     for (const auto& [sub, command] : subcommands) {
       if (!sub->parsed()) continue;
       auto named = std::find(args.begin(), args.end(), command->name);
       if (named != args.end()) options.args.assign(named + 1, args.end());
-      return command->run(options, io);
+      const int code = command->run(options, io);
+      if (options.timings) console.print(timings.report());
+      return code;
     }
     return kUsage;
   } catch (const UsageError& e) {
-    err << "evgraph: error: " << e.what() << '\n';
-    return kUsage;
+    return fail("evgraph: error: " + std::string(e.what()), kUsage);
   } catch (const InputError& e) {
-    err << e.what() << '\n';
-    return kFailed;
+    return fail(e.what(), kFailed);
   } catch (const Error& e) {
-    err << "evgraph: error: " << e.what() << '\n';
-    return kFailed;
+    return fail("evgraph: error: " + std::string(e.what()), kFailed);
   } catch (const fs::filesystem_error& e) {
-    err << "evgraph: error: " << e.what() << '\n';
-    return kFailed;
+    return fail("evgraph: error: " + std::string(e.what()), kFailed);
   }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err) {
+  return run_command(args, in, out, err, false);
 }
 
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return run(args, std::cin, std::cout, std::cerr);
+  return run_command(args, std::cin, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
 }
 
 }  // namespace evgraph::cli

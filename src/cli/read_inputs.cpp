@@ -15,23 +15,32 @@ namespace evgraph::cli {
 namespace {
 
 InputResult read_one(const InputSpec& input, const std::optional<std::string>& stdin_bytes,
-                     const Lexicon& lexicon) {
+                     const Lexicon& lexicon, ReadProgress* progress) {
   InputResult result;
-  const Text text = input.path == "-" ? make_text("-", stdin_bytes.value_or(""), result.diagnostics)
-                                      : read_text(input.path, result.diagnostics);
+  const Text text = [&] {
+    if (input.path == "-") {
+      if (progress) progress->bytes += stdin_bytes.value_or("").size();
+      return make_text("-", stdin_bytes.value_or(""), result.diagnostics);
+    }
+    const std::string bytes = read_file(input.path);
+    if (progress) progress->bytes += bytes.size();
+    return make_text(input.path, bytes, result.diagnostics);
+  }();
   result.evidence = read_evidence(text, input.format, input.map, lexicon, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.where.line, a.where.column) <
                             std::tie(b.where.line, b.where.column);
                    });
+  if (progress) progress->claims += result.evidence.claims.size();
   return result;
 }
 
 }  // namespace
 
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
-                                     std::istream& stdin_stream, unsigned threads) {
+                                     std::istream& stdin_stream, unsigned threads,
+                                     ReadProgress* progress) {
   std::optional<std::string> stdin_bytes;
   if (std::any_of(inputs.begin(), inputs.end(),
                   [](const InputSpec& input) { return input.path == "-"; })) {
@@ -44,10 +53,11 @@ std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const
   auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       try {
-        results[i] = read_one(inputs[i], stdin_bytes, lexicon);
+        results[i] = read_one(inputs[i], stdin_bytes, lexicon, progress);
       } catch (...) {
         errors[i] = std::current_exception();
       }
+      if (progress) ++progress->documents;
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -1,3 +1,4 @@
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "evgraph/error.hpp"
@@ -14,6 +15,15 @@ std::string format_diagnostic(const Diagnostic& d) {
   out += d.message;
   if (!d.code.empty()) out += " [" + d.code + ']';
   return out;
+}
+
+std::string format_diagnostic_json(const Diagnostic& d) {
+  const nlohmann::ordered_json object = {
+      {"file", d.where.file},     {"line", d.where.line},
+      {"column", d.where.column}, {"severity", d.severity == Severity::error ? "error" : "warning"},
+      {"code", d.code},           {"message", d.message},
+  };
+  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {
