@@ -133,3 +133,18 @@ TEST_CASE("a repeated marker is one marker on the edge", "[extract]") {
   REQUIRE(e.claims.at(0).citations.size() == 1);
   CHECK(e.claims[0].citations[0].markers == std::vector<std::string>{"1"});
 }
+
+TEST_CASE("commentary cues are found anywhere in a claim, in any case", "[extract]") {
+  for (std::string_view cue : {"search results", "I could not find", "Would you like me to",
+                               "if you'd like, I can", "I hope this helps"}) {
+    const std::string cue_text(cue);
+    CHECK(evgraph::is_commentary(cue_text));
+    CHECK(evgraph::is_commentary("Other " + cue_text + " exist."));
+    CHECK(evgraph::is_commentary("As the research results show: " + cue_text));
+  }
+  CHECK(evgraph::is_commentary("The RESEARCH RESULTS were mixed."));  // "search results" inside
+  CHECK_FALSE(evgraph::is_commentary("Peer groups reduce isolation among veterans."));
+  CHECK_FALSE(evgraph::is_commentary("i"));
+  CHECK_FALSE(evgraph::is_commentary(""));
+  CHECK_FALSE(evgraph::is_commentary("the provided sourc"));
+}

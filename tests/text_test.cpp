@@ -1,4 +1,10 @@
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -56,4 +62,55 @@ TEST_CASE("a NUL byte is replaced and reported, never truncating the text", "[te
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "nul-byte");
   CHECK(d[0].where.column == 5);
+}
+
+namespace {
+
+std::string whole_text_nfc(const std::string& text) {
+  utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+  std::string out(reinterpret_cast<const char*>(nfc));
+  std::free(nfc);
+  return out;
+}
+
+std::string encode(utf8proc_int32_t code_point) {
+  utf8proc_uint8_t buffer[4];
+  const auto n = utf8proc_encode_char(code_point, buffer);
+  return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+// make_text normalises line by line and skips lines NFC leaves alone; the result must be what
+// utf8proc gives for the whole text at once.
+TEST_CASE("NFC line by line equals NFC of the whole text", "[text]") {
+  const std::vector<std::string> tricky = {
+      "cafe\xCC\x81 and caf\xC3\xA9",   // e + combining acute; precomposed é
+      "\xE1\x84\x80\xE1\x85\xA1",       // Hangul L + V jamo compose to 가
+      "\xEA\xB0\x80\xE1\x86\xA8",       // 가 + T jamo compose to 각
+      "\xE2\x84\xAB ohm \xE2\x84\xA6",  // Ångström and Ohm signs decompose
+      "\xE2\x80\x80 en quad, \xE2\x80\x99quote\xE2\x80\x99 \xE2\x80\x94 dash",
+      "a\xCC\xA3\xCC\x87 reorder",  // marks of different classes
+      "\xE0\xAD\x87\xE0\xAC\xBE Oriya two-part vowel",
+      "\xCC\x81 a mark at the start of a line",
+      "plain ascii line"};
+  for (const std::string& line : tricky) {
+    evgraph::Diagnostics d;
+    const std::string text = "before\n" + line + "\nafter " + line;
+    CHECK(evgraph::make_text("t", text, d).content() == whole_text_nfc(text));
+  }
+  const std::vector<utf8proc_int32_t> pool = {
+      'a',    'e',    ' ',    '\n',   0x00E9, 0x0301, 0x0323, 0x0307, 0x2019,
+      0x2014, 0x1100, 0x1161, 0x11A8, 0xAC00, 0x212B, 0x2000, 0x0B47, 0x0B3E,
+      0x0F73, 0x1E0A, 0x0344, 0x00C5, 0x0041, 0x030A, 0x3099, 0x304B, 0x1F600};
+  std::uint64_t state = 42;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += encode(pool[(state >> 33) % pool.size()]);
+    }
+    evgraph::Diagnostics d;
+    REQUIRE(evgraph::make_text("t", text, d).content() == whole_text_nfc(text));
+  }
 }

@@ -1,4 +1,6 @@
 #include <array>
+#include <bitset>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,12 +32,34 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+std::uint16_t pair_at(std::string_view text, std::size_t i) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(text[i]) << 8 |
+                                    static_cast<unsigned char>(text[i + 1]));
+}
+
+// The first two bytes of every cue, as a set of 2^16 bits: most positions of a text are rejected
+// by one lookup.
+const std::bitset<65536>& cue_starts() {
+  static const std::bitset<65536> starts = [] {
+    std::bitset<65536> bits;
+    for (std::string_view cue : kCues) bits.set(pair_at(cue, 0));
+    return bits;
+  }();
+  return starts;
+}
+
 }  // namespace
 
 bool is_commentary(std::string_view text) {
   const std::string lower = lower_ascii(text);
-  for (std::string_view cue : kCues) {
-    if (lower.find(cue) != std::string::npos) return true;
+  const std::string_view all(lower);
+  const std::bitset<65536>& starts = cue_starts();
+  for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+    if (!starts.test(pair_at(all, i))) continue;
+    const std::string_view rest = all.substr(i);
+    for (std::string_view cue : kCues) {
+      if (rest.starts_with(cue)) return true;
+    }
   }
   return false;
 }

@@ -130,37 +130,136 @@ std::string combined_certainty(const std::vector<StanceRecord>& records) {
 
 }  // namespace
 
-std::size_t EvidenceGraph::EdgeKeyHash::operator()(const EdgeKey& key) const noexcept {
-  std::size_t hash = std::hash<std::size_t>{}(key.from);
-  hash = hash * 31 + std::hash<std::size_t>{}(key.to);
-  return hash * 31 + static_cast<std::size_t>(key.type);
+Vertex Graph::add_vertex(Node&& node) {
+  nodes_.push_back(std::move(node));
+  vertex_links_.emplace_back();
+  return nodes_.size() - 1;
 }
 
+namespace {
+
+// Appends edge `index` to a vertex's out- or in-list: `first`/`last` of the vertex, `next` the
+// member of EdgeLinks that chains the list.
+void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, std::uint32_t& last,
+                 std::uint32_t detail::EdgeLinks::*next, std::uint32_t index) {
+  if (last == detail::kNoEdge) {
+    first = index;
+  } else {
+    links[last].*next = index;
+  }
+  last = index;
+}
+
+}  // namespace
+
+EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
+  const auto index = static_cast<std::uint32_t>(edges_.size());
+  edges_.push_back(std::move(edge));
+  links_.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+  detail::VertexLinks& tail = vertex_links_[from];
+  append_link(links_, tail.first_out, tail.last_out, &detail::EdgeLinks::next_out, index);
+  ++tail.out_degree;
+  detail::VertexLinks& head = vertex_links_[to];
+  append_link(links_, head.first_in, head.last_in, &detail::EdgeLinks::next_in, index);
+  ++head.in_degree;
+  return EdgeRef{index};
+}
+
+void Graph::reserve(std::size_t nodes, std::size_t edges) {
+  nodes_.reserve(nodes);
+  vertex_links_.reserve(nodes);
+  edges_.reserve(edges);
+  links_.reserve(edges);
+}
+
+namespace {
+
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 33);
+}
+
+std::uint32_t id_hash(std::string_view id) {
+  return static_cast<std::uint32_t>(mix(std::hash<std::string_view>{}(id)));
+}
+
+std::uint32_t edge_hash(Vertex from, Vertex to, EdgeType type) {
+  return static_cast<std::uint32_t>(
+      mix((static_cast<std::uint64_t>(from) << 32 ^ to) * 8 + static_cast<std::uint64_t>(type)));
+}
+
+// Finds the position whose slot has `tag` and for which `is_key(position)` holds, or inserts
+// `position` for it; returns {position found or inserted, inserted}.
+template <typename IsKey>
+std::pair<std::size_t, bool> find_or_insert(std::vector<std::uint64_t>& slots, std::size_t& used,
+                                            std::uint32_t tag, std::size_t position, IsKey is_key) {
+  if ((used + 1) * 2 > slots.size()) {
+    std::vector<std::uint64_t> grown(std::max<std::size_t>(64, slots.size() * 2), 0);
+    const std::size_t mask = grown.size() - 1;
+    for (std::uint64_t slot : slots) {
+      if (slot == 0) continue;
+      std::size_t at = static_cast<std::uint32_t>(slot >> 32) & mask;
+      while (grown[at] != 0) at = (at + 1) & mask;
+      grown[at] = slot;
+    }
+    slots.swap(grown);
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = tag & mask;; at = (at + 1) & mask) {
+    const std::uint64_t slot = slots[at];
+    if (slot == 0) {
+      slots[at] = static_cast<std::uint64_t>(tag) << 32 | (position + 1);
+      ++used;
+      return {position, true};
+    }
+    const std::size_t existing = static_cast<std::uint32_t>(slot) - 1;
+    if (static_cast<std::uint32_t>(slot >> 32) == tag && is_key(existing)) return {existing, false};
+  }
+}
+
+template <typename IsKey>
+std::optional<std::size_t> find_slot(const std::vector<std::uint64_t>& slots, std::uint32_t tag,
+                                     IsKey is_key) {
+  if (slots.empty()) return std::nullopt;
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = tag & mask; slots[at] != 0; at = (at + 1) & mask) {
+    const std::size_t existing = static_cast<std::uint32_t>(slots[at]) - 1;
+    if (static_cast<std::uint32_t>(slots[at] >> 32) == tag && is_key(existing)) return existing;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Vertex> EvidenceGraph::find(std::string_view id) const {
-  auto found = index_.find(std::string(id));
-  if (found == index_.end()) return std::nullopt;
-  return found->second;
+  return find_slot(node_index_.slots, id_hash(id),
+                   [&](std::size_t v) { return graph_[v].id == id; });
 }
 
 Vertex EvidenceGraph::add_node(Node node) {
-  auto [found, added] = index_.try_emplace(node.id, boost::num_vertices(graph_));
+  const auto [vertex, added] =
+      find_or_insert(node_index_.slots, node_index_.used, id_hash(node.id), graph_.vertex_count(),
+                     [&](std::size_t v) { return graph_[v].id == node.id; });
   if (!added) {
-    merge_into(graph_[found->second], std::move(node));
-    return found->second;
+    merge_into(graph_.node(vertex), std::move(node));
+    return vertex;
   }
-  // Boost 1.74's add_vertex(property, g) and add_edge(u, v, property, g) take the property by const
-  // reference and copy it; adding an empty one and moving into it does not. It also skips the
-  // named-graph lookup in which GCC 12 -O2 -fsanitize=address warns maybe-uninitialized (a false
-  // positive on boost::optional).
-  const Vertex vertex = boost::add_vertex(graph_);
-  graph_[vertex] = std::move(node);
-  return vertex;
+  return graph_.add_vertex(std::move(node));
 }
 
 EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
-  auto [found, added] = edges_.try_emplace(EdgeKey{from, to, edge.type});
+  const auto [index, added] =
+      find_or_insert(edge_index_.slots, edge_index_.used, edge_hash(from, to, edge.type),
+                     graph_.edge_count(), [&](std::size_t e) {
+                       const EdgeRef ref{e};
+                       return graph_.source(ref) == from && graph_.target(ref) == to &&
+                              graph_[ref].type == edge.type;
+                     });
   if (!added) {
-    Edge& existing = graph_[found->second];
+    Edge& existing = graph_.edge(EdgeRef{index});
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
     if (!edge.records.empty()) {
@@ -169,20 +268,17 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
       existing.stance = combined_stance(existing.records);
       existing.certainty = combined_certainty(existing.records);
     }
-    return found->second;
+    return EdgeRef{index};
   }
   if (!edge.records.empty()) {
     edge.stance = combined_stance(edge.records);
     edge.certainty = combined_certainty(edge.records);
   }
-  found->second = boost::add_edge(from, to, graph_).first;
-  graph_[found->second] = std::move(edge);
-  return found->second;
+  return graph_.add_edge(from, to, std::move(edge));
 }
 
-void EvidenceGraph::reserve(std::size_t nodes) {
-  graph_.m_vertices.reserve(nodes);
-  index_.reserve(nodes);
+void EvidenceGraph::reserve(std::size_t nodes, std::size_t edges) {
+  graph_.reserve(nodes, edges);
 }
 
 namespace {
@@ -202,7 +298,18 @@ void add_works(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* diag
   }
 }
 
-Node source_node(const EvidenceGraph& graph, const SourceRecord& record) {
+// A value of the input: moved out when the input is given up (an rvalue Evidence), else copied.
+template <bool Move, typename T>
+T take(T& value) {
+  if constexpr (Move) {
+    return std::move(value);
+  } else {
+    return value;
+  }
+}
+
+template <bool Move, typename Record>
+Node source_node(const EvidenceGraph& graph, Record& record) {
   const std::string* because = nullptr;
   const SourceIdentity& identity = graph.work_identity(record.identity, &because);
   Node source;
@@ -220,29 +327,29 @@ Node source_node(const EvidenceGraph& graph, const SourceRecord& record) {
                                     (because ? *because : std::string("?")) + ")");
   }
   source.url = record.url;
-  if (!record.url.empty()) source.urls.push_back(record.url);
+  if (!record.url.empty()) source.urls.push_back(take<Move>(record.url));
   append_unique(source.urls, record.urls);
-  source.title = record.title;
-  source.authors = record.authors;
-  source.year = record.year;
-  source.data = record.data;
+  source.title = take<Move>(record.title);
+  source.authors = take<Move>(record.authors);
+  source.year = take<Move>(record.year);
+  source.data = take<Move>(record.data);
   source.label = source_label(source);
   return source;
 }
 
-Edge cites_edge(const Citation& citation) {
+template <bool Move, typename Record>
+Edge cites_edge(Record& citation) {
   Edge edge;
   edge.type = EdgeType::cites;
-  edge.markers = citation.markers;
+  edge.markers = take<Move>(citation.markers);
   edge.ambiguous = citation.ambiguous;
-  edge.records = citation.records;
+  edge.records = take<Move>(citation.records);
   return edge;
 }
 
-}  // namespace
-
-void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* diagnostics) {
-  add_works(graph, evidence, diagnostics);
+// Adds one input's nodes and edges; with Move, its strings move into the graph.
+template <bool Move, typename Input>
+void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
   Node document_node;
   document_node.id = "document:" + evidence.document;
   document_node.type = NodeType::document;
@@ -254,21 +361,21 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* d
 
   std::vector<Vertex> claims;
   claims.reserve(evidence.claims.size());
-  for (const ClaimRecord& record : evidence.claims) {
+  for (auto& record : evidence.claims) {
     Node claim;
-    claim.id = record.id;
+    claim.id = take<Move>(record.id);
     claim.type = NodeType::claim;
     claim.label = short_label(record.text);
-    claim.text = record.text;
+    claim.text = take<Move>(record.text);
     claim.kind = record.kind;
-    claim.occurrences.push_back(
-        {evidence.document, record.where.line, record.where.column, record.block, record.markers});
+    claim.occurrences.push_back({evidence.document, record.where.line, record.where.column,
+                                 record.block, take<Move>(record.markers)});
     claims.push_back(graph.add_node(std::move(claim)));
   }
   std::vector<Vertex> sources;
   sources.reserve(evidence.sources.size());
-  for (const SourceRecord& record : evidence.sources) {
-    sources.push_back(graph.add_node(source_node(graph, record)));
+  for (auto& record : evidence.sources) {
+    sources.push_back(graph.add_node(source_node<Move>(graph, record)));
   }
   std::vector<Vertex> concepts;
   concepts.reserve(evidence.concepts.size());
@@ -281,10 +388,10 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* d
   }
 
   for (std::size_t i = 0; i < evidence.claims.size(); ++i) {
-    const ClaimRecord& record = evidence.claims[i];
+    auto& record = evidence.claims[i];
     graph.add_edge(document, claims[i], make_edge(EdgeType::asserts));
-    for (const Citation& citation : record.citations) {
-      graph.add_edge(claims[i], sources.at(citation.source), cites_edge(citation));
+    for (auto& citation : record.citations) {
+      graph.add_edge(claims[i], sources.at(citation.source), cites_edge<Move>(citation));
     }
     for (std::size_t concept_index : record.concepts) {
       const ConceptRef& ref = evidence.concepts.at(concept_index);
@@ -299,15 +406,46 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* d
   }
 }
 
+// Room for every node and edge the inputs can make (a little more for similar_to edges), so the
+// tables grow once.
+void reserve_for(EvidenceGraph& graph, std::span<const Evidence> evidence) {
+  std::size_t nodes = 0;
+  std::size_t edges = 0;
+  for (const Evidence& e : evidence) {
+    nodes += 1 + e.claims.size() + e.sources.size() + e.concepts.size();
+    edges += e.claims.size() + e.sources.size();
+    for (const ClaimRecord& claim : e.claims)
+      edges += claim.citations.size() + claim.concepts.size();
+  }
+  graph.reserve(nodes, edges + edges / 4);
+}
+
+}  // namespace
+
+void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* diagnostics) {
+  add_works(graph, evidence, diagnostics);
+  add_nodes_and_edges<false>(graph, evidence);
+}
+
 EvidenceGraph build_graph(std::span<const Evidence> evidence, Diagnostics* diagnostics) {
   EvidenceGraph graph;
-  std::size_t estimate = 0;
-  for (const Evidence& e : evidence) {
-    estimate += 1 + e.claims.size() + e.sources.size() + e.concepts.size();
-  }
-  graph.reserve(estimate);
+  reserve_for(graph, evidence);
   for (const Evidence& e : evidence) add_works(graph, e, diagnostics);
-  for (const Evidence& e : evidence) add_evidence(graph, e);
+  for (const Evidence& e : evidence) add_nodes_and_edges<false>(graph, e);
+  link_similar_claims(graph);
+  return graph;
+}
+
+EvidenceGraph build_graph(std::vector<Evidence>&& evidence, Diagnostics* diagnostics) {
+  EvidenceGraph graph;
+  reserve_for(graph, evidence);
+  for (const Evidence& e : evidence) add_works(graph, e, diagnostics);
+  for (Evidence& e : evidence) {
+    add_nodes_and_edges<true>(graph, e);
+    std::vector<ClaimRecord>().swap(e.claims);
+    std::vector<SourceRecord>().swap(e.sources);
+  }
+  evidence.clear();
   link_similar_claims(graph);
   return graph;
 }

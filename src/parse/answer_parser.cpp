@@ -286,12 +286,37 @@ class AnswerParser {
     std::vector<parse::Link> links;
   };
 
+  // Whether the byte at `pos` starts nothing the scanners below read (a marker or link, inline
+  // markup, a URL, digits, a superscript): such bytes are copied in runs.
+  static bool plain_at(std::string_view s, std::size_t pos) {
+    static constexpr std::string_view kStarts = "([\\`<&!*_~";
+    const char c = s[pos];
+    if (static_cast<unsigned char>(c) >= 0x80 || parse::is_digit(c)) return false;
+    if (c == 'h') return !s.substr(pos).starts_with("http");
+    return kStarts.find(c) == std::string_view::npos;
+  }
+
   // Splits one paragraph into claims, each ending with its citation group.
   void read_paragraph(const Paragraph& paragraph, bool superscripts) {
     const std::string_view s = paragraph.text();
     Draft draft;
     claims_in_paragraph_ = 0;
     for (std::size_t pos = 0; pos < s.size();) {
+      if (plain_at(s, pos)) {
+        std::size_t end = pos + 1;
+        while (end < s.size() && plain_at(s, end)) ++end;
+        if (draft.begin == std::string_view::npos) {
+          for (std::size_t at = pos; at < end; ++at) {
+            if (!is_space(s[at])) {
+              draft.begin = at;
+              break;
+            }
+          }
+        }
+        draft.text.append(s.substr(pos, end - pos));
+        pos = end;
+        continue;
+      }
       if (auto group = parse::scan_citation_group(s, pos, draft.text, superscripts)) {
         if (draft.begin == std::string_view::npos && !group->text.empty()) draft.begin = pos;
         draft.text.append(group->text);

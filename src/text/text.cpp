@@ -19,35 +19,50 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// Valid UTF-8 with LF line ends; each invalid sequence becomes U+FFFD and one diagnostic.
+// The location in the input of the next byte appended to `out`: out so far has one line feed per
+// line and one code point per column (a CRLF became one LF, an invalid byte one U+FFFD).
+Location next_location(const std::string& name, std::string_view out) {
+  const std::size_t line_start = out.rfind('\n') + 1;  // npos + 1 == 0
+  const auto lines = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
+  const auto columns = static_cast<std::size_t>(
+      std::count_if(out.begin() + static_cast<std::ptrdiff_t>(line_start), out.end(),
+                    [](char c) { return !is_continuation(c); }));
+  return {name, lines + 1, columns + 1};
+}
+
+// Whether a byte is copied as it is without a look: ASCII other than NUL and CR.
+bool plain(char c) {
+  return c != '\0' && c != '\r' && static_cast<unsigned char>(c) < 0x80;
+}
+
+// Valid UTF-8 with LF line ends; each invalid sequence becomes U+FFFD and one diagnostic. Runs of
+// plain ASCII are copied whole; locations are worked out only for the (at most two) diagnostics.
 std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnostics& diagnostics) {
   if (bytes.starts_with(kBom)) bytes.remove_prefix(kBom.size());
   std::string out;
   out.reserve(bytes.size());
-  std::size_t line = 1;
-  std::size_t column = 1;
   std::size_t invalid = 0;
   std::size_t nuls = 0;
   std::size_t first_invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
+    std::size_t run = i;
+    while (run < bytes.size() && plain(bytes[run])) ++run;
+    out.append(bytes.substr(i, run - i));
+    i = run;
+    if (i == bytes.size()) break;
     const char c = bytes[i];
     if (c == '\r') {
       out += '\n';
       i += (i + 1 < bytes.size() && bytes[i + 1] == '\n') ? 2u : 1u;
-      ++line;
-      column = 1;
       continue;
     }
     if (c == '\0') {
       if (nuls++ == 0) {
-        diagnostics.push_back({Severity::warning,
-                               {name, line, column},
-                               "NUL byte replaced by U+FFFD (is this a text file?)",
-                               "nul-byte"});
+        diagnostics.push_back({Severity::warning, next_location(name, out),
+                               "NUL byte replaced by U+FFFD (is this a text file?)", "nul-byte"});
       }
       out += kReplacement;
       ++i;
-      ++column;
       continue;
     }
     utf8proc_int32_t code_point = 0;
@@ -57,8 +72,7 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     if (n < 0) {
       if (invalid++ == 0) {
         first_invalid = diagnostics.size();
-        diagnostics.push_back({Severity::warning,
-                               {name, line, column},
+        diagnostics.push_back({Severity::warning, next_location(name, out),
                                "invalid UTF-8 byte replaced by U+FFFD (is the file Latin-1? "
                                "convert it with iconv -f latin1 -t utf-8)",
                                "invalid-utf8"});
@@ -68,13 +82,7 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     } else {
       out.append(bytes.substr(i, static_cast<std::size_t>(n)));
       i += static_cast<std::size_t>(n);
-      if (c == '\n') {
-        ++line;
-        column = 1;
-        continue;
-      }
     }
-    ++column;
   }
   if (invalid > 1) {
     diagnostics.at(first_invalid).message +=
@@ -83,14 +91,71 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
   return out;
 }
 
-std::string to_nfc(std::string text) {
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return text;
+// A code point that NFC never changes, reorders or composes with a neighbour: no canonical
+// decomposition, combining class 0, in no composition pair, and no Hangul (composed by rule).
+bool inert(utf8proc_int32_t code_point) {
+  if (code_point >= 0x1100 && code_point <= 0x11FF) return false;
+  if (code_point >= 0xAC00 && code_point <= 0xD7A3) return false;
+  const utf8proc_property_t* property = utf8proc_get_property(code_point);
+  const bool canonical = property->decomp_seqindex != UINT16_MAX && property->decomp_type == 0;
+  return property->combining_class == 0 && !canonical && property->comb_index == UINT16_MAX;
+}
+
+// Whether NFC leaves `line` (valid UTF-8) as it is: only ASCII and inert code points.
+bool stable_under_nfc(std::string_view line) {
+  for (std::size_t i = 0; i < line.size();) {
+    if (static_cast<unsigned char>(line[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t code_point = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
+                                    static_cast<utf8proc_ssize_t>(line.size() - i), &code_point);
+    if (n <= 0 || !inert(code_point)) return false;
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+void append_nfc(std::string& out, std::string_view line) {
+  const std::string terminated(line);
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
-      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
-  if (!nfc) return text;
-  return std::string(reinterpret_cast<const char*>(nfc.get()));
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(terminated.c_str())), &std::free);
+  if (nfc) {
+    out += reinterpret_cast<const char*>(nfc.get());
+  } else {
+    out += line;
+  }
+}
+
+// NFC line by line (a line feed never composes, so lines normalise apart); lines that NFC would
+// not change, which is nearly all of them, are not copied through utf8proc.
+std::string to_nfc(std::string text) {
+  const std::string_view all(text);
+  std::size_t first_unstable = std::string_view::npos;
+  for (std::size_t begin = 0; begin < all.size();) {
+    const std::size_t end = std::min(all.find('\n', begin), all.size());
+    if (!stable_under_nfc(all.substr(begin, end - begin))) {
+      first_unstable = begin;
+      break;
+    }
+    begin = end + 1;
+  }
+  if (first_unstable == std::string_view::npos) return text;
+  std::string out(all.substr(0, first_unstable));
+  out.reserve(text.size());
+  for (std::size_t begin = first_unstable; begin < all.size();) {
+    const std::size_t end = std::min(all.find('\n', begin), all.size());
+    const std::string_view line = all.substr(begin, end - begin);
+    if (stable_under_nfc(line)) {
+      out += line;
+    } else {
+      append_nfc(out, line);
+    }
+    if (end < all.size()) out += '\n';
+    begin = end + 1;
+  }
+  return out;
 }
 
 }  // namespace

@@ -1,0 +1,203 @@
+// Graph: the evidence graph's storage. Nodes and edges live in flat tables indexed by integer ids
+// (a Vertex is a node's index, an EdgeRef an edge's index), in insertion order, which is the order
+// every export writes them in. Topology is four 32-bit links per edge (its ends and the next out-
+// and in-edge of those ends) and a few per node, so adding an edge allocates nothing but table
+// growth, and out- and in-edges are walked in insertion order. Boost.Graph sees it through the
+// graph_traits specialisation and free functions at the end of this file (VertexListGraph,
+// EdgeListGraph, BidirectionalGraph), so its algorithms run on it directly. Only EvidenceGraph
+// adds to it; reading it from several threads at once is safe.
+#pragma once
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/iterator_facade.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include "evgraph/graph_elements.hpp"
+
+namespace evgraph {
+
+using Vertex = std::size_t;
+
+// An edge by its index in the edge table.
+struct EdgeRef {
+  std::size_t index = 0;
+  bool operator==(const EdgeRef&) const = default;
+  auto operator<=>(const EdgeRef&) const = default;
+};
+
+namespace detail {
+
+inline constexpr std::uint32_t kNoEdge = std::numeric_limits<std::uint32_t>::max();
+
+struct EdgeLinks {
+  std::uint32_t from = 0;
+  std::uint32_t to = 0;
+  std::uint32_t next_out = kNoEdge;
+  std::uint32_t next_in = kNoEdge;
+};
+
+struct VertexLinks {
+  std::uint32_t first_out = kNoEdge;
+  std::uint32_t last_out = kNoEdge;
+  std::uint32_t first_in = kNoEdge;
+  std::uint32_t last_in = kNoEdge;
+  std::uint32_t out_degree = 0;
+  std::uint32_t in_degree = 0;
+};
+
+// Walks one vertex's out-edges (Out = true) or in-edges through the per-edge links.
+template <bool Out>
+class IncidentEdgeIterator : public boost::iterator_facade<IncidentEdgeIterator<Out>, EdgeRef,
+                                                           boost::forward_traversal_tag, EdgeRef> {
+ public:
+  IncidentEdgeIterator() = default;
+  IncidentEdgeIterator(const std::vector<EdgeLinks>* links, std::uint32_t at)
+      : links_(links), at_(at) {}
+
+ private:
+  friend class boost::iterator_core_access;
+  EdgeRef dereference() const { return EdgeRef{at_}; }
+  bool equal(const IncidentEdgeIterator& other) const { return at_ == other.at_; }
+  void increment() { at_ = Out ? (*links_)[at_].next_out : (*links_)[at_].next_in; }
+
+  const std::vector<EdgeLinks>* links_ = nullptr;
+  std::uint32_t at_ = kNoEdge;
+};
+
+class EdgeIterator : public boost::iterator_facade<EdgeIterator, EdgeRef,
+                                                   boost::random_access_traversal_tag, EdgeRef> {
+ public:
+  EdgeIterator() = default;
+  explicit EdgeIterator(std::size_t at) : at_(at) {}
+
+ private:
+  friend class boost::iterator_core_access;
+  EdgeRef dereference() const { return EdgeRef{at_}; }
+  bool equal(const EdgeIterator& other) const { return at_ == other.at_; }
+  void increment() { ++at_; }
+  void decrement() { --at_; }
+  void advance(std::ptrdiff_t n) {
+    at_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at_) + n);
+  }
+  std::ptrdiff_t distance_to(const EdgeIterator& other) const {
+    return static_cast<std::ptrdiff_t>(other.at_) - static_cast<std::ptrdiff_t>(at_);
+  }
+
+  std::size_t at_ = 0;
+};
+
+}  // namespace detail
+
+class Graph {
+ public:
+  using VertexIterator = boost::counting_iterator<Vertex>;
+  using EdgeIterator = detail::EdgeIterator;
+  using OutEdgeIterator = detail::IncidentEdgeIterator<true>;
+  using InEdgeIterator = detail::IncidentEdgeIterator<false>;
+
+  const Node& operator[](Vertex v) const { return nodes_[v]; }
+  const Edge& operator[](EdgeRef e) const { return edges_[e.index]; }
+
+  std::size_t vertex_count() const noexcept { return nodes_.size(); }
+  std::size_t edge_count() const noexcept { return edges_.size(); }
+  Vertex source(EdgeRef e) const { return links_[e.index].from; }
+  Vertex target(EdgeRef e) const { return links_[e.index].to; }
+  std::size_t out_degree(Vertex v) const { return vertex_links_[v].out_degree; }
+  std::size_t in_degree(Vertex v) const { return vertex_links_[v].in_degree; }
+
+  std::pair<VertexIterator, VertexIterator> vertices() const {
+    return {VertexIterator(0), VertexIterator(nodes_.size())};
+  }
+  std::pair<EdgeIterator, EdgeIterator> edges() const {
+    return {EdgeIterator(0), EdgeIterator(edges_.size())};
+  }
+  std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(Vertex v) const {
+    return {OutEdgeIterator(&links_, vertex_links_[v].first_out), OutEdgeIterator()};
+  }
+  std::pair<InEdgeIterator, InEdgeIterator> in_edges(Vertex v) const {
+    return {InEdgeIterator(&links_, vertex_links_[v].first_in), InEdgeIterator()};
+  }
+
+ private:
+  friend class EvidenceGraph;
+
+  Node& node(Vertex v) { return nodes_[v]; }
+  Edge& edge(EdgeRef e) { return edges_[e.index]; }
+  Vertex add_vertex(Node&& node);
+  EdgeRef add_edge(Vertex from, Vertex to, Edge&& edge);
+  void reserve(std::size_t nodes, std::size_t edges);
+
+  std::vector<Node> nodes_;
+  std::vector<detail::VertexLinks> vertex_links_;
+  std::vector<Edge> edges_;
+  std::vector<detail::EdgeLinks> links_;
+};
+
+}  // namespace evgraph
+
+// Boost.Graph's view of Graph: the same free functions and traits as its own adapters
+// (boost/graph/vector_as_graph.hpp), so boost:: algorithms and the exporters' boost::vertices(g)
+// loops work on the flat tables.
+namespace boost {
+
+template <>
+struct graph_traits<evgraph::Graph> {
+  using vertex_descriptor = evgraph::Vertex;
+  using edge_descriptor = evgraph::EdgeRef;
+  using directed_category = bidirectional_tag;
+  using edge_parallel_category = allow_parallel_edge_tag;
+  struct traversal_category : public virtual bidirectional_graph_tag,
+                              public virtual vertex_list_graph_tag,
+                              public virtual edge_list_graph_tag {};
+  using vertex_iterator = evgraph::Graph::VertexIterator;
+  using edge_iterator = evgraph::Graph::EdgeIterator;
+  using out_edge_iterator = evgraph::Graph::OutEdgeIterator;
+  using in_edge_iterator = evgraph::Graph::InEdgeIterator;
+  using adjacency_iterator = void;
+  using vertices_size_type = std::size_t;
+  using edges_size_type = std::size_t;
+  using degree_size_type = std::size_t;
+  static vertex_descriptor null_vertex() { return std::numeric_limits<std::size_t>::max(); }
+};
+
+inline auto vertices(const evgraph::Graph& g) {
+  return g.vertices();
+}
+inline auto edges(const evgraph::Graph& g) {
+  return g.edges();
+}
+inline auto out_edges(evgraph::Vertex v, const evgraph::Graph& g) {
+  return g.out_edges(v);
+}
+inline auto in_edges(evgraph::Vertex v, const evgraph::Graph& g) {
+  return g.in_edges(v);
+}
+inline evgraph::Vertex source(evgraph::EdgeRef e, const evgraph::Graph& g) {
+  return g.source(e);
+}
+inline evgraph::Vertex target(evgraph::EdgeRef e, const evgraph::Graph& g) {
+  return g.target(e);
+}
+inline std::size_t out_degree(evgraph::Vertex v, const evgraph::Graph& g) {
+  return g.out_degree(v);
+}
+inline std::size_t in_degree(evgraph::Vertex v, const evgraph::Graph& g) {
+  return g.in_degree(v);
+}
+inline std::size_t degree(evgraph::Vertex v, const evgraph::Graph& g) {
+  return g.out_degree(v) + g.in_degree(v);
+}
+inline std::size_t num_vertices(const evgraph::Graph& g) {
+  return g.vertex_count();
+}
+inline std::size_t num_edges(const evgraph::Graph& g) {
+  return g.edge_count();
+}
+
+}  // namespace boost
