@@ -1,8 +1,10 @@
 // Graph: the evidence graph's storage. Nodes and edges live in flat tables indexed by integer ids
 // (a Vertex is a node's index, an EdgeRef an edge's index), in insertion order, which is the order
-// every export writes them in. Topology is four 32-bit links per edge (its ends and the next out-
-// and in-edge of those ends) and a few per node, so adding an edge allocates nothing but table
-// growth, and out- and in-edges are walked in insertion order. Boost.Graph sees it through the
+// every export writes them in. An edge is 24 bytes: its ends, the next out- and in-edge of those
+// ends, its type, and the index of its payload (markers, score, stance, records), which only the
+// edges that have one are given; the others (asserts, concerns, about, reports) read as one shared
+// plain Edge of their type. Adding an edge allocates nothing but table growth, and out- and
+// in-edges are walked in insertion order. Boost.Graph sees it through the
 // graph_traits specialisation and free functions at the end of this file (VertexListGraph,
 // EdgeListGraph, BidirectionalGraph), so its algorithms run on it directly. Only EvidenceGraph
 // adds to it; reading it from several threads at once is safe.
@@ -35,12 +37,19 @@ namespace detail {
 
 inline constexpr std::uint32_t kNoEdge = std::numeric_limits<std::uint32_t>::max();
 
+// An edge's ends, its place in its ends' lists, its type, and where its payload is (kNoEdge: it
+// has none, and reads as the plain edge of its type).
 struct EdgeLinks {
   std::uint32_t from = 0;
   std::uint32_t to = 0;
   std::uint32_t next_out = kNoEdge;
   std::uint32_t next_in = kNoEdge;
+  std::uint32_t payload = kNoEdge;
+  EdgeType type = EdgeType::asserts;
 };
+
+// The edge of each type that carries nothing but its type.
+const Edge& plain_edge(EdgeType type);
 
 struct VertexLinks {
   std::uint32_t first_out = kNoEdge;
@@ -102,10 +111,15 @@ class Graph {
   using InEdgeIterator = detail::IncidentEdgeIterator<false>;
 
   const Node& operator[](Vertex v) const { return nodes_[v]; }
-  const Edge& operator[](EdgeRef e) const { return edges_[e.index]; }
+  const Edge& operator[](EdgeRef e) const {
+    const detail::EdgeLinks& links = links_[e.index];
+    return links.payload == detail::kNoEdge ? detail::plain_edge(links.type)
+                                            : payloads_[links.payload];
+  }
+  EdgeType type(EdgeRef e) const { return links_[e.index].type; }
 
   std::size_t vertex_count() const noexcept { return nodes_.size(); }
-  std::size_t edge_count() const noexcept { return edges_.size(); }
+  std::size_t edge_count() const noexcept { return links_.size(); }
   Vertex source(EdgeRef e) const { return links_[e.index].from; }
   Vertex target(EdgeRef e) const { return links_[e.index].to; }
   std::size_t out_degree(Vertex v) const { return vertex_links_[v].out_degree; }
@@ -115,7 +129,7 @@ class Graph {
     return {VertexIterator(0), VertexIterator(nodes_.size())};
   }
   std::pair<EdgeIterator, EdgeIterator> edges() const {
-    return {EdgeIterator(0), EdgeIterator(edges_.size())};
+    return {EdgeIterator(0), EdgeIterator(links_.size())};
   }
   std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(Vertex v) const {
     return {OutEdgeIterator(&links_, vertex_links_[v].first_out), OutEdgeIterator()};
@@ -128,15 +142,15 @@ class Graph {
   friend class EvidenceGraph;
 
   Node& node(Vertex v) { return nodes_[v]; }
-  Edge& edge(EdgeRef e) { return edges_[e.index]; }
+  Edge& edge(EdgeRef e);  // gives a plain edge a payload of its own
   Vertex add_vertex(Node&& node);
   EdgeRef add_edge(Vertex from, Vertex to, Edge&& edge);
   void reserve(std::size_t nodes, std::size_t edges);
 
   std::vector<Node> nodes_;
   std::vector<detail::VertexLinks> vertex_links_;
-  std::vector<Edge> edges_;
   std::vector<detail::EdgeLinks> links_;
+  std::vector<Edge> payloads_;  // only of edges that carry more than their type
 };
 
 }  // namespace evgraph

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -150,12 +151,23 @@ void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, st
   last = index;
 }
 
+bool carries_payload(const Edge& edge) {
+  return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
+         !edge.certainty.empty() || !edge.records.empty();
+}
+
 }  // namespace
 
 EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
-  const auto index = static_cast<std::uint32_t>(edges_.size());
-  edges_.push_back(std::move(edge));
-  links_.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+  const auto index = static_cast<std::uint32_t>(links_.size());
+  detail::EdgeLinks& links = links_.emplace_back();
+  links.from = static_cast<std::uint32_t>(from);
+  links.to = static_cast<std::uint32_t>(to);
+  links.type = edge.type;
+  if (carries_payload(edge)) {
+    links.payload = static_cast<std::uint32_t>(payloads_.size());
+    payloads_.push_back(std::move(edge));
+  }
   detail::VertexLinks& tail = vertex_links_[from];
   append_link(links_, tail.first_out, tail.last_out, &detail::EdgeLinks::next_out, index);
   ++tail.out_degree;
@@ -165,10 +177,27 @@ EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
   return EdgeRef{index};
 }
 
+Edge& Graph::edge(EdgeRef e) {
+  detail::EdgeLinks& links = links_[e.index];
+  if (links.payload == detail::kNoEdge) {
+    links.payload = static_cast<std::uint32_t>(payloads_.size());
+    payloads_.push_back(detail::plain_edge(links.type));
+  }
+  return payloads_[links.payload];
+}
+
+const Edge& detail::plain_edge(EdgeType type) {
+  static const std::array<Edge, std::size(kEdgeTypes)> plain = [] {
+    std::array<Edge, std::size(kEdgeTypes)> edges;
+    for (EdgeType t : kEdgeTypes) edges[static_cast<std::size_t>(t)].type = t;
+    return edges;
+  }();
+  return plain[static_cast<std::size_t>(type)];
+}
+
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
   nodes_.reserve(nodes);
   vertex_links_.reserve(nodes);
-  edges_.reserve(edges);
   links_.reserve(edges);
 }
 
@@ -259,6 +288,7 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
                               graph_[ref].type == edge.type;
                      });
   if (!added) {
+    if (!carries_payload(edge)) return EdgeRef{index};
     Edge& existing = graph_.edge(EdgeRef{index});
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
