@@ -58,10 +58,17 @@ class GraphReader {
     return out;
   }
 
+  // `data` as the compact JSON text the exports splice: a value as nlohmann dumps it; a string as
+  // the JSON it holds, or (not JSON) as that string, which is how the exports have always written
+  // it; an empty string as none. (So a record's " {}" becomes "{}", which records omit.)
   static std::string data_of(const Json& j) {
     auto found = j.find("data");
     if (found == j.end()) return {};
-    return found->is_string() ? found->get<std::string>() : found->dump();
+    if (!found->is_string()) return found->dump();
+    const std::string& text = found->get_ref<const std::string&>();
+    if (text.empty()) return {};
+    const Json parsed = Json::parse(text, nullptr, false);
+    return parsed.is_discarded() ? found->dump() : parsed.dump();
   }
 
   static std::size_t number_of(const Json& j, const char* key) {

@@ -1,8 +1,11 @@
-// Node-link JSON (design.md "JSON"), streamed one node or link per line: no whole-graph DOM.
+// Node-link JSON (design.md "JSON"), one node or link per line, streamed through JsonWriter with no
+// DOM. node_json()/link_json() build the same objects as DOMs for the other JSON dialects; a test
+// holds the two byte-identical.
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "evgraph/export.hpp"
+#include "export/json_writer.hpp"
 #include "export/node_link.hpp"
 
 namespace evgraph {
@@ -95,27 +98,101 @@ Json graph_json() {
 
 }  // namespace detail
 
-using detail::Json;
+using detail::JsonWriter;
+
+namespace {
+
+// The streaming twins of node_json()/link_json(): the same members in the same order, written
+// straight to the stream; `data` is spliced as the compact JSON it is stored as.
+void write_record(JsonWriter& json, const StanceRecord& record) {
+  json.begin_object();
+  if (!record.stance.empty()) json.key("stance").string(record.stance);
+  if (!record.label.empty()) json.key("label").string(record.label);
+  if (!record.certainty.empty()) json.key("certainty").string(record.certainty);
+  json.key("document").string(record.where.file).key("line").integer(record.where.line);
+  if (!record.data.empty() && record.data != "{}") json.key("data").raw(record.data);
+  json.end_object();
+}
+
+void write_node(JsonWriter& json, const Node& node) {
+  json.begin_object();
+  json.key("id").string(node.id).key("type").string(to_string(node.type));
+  json.key("label").string(node.label);
+  switch (node.type) {
+    case NodeType::document:
+      json.key("path").string(node.path);
+      if (!node.format.empty()) json.key("format").string(node.format);
+      break;
+    case NodeType::claim:
+      json.key("text").string(node.text).key("kind").string(to_string(node.kind));
+      json.key("occurrences").begin_array();
+      for (const Occurrence& o : node.occurrences) {
+        json.begin_object().key("document").string(o.document);
+        json.key("line").integer(o.line).key("column").integer(o.column);
+        json.key("block").integer(o.block).key("markers").strings(o.markers).end_object();
+      }
+      json.end_array();
+      break;
+    case NodeType::source:
+      json.key("url").string(node.url).key("urls").strings(node.urls);
+      json.key("scheme").string(node.scheme).key("identifier").string(node.identifier);
+      if (!node.also.empty()) json.key("also").strings(node.also);
+      if (!node.title.empty()) json.key("title").string(node.title);
+      if (!node.authors.empty()) json.key("authors").strings(node.authors);
+      if (!node.year.empty()) json.key("year").string(node.year);
+      if (!node.data.empty()) json.key("data").raw(node.data);
+      if (!node.merged_because.empty()) json.key("merged_because").strings(node.merged_because);
+      break;
+    default:
+      break;
+  }
+  json.end_object();
+}
+
+void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
+  const Edge& edge = g[e];
+  json.begin_object();
+  json.key("source").string(g[boost::source(e, g)].id);
+  json.key("target").string(g[boost::target(e, g)].id);
+  json.key("type").string(to_string(edge.type));
+  if (edge.type == EdgeType::cites || edge.type == EdgeType::lists) {
+    json.key("markers").strings(edge.markers);
+  }
+  if (edge.type == EdgeType::cites) json.key("ambiguous").boolean(edge.ambiguous);
+  if (edge.score) json.key("score").number(*edge.score);
+  if (!edge.stance.empty()) json.key("stance").string(edge.stance);
+  if (!edge.certainty.empty()) json.key("certainty").string(edge.certainty);
+  if (!edge.records.empty()) {
+    json.key("records").begin_array();
+    for (const StanceRecord& record : edge.records) write_record(json, record);
+    json.end_array();
+  }
+  json.end_object();
+}
+
+}  // namespace
 
 void write_json(const EvidenceGraph& graph, std::ostream& out, std::string_view links_key) {
   const Graph& g = graph.graph();
-  out << "{\"directed\": true, \"multigraph\": false, \"graph\": ";
-  detail::put_json(out, detail::graph_json());
-  out << ",\n\"nodes\": [";
-  const char* separator = "\n";
+  JsonWriter json(out);
+  json.raw("{\"directed\": true, \"multigraph\": false, \"graph\": ");
+  json.begin_object().key("generator").string(generator()).key("schema").integer(1).end_object();
+  json.raw(",\n\"nodes\": [");
+  std::string_view separator = "\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    out << separator;
-    detail::put_json(out, detail::node_json(g[v]));
+    json.raw(separator);
+    write_node(json, g[v]);
     separator = ",\n";
   }
-  out << "\n],\n\"" << links_key << "\": [";
+  json.raw("\n],\n\"").raw(links_key).raw("\": [");
   separator = "\n";
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-    out << separator;
-    detail::put_json(out, detail::link_json(g, e));
+    json.raw(separator);
+    write_link(json, g, e);
     separator = ",\n";
   }
-  out << "\n]}\n";
+  json.raw("\n]}\n");
+  json.flush();
 }
 
 }  // namespace evgraph

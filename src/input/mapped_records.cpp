@@ -220,45 +220,6 @@ std::optional<ConceptRef> named_concept(NodeType type, std::string_view name,
   return make_concept(type, name);
 }
 
-void append_json_string(std::string& out, std::string_view value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (const char c : value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
 std::string_view json_error_detail(std::string_view what) {
   const std::size_t column = what.find("column ");
   if (column != std::string_view::npos) {
@@ -600,24 +561,20 @@ StanceRecord RecordMapper::stance_record(const Record& record, const Slots& slot
   return stance;
 }
 
+// Built as a DOM and dumped, so that the text is nlohmann's compact form of itself (a header that
+// names a column twice keeps its first place and last value, as parsing the object would): the
+// exports splice it as it is.
 std::string RecordMapper::unmapped_data(const Record& record, const Slots& slots,
                                         const RecordField* kept) const {
-  std::string out = "{";
+  ordered_json data = ordered_json::object();
   for (const RecordField& field : record.fields) {
     const bool mapped = &field != kept && std::find(slots.begin(), slots.begin() + kId, &field) !=
                                               slots.begin() + kId;
     if (mapped) continue;
-    if (out.size() > 1) out += ',';
-    append_json_string(out, field.name);
-    out += ':';
-    if (field.json && !field.json->is_string()) {
-      out += field.json->dump();
-    } else {
-      append_json_string(out, field.text);
-    }
+    ordered_json& value = data[std::string(field.name)];
+    value = field.json && !field.json->is_string() ? *field.json : ordered_json(field.text);
   }
-  out += '}';
-  return out;
+  return data.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 Location RecordMapper::locate(const Record& record, const RecordField* field) const {

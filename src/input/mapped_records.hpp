@@ -114,9 +114,6 @@ std::vector<std::string_view> split_list(std::string_view cell);
 std::optional<ConceptRef> named_concept(NodeType type, std::string_view name,
                                         const Lexicon& lexicon);
 
-// `value` as a JSON string literal (quotes, escapes), appended to `out`.
-void append_json_string(std::string& out, std::string_view value);
-
 // nlohmann's parse-error text without its "[json.exception…] parse error at line 1, column 5: "
 // prefix (evgraph reports the place itself).
 std::string_view json_error_detail(std::string_view what);
