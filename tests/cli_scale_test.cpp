@@ -125,7 +125,7 @@ void check_seed_outputs(const fs::path& got) {
 
 }  // namespace
 
-TEST_CASE("warnings are capped per code on stderr, with one note per code", "[cli]") {
+TEST_CASE("warnings are capped per code on stderr with one note per code", "[cli]") {
   const auto r = run_cli({"check", "-"}, noisy_answer(25, 3));
   REQUIRE(r.code == 0);
   const auto lines = diagnostic_lines(r.err);
@@ -149,7 +149,7 @@ TEST_CASE("warnings are capped per code on stderr, with one note per code", "[cl
   CHECK_THAT(three.err, Catch::EndsWith("; 28 warning(s), 24 not shown\n"));
 }
 
-TEST_CASE("--max-warnings 0 prints every warning and no note", "[cli]") {
+TEST_CASE("max-warnings 0 prints every warning and no note", "[cli]") {
   const auto r = run_cli({"check", "-", "--max-warnings", "0"}, noisy_answer(25, 3));
   REQUIRE(r.code == 0);
   CHECK(diagnostic_lines(r.err).size() == 28);
@@ -158,7 +158,7 @@ TEST_CASE("--max-warnings 0 prints every warning and no note", "[cli]") {
   CHECK(run_cli({"check", "-", "--max-warnings", "many"}, noisy_answer(1, 0)).code == 2);
 }
 
-TEST_CASE("the seed's stderr is what it was before warnings were capped", "[cli]") {
+TEST_CASE("the seed prints what it printed before warnings were capped", "[cli]") {
   const auto r = run_cli({"check", evgraph::test::seed_path()});
   REQUIRE(r.code == 0);
   const auto lines = lines_of(r.err);
@@ -170,7 +170,7 @@ TEST_CASE("the seed's stderr is what it was before warnings were capped", "[cli]
                         !Catch::Contains("\x1b") && !Catch::Contains("timing"));
 }
 
-TEST_CASE("--diagnostics writes every diagnostic as stderr shows them", "[cli]") {
+TEST_CASE("a diagnostics file holds every diagnostic as stderr shows them", "[cli]") {
   const auto dir = scratch("diagnostics-text");
   const auto file = (dir / "all.txt").string();
   const auto all = run_cli({"check", "-", "--max-warnings", "0"}, noisy_answer(25, 3));
@@ -186,7 +186,7 @@ TEST_CASE("--diagnostics writes every diagnostic as stderr shows them", "[cli]")
   }
 }
 
-TEST_CASE("--diagnostics FILE.jsonl writes one JSON object a line", "[cli]") {
+TEST_CASE("a diagnostics file ending in jsonl holds one JSON object a line", "[cli]") {
   const auto dir = scratch("diagnostics-jsonl");
   for (const std::string name : {"all.jsonl", "all.NDJSON"}) {
     const auto file = (dir / name).string();
@@ -218,7 +218,7 @@ TEST_CASE("--diagnostics FILE.jsonl writes one JSON object a line", "[cli]") {
       R"({"file":"a\"b.txt","line":0,"column":0,"severity":"warning","code":"x","message":"tab\there"})");
 }
 
-TEST_CASE("the --diagnostics file is written atomically with the outputs", "[cli]") {
+TEST_CASE("the diagnostics file is written atomically with the outputs", "[cli]") {
   const auto dir = scratch("diagnostics-atomic");
   const auto file = (dir / "d.jsonl").string();
   const auto good = (dir / "g.json").string();
@@ -252,7 +252,7 @@ TEST_CASE("the --diagnostics file is written atomically with the outputs", "[cli
   CHECK(lines_of(slurp(file)).size() == 3);
 }
 
-TEST_CASE("a --diagnostics file that is no new file is a usage error", "[cli]") {
+TEST_CASE("a diagnostics file that is no new file is a usage error", "[cli]") {
   const auto dir = scratch("diagnostics-usage");
   const auto input = (dir / "in.txt").string();
   std::ofstream(input) << noisy_answer(1, 0);
@@ -268,7 +268,7 @@ TEST_CASE("a --diagnostics file that is no new file is a usage error", "[cli]") 
   CHECK_THAT(r.err, Catch::Contains("1 document(s)"));
 }
 
-TEST_CASE("a folder input skips the --diagnostics files written into it", "[cli]") {
+TEST_CASE("a folder input skips the diagnostics files written into it", "[cli]") {
   const auto dir = scratch("diagnostics-in-folder");
   std::ofstream(dir / "a.txt") << noisy_answer(2, 1);
   REQUIRE(run_cli({"check", dir.string(), "--diagnostics", (dir / "d.txt").string()}).code == 0);
@@ -279,7 +279,7 @@ TEST_CASE("a folder input skips the --diagnostics files written into it", "[cli]
   CHECK(diagnostic_lines(r.err).size() == 3);
 }
 
-TEST_CASE("--quiet keeps warnings and errors, drops the summary and notes", "[cli]") {
+TEST_CASE("quiet keeps warnings and errors and drops the summary and notes", "[cli]") {
   auto r = run_cli({"check", "-", "--quiet"}, noisy_answer(25, 3));
   CHECK(r.code == 0);
   CHECK(diagnostic_lines(r.err).size() == 23);
@@ -297,7 +297,7 @@ TEST_CASE("--quiet keeps warnings and errors, drops the summary and notes", "[cl
   CHECK(r.out.empty());
 }
 
-TEST_CASE("--timings prints one line per phase and output, then the total", "[cli]") {
+TEST_CASE("timings prints one line per phase and output and then the total", "[cli]") {
   const auto dir = scratch("timings");
   const auto input = dir / "in.txt";
   std::ofstream(input) << noisy_answer(2, 1);
@@ -357,7 +357,7 @@ TEST_CASE("the progress line is drawn after a second and cleared before other li
   std::ostringstream err;
   {
     evgraph::cli::Console console(err, true, evgraph::cli::Console::Clock::now() - 2s);
-    evgraph::cli::ReadProgress& progress = console.reading(4, 4000);
+    evgraph::ReadProgress& progress = console.reading(4, 4000);
     progress.documents = 1;
     progress.bytes = 1000;
     progress.claims = 1234;
@@ -397,7 +397,7 @@ TEST_CASE("the progress line is drawn after a second and cleared before other li
   CHECK(off.str() == "x\n");
 }
 
-TEST_CASE("the progress line's reading text", "[cli]") {
+TEST_CASE("the progress line text while reading", "[cli]") {
   using evgraph::cli::reading_line;
   CHECK(reading_line(0, 7300, 0, 0, 25'000'000, 0.5) ==
         "evgraph: reading 0 of 7,300 documents, 0 claims");
@@ -425,7 +425,7 @@ TEST_CASE("outputs written concurrently equal the golden files", "[cli]") {
   }
 }
 
-TEST_CASE("write_all on one thread and on many writes the same bytes, folders too", "[cli]") {
+TEST_CASE("write_all on one thread and on many writes the same bytes and folders", "[cli]") {
   const InSourceFolder here;
   evgraph::Diagnostics diagnostics;
   const evgraph::Lexicon lexicon =

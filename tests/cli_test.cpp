@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/read_inputs.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -149,7 +148,7 @@ TEST_CASE("a lexicon file extends the default one", "[cli]") {
 
 TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli]") {
   const auto dir = scratch("threads");
-  std::vector<evgraph::cli::InputSpec> inputs;
+  std::vector<evgraph::InputSpec> inputs;
   for (int i = 0; i < 9; ++i) {
     const auto path = (dir / ("answer" + std::to_string(i) + ".txt")).string();
     std::ofstream(path) << "Claim " << i << " about veterans.[1]\nShared claim.[2]\nCitations:\n"
@@ -160,7 +159,7 @@ TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli
   auto as_json = [&](unsigned threads) {
     std::istringstream in;
     std::vector<evgraph::Evidence> evidence;
-    for (auto& r : evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, threads)) {
+    for (auto& r : evgraph::read_inputs(inputs, evgraph::default_lexicon(), {&in, threads})) {
       evidence.push_back(std::move(r.evidence));
     }
     std::ostringstream out;
@@ -172,7 +171,7 @@ TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli
   CHECK(one == as_json(16));
   inputs.insert(inputs.begin() + 4, {(dir / "absent.txt").string(), std::nullopt, {}});
   std::istringstream in;
-  CHECK_THROWS_AS(evgraph::cli::read_inputs(inputs, evgraph::default_lexicon(), in, 4),
+  CHECK_THROWS_AS(evgraph::read_inputs(inputs, evgraph::default_lexicon(), {&in, 4}),
                   evgraph::IoError);
 }
 
@@ -396,4 +395,43 @@ TEST_CASE("a failed run leaves no folder output and no partial folder", "[cli]")
   CHECK(fs::is_directory(out));
   CHECK(fs::is_empty(out));
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("find_inputs and read_inputs find and read what the command line does", "[cli]") {
+  const auto dir = scratch("library-inputs");
+  fs::create_directories(dir / "b");
+  fs::create_directories(dir / ".hidden");
+  std::ofstream(dir / "a.txt") << kAnswer;
+  std::ofstream(dir / "b" / "c.md")
+      << "Peer groups help fathers.[1]\nSources:\n[1] https://x.org/a\n";
+  std::ofstream(dir / ".hidden" / "x.txt") << kAnswer;
+  std::ofstream(dir / "picture.png") << "png";
+  std::ofstream(dir / "nodes.csv") << "id,type,label,text\n";
+  std::ofstream(dir / "warnings.txt") << "a.txt:5:245: warning: stray digits '2579' after sentence "
+                                         "punctuation [flattened-superscript]\n";
+  const std::string folder = dir.generic_string();
+
+  const evgraph::FoundInputs found = evgraph::find_inputs({{folder}, {"-"}});
+  REQUIRE(found.inputs.size() == 3);
+  CHECK(found.inputs[0].path == folder + "/a.txt");
+  CHECK(found.inputs[1].path == folder + "/b/c.md");
+  CHECK(found.inputs[2].path == "-");
+  REQUIRE(found.skipped.size() == 1);
+  CHECK(found.skipped[0].folder == folder);
+  CHECK(found.skipped[0].files == std::vector<std::string>{folder + "/nodes.csv",
+                                                           folder + "/picture.png",
+                                                           folder + "/warnings.txt"});
+  // A format given for a folder makes every file in it an input.
+  CHECK(evgraph::find_inputs({{folder, evgraph::InputFormat::answer, {}}}).inputs.size() == 5);
+
+  std::istringstream in(kAnswer);
+  evgraph::ReadProgress progress;
+  const auto results =
+      evgraph::read_inputs(found.inputs, evgraph::default_lexicon(), {&in, 2, &progress});
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].evidence.document == folder + "/a.txt");
+  CHECK(results[2].evidence.document == "-");
+  CHECK(progress.documents == 3);
+  CHECK(progress.claims == 3);
+  CHECK(progress.bytes == 2 * kAnswer.size() + fs::file_size(dir / "b" / "c.md"));
 }

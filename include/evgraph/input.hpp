@@ -1,11 +1,15 @@
-// Input: every format evgraph reads, and the one entry point that turns an input's Text into
-// Evidence. Answers (AI-assistant text, Perplexity's API JSON) go through parse and extract;
+// Input: every format evgraph reads, the one entry point that turns an input's Text into Evidence,
+// and a run's inputs found (folders expanded) and read on all cores (find_inputs, read_inputs,
+// below). Answers (AI-assistant text, Perplexity's API JSON) go through parse and extract;
 // structured inputs (curated evidence JSON, CSV/TSV coding sheets and JSON Lines read through a
 // field map, CSL-JSON, BibTeX and RIS bibliographies) are read straight into Evidence. Pure
 // functions of their arguments; thread-safe. Problems in the content are diagnostics; an input
 // that cannot be read as its format at all throws InputError naming file:line:col.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,5 +75,61 @@ FieldMap parse_field_map(std::string_view spec);
 // Reads one input as `format` (nullopt: detect it).
 Evidence read_evidence(const Text& text, std::optional<InputFormat> format, const FieldMap& map,
                        const Lexicon& lexicon, Diagnostics& diagnostics);
+
+// ---- A run's inputs: finding them (folders included) and reading them all, as `evgraph build`
+// does. find_inputs() turns paths into the files to read; read_inputs() reads them, several at once
+// on the machine's cores, into results in input order that are identical whatever the thread
+// count. Both are pure functions of their arguments and the files; each call is independent, so
+// they are safe to call from several threads. ReadProgress is the one piece meant to be shared
+// while a call runs: its counters are atomic.
+
+// One input: a file, or "-" for stdin, read as `format` (nullopt: detect) through `map`.
+struct InputSpec {
+  std::string path;
+  std::optional<InputFormat> format = std::nullopt;
+  FieldMap map = {};
+};
+
+struct FoundInputs {
+  std::vector<InputSpec> inputs;
+  // Per folder given, the files in it that are not inputs, sorted by path.
+  struct Skipped {
+    std::string folder;
+    std::vector<std::string> files;
+  };
+  std::vector<Skipped> skipped;
+};
+
+// Each path that is not a folder stays as given (whether it exists is read_inputs()'s to report).
+// A folder becomes its files, recursively, sorted by path, hidden files and folders left out, each
+// with the folder's format and map. With a format every file is an input; without, files of an
+// extension evgraph reads (.txt .md .markdown .json .jsonl .ndjson .csv .tsv .tab .bib .bibtex
+// .ris), except .json files that are no input (a lexicon, an exported graph) and evgraph's own
+// csv/neo4j export files and --diagnostics files. Throws std::filesystem::filesystem_error when a
+// folder cannot be listed.
+FoundInputs find_inputs(const std::vector<InputSpec>& paths);
+
+struct InputResult {
+  Evidence evidence;
+  Diagnostics diagnostics;  // in line order
+};
+
+// Counts of the documents read so far, bumped by the reading threads; each counter only grows.
+struct ReadProgress {
+  std::atomic<std::size_t> documents{0};  // read, parsed and extracted (or failed)
+  std::atomic<std::size_t> bytes{0};      // of the documents read, as stored
+  std::atomic<std::size_t> claims{0};     // claim records extracted
+};
+
+struct ReadOptions {
+  std::istream* stdin_stream = nullptr;  // where "-" is read from (std::cin when null), once
+  unsigned threads = 0;                  // at most this many at once; 0: one per core
+  ReadProgress* progress = nullptr;
+};
+
+// Reads every input into Evidence, one result per input in input order. An input that cannot be
+// read throws (IoError, InputError), the first such one in input order, once all reading ended.
+std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
+                                     const ReadOptions& options = {});
 
 }  // namespace evgraph

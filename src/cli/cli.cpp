@@ -17,7 +17,6 @@
 #include "cli/console.hpp"
 #include "cli/diagnostic_report.hpp"
 #include "cli/output_files.hpp"
-#include "cli/read_inputs.hpp"
 #include "evgraph/evgraph.hpp"
 
 namespace evgraph::cli {
@@ -211,102 +210,17 @@ std::vector<InputSpec> input_specs(const std::vector<std::string>& args) {
   return specs;
 }
 
-std::string first_bytes(const fs::path& path, std::size_t count) {
-  std::ifstream file(path, std::ios::binary);
-  std::string head(count, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  return head;
-}
-
-// A .json file in a folder is read only when it looks like an input (not a lexicon or an export).
-bool is_input_json(const fs::path& path) {
-  return sniff_json_format(first_bytes(path, 4096)).has_value();
-}
-
-// A --diagnostics file: its first line is a diagnostic, as JSON Lines or as text,
-// "FILE:LINE[:COL]: warning: MESSAGE [code]".
-bool is_diagnostics_file(const std::string& head) {
-  const std::string_view line = std::string_view(head).substr(0, head.find('\n'));
-  if (line.starts_with("{\"file\":")) return line.find(",\"severity\":") != line.npos;
-  std::size_t severity = line.find(": warning: ");
-  if (severity == line.npos) severity = line.find(": error: ");
-  const std::size_t code = line.rfind(" [");
-  if (severity == line.npos || code == line.npos || code < severity || !line.ends_with(']')) {
-    return false;
-  }
-  const auto is_code = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
-  const std::string_view name = line.substr(code + 2, line.size() - code - 3);
-  const std::string_view where = line.substr(0, severity);
-  const std::size_t digits = where.find_last_not_of("0123456789:");
-  return !name.empty() && std::all_of(name.begin(), name.end(), is_code) && digits != where.npos &&
-         digits + 2 < where.size() && where[digits + 1] == ':';
-}
-
-// The files of evgraph's own csv and neo4j folder exports (their headers, and the README beside
-// the Neo4j files) and its --diagnostics files.
-bool is_own_export(const fs::path& path, std::string_view extension) {
-  static constexpr std::string_view kHeaders[] = {"id,type,label,", "source,target,type",
-                                                  "id:ID,:LABEL,", ":START_ID,:END_ID,:TYPE"};
-  const std::string head = first_bytes(path, 4096);
-  if (extension == ".csv") {
-    return std::any_of(std::begin(kHeaders), std::end(kHeaders),
-                       [&](std::string_view header) { return head.starts_with(header); });
-  }
-  if (head.find('\n') != std::string::npos && is_diagnostics_file(head)) return true;
-  return extension == ".md" && head.starts_with("# Neo4j bulk import\n\nWritten by evgraph");
-}
-
-bool is_known_input(const fs::path& path) {
-  static constexpr std::string_view kExtensions[] = {".txt",   ".md",     ".markdown", ".json",
-                                                     ".jsonl", ".ndjson", ".csv",      ".tsv",
-                                                     ".tab",   ".bib",    ".bibtex",   ".ris"};
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
-  if (extension == ".json") return is_input_json(path);
-  if (is_own_export(path, extension)) return false;
-  return std::find(std::begin(kExtensions), std::end(kExtensions), extension) !=
-         std::end(kExtensions);
-}
-
-// A folder becomes its files: recursive, sorted by path, hidden files and folders left out, files
-// of unknown kinds counted and named on stderr.
-void expand_folder(const InputSpec& folder, std::vector<InputSpec>& out, const Options& options,
-                   Streams& io) {
-  std::vector<fs::path> files;
-  std::vector<fs::path> skipped;
-  fs::recursive_directory_iterator it(folder.path, fs::directory_options::skip_permission_denied);
-  for (; it != fs::recursive_directory_iterator(); ++it) {
-    const std::string name = it->path().filename().string();
-    if (name.starts_with('.')) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    (folder.format || is_known_input(it->path()) ? files : skipped).push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  std::sort(skipped.begin(), skipped.end());
-  for (const fs::path& file : files)
-    out.push_back({file.generic_string(), folder.format, folder.map});
-  if (!skipped.empty() && !options.quiet) {
-    io.err.print("evgraph: " + folder.path + ": skipped " + std::to_string(skipped.size()) +
-                 " file(s) that are not inputs, e.g. " + skipped.front().generic_string() + '\n');
-  }
-}
-
+// The inputs of the command line, folders expanded; the files a folder holds that are not inputs
+// are counted on stderr, one line a folder.
 std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
-  std::vector<InputSpec> resolved;
-  for (InputSpec& spec : input_specs(options.args)) {
-    std::error_code error;
-    if (spec.path != "-" && fs::is_directory(spec.path, error)) {
-      expand_folder(spec, resolved, options, io);
-    } else {
-      resolved.push_back(std::move(spec));
-    }
+  FoundInputs found = find_inputs(input_specs(options.args));
+  for (const FoundInputs::Skipped& skipped : found.skipped) {
+    if (options.quiet) break;
+    io.err.print("evgraph: " + skipped.folder + ": skipped " +
+                 std::to_string(skipped.files.size()) + " file(s) that are not inputs, e.g. " +
+                 skipped.files.front() + '\n');
   }
-  return resolved;
+  return std::move(found.inputs);
 }
 
 // The inputs' total size, for the progress line's ETA (stdin counts 0).
@@ -327,7 +241,7 @@ std::vector<Evidence> load_inputs(const Options& options, Streams& io, Diagnosti
   const Lexicon lexicon = load_lexicon(options);
   ReadProgress& progress = io.err.reading(
       inputs.size(), io.err.shows_progress() ? total_bytes(inputs) : std::uintmax_t{0});
-  std::vector<InputResult> results = read_inputs(inputs, lexicon, io.in, 0, &progress);
+  std::vector<InputResult> results = read_inputs(inputs, lexicon, {&io.in, 0, &progress});
   io.err.idle();
   io.timings.add("read", seconds_since(start), progress.bytes.load());
   std::vector<Evidence> evidence;
@@ -481,16 +395,17 @@ DiagnosticReport make_report(const Options& options, OutputFiles& files, Streams
                           files.stage(options.diagnostics));
 }
 
-EvidenceGraph build_reporting(std::vector<Evidence>& evidence, Streams& io,
+// Builds the graph from the inputs, which it takes (each is freed once added), and reports the
+// build's diagnostics.
+EvidenceGraph build_reporting(std::vector<Evidence>&& evidence, Streams& io,
                               DiagnosticReport& report) {
   const Clock::time_point start = Clock::now();
   io.err.building();
   Diagnostics diagnostics;
-  EvidenceGraph graph = build_graph(evidence, &diagnostics);
+  EvidenceGraph graph = build_graph(std::move(evidence), &diagnostics);
   io.err.idle();
   io.timings.add("build", seconds_since(start));
   report.add(diagnostics);
-  std::vector<Evidence>().swap(evidence);  // the graph holds it all now: free it early
   report.close();
   return graph;
 }
@@ -518,7 +433,7 @@ int run_build(const Options& options, Streams& io) {
   OutputFiles files;
   DiagnosticReport report = make_report(options, files, io);
   std::vector<Evidence> evidence = load_inputs(options, io, report);
-  const EvidenceGraph graph = build_reporting(evidence, io, report);
+  const EvidenceGraph graph = build_reporting(std::move(evidence), io, report);
   print_summary(graph, report, options, io);
   if (options.strict && report.count() > 0) {
     files.commit();  // the --diagnostics file only
@@ -537,7 +452,7 @@ int run_check(const Options& options, Streams& io) {
   OutputFiles files;
   DiagnosticReport report = make_report(options, files, io);
   std::vector<Evidence> evidence = load_inputs(options, io, report);
-  const EvidenceGraph graph = build_reporting(evidence, io, report);
+  const EvidenceGraph graph = build_reporting(std::move(evidence), io, report);
   print_summary(graph, report, options, io);
   files.commit();
   return options.strict && report.count() > 0 ? kFailed : kOk;

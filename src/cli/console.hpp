@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "cli/output_files.hpp"
-#include "cli/read_inputs.hpp"
+#include "evgraph/input.hpp"
 
 namespace evgraph::cli {
 

@@ -1,17 +1,15 @@
-#include "cli/read_inputs.hpp"
-
 #include <algorithm>
-#include <atomic>
 #include <exception>
-#include <istream>
+#include <iostream>
 #include <iterator>
 #include <optional>
 #include <thread>
 #include <tuple>
 
+#include "evgraph/input.hpp"
 #include "evgraph/text.hpp"
 
-namespace evgraph::cli {
+namespace evgraph {
 namespace {
 
 InputResult read_one(const InputSpec& input, const std::optional<std::string>& stdin_bytes,
@@ -39,13 +37,12 @@ InputResult read_one(const InputSpec& input, const std::optional<std::string>& s
 }  // namespace
 
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
-                                     std::istream& stdin_stream, unsigned threads,
-                                     ReadProgress* progress) {
+                                     const ReadOptions& options) {
   std::optional<std::string> stdin_bytes;
   if (std::any_of(inputs.begin(), inputs.end(),
                   [](const InputSpec& input) { return input.path == "-"; })) {
-    stdin_bytes.emplace(std::istreambuf_iterator<char>(stdin_stream),
-                        std::istreambuf_iterator<char>());
+    std::istream& in = options.stdin_stream ? *options.stdin_stream : std::cin;
+    stdin_bytes.emplace(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   std::vector<InputResult> results(inputs.size());
   std::vector<std::exception_ptr> errors(inputs.size());
@@ -53,24 +50,26 @@ std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const
   auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       try {
-        results[i] = read_one(inputs[i], stdin_bytes, lexicon, progress);
+        results[i] = read_one(inputs[i], stdin_bytes, lexicon, options.progress);
       } catch (...) {
         errors[i] = std::current_exception();
       }
-      if (progress) ++progress->documents;
+      if (options.progress) ++options.progress->documents;
     }
   };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto extra = std::min<std::size_t>(threads, inputs.size()) - (inputs.empty() ? 0 : 1);
-  std::vector<std::jthread> pool;
-  pool.reserve(extra);
-  for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(work);
-  work();
-  pool.clear();
+  {
+    std::vector<std::jthread> pool;
+    pool.reserve(extra);
+    for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(work);
+    work();
+  }
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
   return results;
 }
 
-}  // namespace evgraph::cli
+}  // namespace evgraph
