@@ -1,30 +1,27 @@
-// DOT through cgraph: the graph is built as a cgraph graph and written with agwrite, so quoting is
-// cgraph's own. What cgraph leaves to us: escString escaping, and ids and order that do not depend
-// on pointers (a custom id discipline; see NameTable).
+// What the DOT export says (DotScene, dot_scene.hpp) and the cgraph graph built from it
+// (graphviz::build_cgraph), which render() lays out. write_dot streams the same scene as text
+// (dot_writer.cpp); both are proven against each other by tests/dot_stream_test.cpp.
 //
 // What a reader of the DOT finds: one node per graph node, named and `id`-ed by its id, with
 // `class` its type, in one `cluster_<type>` subgraph; one edge per graph edge, `id` "link<k>" (k
 // its index in the node-link JSON's links) and `class` its type. Up to kDotNodeLimit nodes, the
 // layout plan adds rank=same subgraphs named "column <k>" and, rarely, invisible edges of class
-// "layout" (no id) that are not graph edges: readers skip them (see Columns). Past the limit, the
-// graph attributes ask for sfdp instead.
+// "layout" (no id) that are not graph edges: readers skip them (see tie_parts). Past the limit,
+// the graph attributes ask for sfdp instead.
+//
+// cgraph leaves escString escaping to us, and its ids and order follow pointers unless given a
+// custom id discipline (see NameTable).
 #include <graphviz/cgraph.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <boost/range/iterator_range.hpp>
 #include <cctype>
 #include <charconv>
-#include <cmath>
 #include <cstddef>
-#include <cstring>
-#include <functional>
 #include <map>
-#include <mutex>
 #include <new>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,12 +31,20 @@
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
 #include "export/column_plan.hpp"
+#include "export/dot_scene.hpp"
 #include "export/graphviz.hpp"
 #include "export/palette.hpp"
 
 namespace evgraph {
 namespace {
 
+using detail::DotAttribute;
+using detail::DotScene;
+using detail::DotSettings;
+using detail::DotSubgraph;
+using detail::DotText;
+using detail::DotValue;
+using detail::LayoutEdge;
 using graphviz::GraphHandle;
 
 constexpr std::size_t kLabelWidth = 28;
@@ -50,76 +55,173 @@ constexpr std::string_view kFont = "DejaVu Sans";
 // ---------------------------------------------------------------------------------------------
 // Text
 
-// Valid UTF-8 with no C0 control characters other than tab and line feed; the rest become U+FFFD.
+struct Sequence {
+  std::size_t length = 1;
+  bool drawable = false;  // valid, and neither U+FFFE nor U+FFFF (not allowed in XML, so in SVG)
+};
+
+// The UTF-8 sequence at the start of `text`, whose first byte is not ASCII.
+Sequence utf8_sequence(std::string_view text) {
+  utf8proc_int32_t code_point = 0;
+  const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                       static_cast<utf8proc_ssize_t>(text.size()), &code_point);
+  if (length < 0) return {1, false};
+  return {static_cast<std::size_t>(length), code_point != 0xFFFE && code_point != 0xFFFF};
+}
+
+// What one escString context writes for the characters that may need it. Everything else is
+// copied once cleaned: C0 controls other than tab and line feed, invalid UTF-8, U+FFFE and U+FFFF
+// become U+FFFD.
+struct Escaping {
+  std::string_view backslash;
+  std::string_view line_feed;
+  std::string_view ampersand;
+  std::string_view quote;
+};
+
+constexpr Escaping kCleanOnly = {"\\", "\n", "&", "\""};
+
+// An escString (id, URL): backslashes doubled, so `\N`, `\l` and a trailing backslash stay literal,
+// and line feeds written as `\n`. Text Graphviz draws (label) or shows on hover (tooltip): Graphviz
+// decodes HTML entities in both, in every output format, so `&` is written `&amp;` and a text's own
+// "&amp;" stays as typed; and it unescapes a tooltip once more before expanding `\N`, `\G`…, so
+// there each backslash is four. Quoted, a `"` is escaped for cgraph's reader, which keeps `\\`
+// and any other backslash as they are.
+Escaping escaping_of(DotText kind, bool quoted) {
+  Escaping escaping = {"\\\\", "\\n", "&", "\""};
+  if (kind == DotText::label || kind == DotText::tooltip) escaping.ampersand = "&amp;";
+  if (kind == DotText::tooltip) escaping.backslash = "\\\\\\\\";
+  if (quoted) escaping.quote = "\\\"";
+  return escaping;
+}
+
+void append_escaped(std::string& out, std::string_view text, const Escaping& escaping) {
+  std::size_t copied = 0;  // text[copied, i) is still to be appended as it is
+  std::size_t i = 0;
+  const auto replace = [&](std::string_view with, std::size_t length) {
+    out.append(text, copied, i - copied);
+    out.append(with);
+    i += length;
+    copied = i;
+  };
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x80) {
+      const Sequence sequence = utf8_sequence(text.substr(i));
+      if (sequence.drawable) {
+        i += sequence.length;
+      } else {
+        replace(kReplacement, sequence.length);
+      }
+    } else if (byte == '\\') {
+      replace(escaping.backslash, 1);
+    } else if (byte == '&') {
+      replace(escaping.ampersand, 1);
+    } else if (byte == '"') {
+      replace(escaping.quote, 1);
+    } else if (byte == '\n') {
+      replace(escaping.line_feed, 1);
+    } else if (byte < 0x20 && byte != '\t') {
+      replace(kReplacement, 1);
+    } else {
+      ++i;
+    }
+  }
+  out.append(text, copied);
+}
+
 std::string clean(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+  append_escaped(out, text, kCleanOnly);
+  return out;
+}
+
+bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+bool is_keyword(std::string_view text) {
+  constexpr std::array<std::string_view, 6> kKeywords = {"node",    "edge",     "graph",
+                                                         "digraph", "subgraph", "strict"};
+  return std::any_of(kKeywords.begin(), kKeywords.end(), [&](std::string_view keyword) {
+    return keyword.size() == text.size() &&
+           std::equal(text.begin(), text.end(), keyword.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+           });
+  });
+}
+
+// A DOT numeral: [-]?(.[0-9]+ | [0-9]+(.[0-9]*)?).
+bool is_numeral(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  const auto digits = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(),
+                       [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+  };
+  if (point == std::string_view::npos) return !text.empty() && digits(text);
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction = text.substr(point + 1);
+  return digits(whole) && digits(fraction) && (!whole.empty() || !fraction.empty());
+}
+
+// What DOT reads without quotes, as agwrite writes it: a name of letters (ASCII, `_` and every
+// byte past ASCII) and digits that does not start with a digit and is no keyword, or a numeral.
+bool is_bare_id(std::string_view text) {
+  if (text.empty()) return false;
+  if (!is_letter(static_cast<unsigned char>(text.front()))) return is_numeral(text);
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) {
+                       const auto byte = static_cast<unsigned char>(c);
+                       return is_letter(byte) || is_digit(byte);
+                     }) &&
+         !is_keyword(text);
+}
+
+void append_literal(std::string& out, std::string_view text, bool quoted) {
+  if (!quoted || is_bare_id(text)) {
+    out.append(text);
+    return;
+  }
+  out += '"';
+  for (std::size_t quote = text.find('"'); quote != std::string_view::npos;
+       quote = text.find('"')) {
+    out.append(text.substr(0, quote));
+    out.append("\\\"");
+    text.remove_prefix(quote + 1);
+  }
+  out.append(text);
+  out += '"';
+}
+
+// A node's name in DOT is its id, as written to JSON, unless cgraph would not give that back: an
+// id with a backslash or a control character (never one evgraph makes: ids start with their type,
+// and source ids encode backslashes) is named by its escString instead, with a `\` in front of a
+// name starting with `%` (cgraph's own names). Its `id` attribute is exact either way.
+bool is_plain_name(std::string_view id) {
+  if (id.starts_with('%')) return false;
+  for (std::size_t i = 0; i < id.size();) {
+    const auto byte = static_cast<unsigned char>(id[i]);
+    if (byte < 0x20 || byte == '\\') return false;
     if (byte < 0x80) {
-      if (byte < 0x20 && byte != '\n' && byte != '\t') {
-        out += kReplacement;
-      } else {
-        out += text[i];
-      }
       ++i;
       continue;
     }
-    utf8proc_int32_t code_point = 0;
-    const auto length =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                         static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length < 0) {
-      out += kReplacement;
-      ++i;
-    } else if (code_point == 0xFFFE || code_point == 0xFFFF) {  // not allowed in XML, so in SVG
-      out += kReplacement;
-      i += static_cast<std::size_t>(length);
-    } else {
-      out.append(text.substr(i, static_cast<std::size_t>(length)));
-      i += static_cast<std::size_t>(length);
-    }
+    const Sequence sequence = utf8_sequence(id.substr(i));
+    if (!sequence.drawable) return false;
+    i += sequence.length;
   }
-  return out;
+  return true;
 }
 
-// An escString (label, tooltip, id, URL): backslashes doubled, so `\N`, `\l` and a trailing
-// backslash stay literal, and line feeds written as `\n`. cgraph adds the quotes and escapes `"`.
-std::string esc(std::string_view text) {
-  const std::string cleaned = clean(text);
-  std::string out;
-  out.reserve(cleaned.size() + 8);
-  for (char c : cleaned) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// Text Graphviz draws (label) or shows on hover (tooltip). Graphviz decodes HTML entities in both,
-// in every output format, so `&` is written `&amp;` and a text's own "&amp;" stays as typed; and
-// it unescapes a tooltip once more before expanding `\N`, `\G`…, so there each backslash is four.
-std::string esc_shown(std::string_view text, bool tooltip) {
-  const std::string cleaned = clean(text);
-  std::string out;
-  out.reserve(cleaned.size() + 8);
-  for (char c : cleaned) {
-    if (c == '\\') {
-      out += tooltip ? "\\\\\\\\" : "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '&') {
-      out += "&amp;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+void append_number(std::string& out, std::size_t number) {
+  std::array<char, 24> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+  out.append(buffer.data(), result.ptr);
 }
 
 std::size_t code_points(std::string_view text) {
@@ -129,9 +231,8 @@ std::size_t code_points(std::string_view text) {
 }
 
 // Breaks lines at spaces so that no line is longer than `width` code points, unless one word is.
-// Only spaces are replaced, so joining the lines with spaces gives the text back.
-std::string wrap(std::string_view text, std::size_t width) {
-  std::string out;
+// Only spaces are replaced, so joining the lines with spaces gives the text back. `out` is empty.
+void append_wrapped(std::string& out, std::string_view text, std::size_t width) {
   std::size_t line = 0;
   bool first = true;
   while (true) {
@@ -152,22 +253,14 @@ std::string wrap(std::string_view text, std::size_t width) {
     out += text[end];
     text.remove_prefix(end + 1);
   }
-  return out;
 }
 
-// The node's name in DOT is its id, as written to JSON. cgraph 2.42's reader turns `\\` into `\`
-// while its writer doubles nothing, so an id with a backslash or a control character (never one
-// evgraph makes: ids start with their type, and source ids encode backslashes) is written as an
-// escaped string instead; its `id` attribute is exact either way.
-std::string node_name(std::string_view id) {
-  const bool readable =
-      std::none_of(id.begin(), id.end(),
-                   [](char c) { return c == '\\' || static_cast<unsigned char>(c) < 0x20; }) &&
-      clean(id) == id;
-  if (readable && !id.starts_with('%')) return std::string(id);  // `%…` are cgraph's own names
-  std::string name = esc(id);
-  if (name.starts_with('%')) name = "\\" + name;
-  return name;
+// A node's label: its label (its id if it has none), cleaned and wrapped. `cleaned` is a buffer.
+void wrapped_label(const Node& node, std::string& cleaned, std::string& out) {
+  cleaned.clear();
+  append_escaped(cleaned, node.label.empty() ? node.id : node.label, kCleanOnly);
+  out.clear();
+  append_wrapped(out, cleaned, kLabelWidth);
 }
 
 bool linkable(std::string_view url) {
@@ -183,10 +276,9 @@ bool linkable(std::string_view url) {
 
 // Characters a URL may not contain are percent-encoded, as a browser would; this also keeps `"`,
 // `<` and `>` out of the href that Graphviz 2.42 writes into SVG without XML escaping.
-std::string encode_url(std::string_view url) {
+void append_encoded_url(std::string& out, std::string_view url) {
   constexpr std::string_view kUnsafe = "\"<>\\^`{|}";
   constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out;
   for (char c : url) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte >= 0x7F || kUnsafe.find(c) != std::string_view::npos) {
@@ -197,20 +289,21 @@ std::string encode_url(std::string_view url) {
       out += c;
     }
   }
-  return out;
 }
 
-std::string bracketed(const std::vector<std::string>& markers) {
-  std::string out;
-  for (const std::string& marker : markers) out += "[" + marker + "]";
-  return out;
+void append_bracketed(std::string& out, const std::vector<std::string>& markers) {
+  for (const std::string& marker : markers) {
+    out += '[';
+    out += marker;
+    out += ']';
+  }
 }
 
-std::string format_score(double score) {
+void append_score(std::string& out, double score) {
   std::array<char, 32> buffer{};
   const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), score,
                                     std::chars_format::fixed, 2);
-  return std::string(buffer.data(), result.ptr);
+  out.append(buffer.data(), result.ptr);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,113 +367,6 @@ detail::ShapeScales shape_scales() {
 
 const EdgeStyle& style_of(EdgeType type) {
   return kEdgeStyles.at(static_cast<std::size_t>(type));
-}
-
-// ---------------------------------------------------------------------------------------------
-// cgraph plumbing
-
-// cgraph's default id discipline uses the address of each interned name as the object's id, and
-// agwrite emits subgraphs in id order: the cluster order would follow malloc. This discipline
-// numbers names in the order they are first seen instead.
-struct NameTable {
-  Agraph_t* graph = nullptr;
-  // Interned with agstrdup: agwrite looks for cgraph's string header in front of every name.
-  std::vector<char*> names;
-  std::unordered_map<std::string_view, IDTYPE> ids;
-  IDTYPE next_anonymous = 1;  // anonymous ids are odd, named ones even, as in cgraph's own
-};
-
-void* names_open(Agraph_t* graph, Agdisc_t*) {
-  auto* table = new (std::nothrow) NameTable;
-  if (table != nullptr) table->graph = graph;
-  return table;
-}
-
-long names_map(void* state, int, char* name, IDTYPE* id, int create) {
-  auto* table = static_cast<NameTable*>(state);
-  if (table == nullptr) return 0;
-  if (name == nullptr) {
-    *id = table->next_anonymous;
-    table->next_anonymous += 2;
-    return 1;
-  }
-  if (auto found = table->ids.find(name); found != table->ids.end()) {
-    *id = found->second;
-    return 1;
-  }
-  if (create == 0) return 0;
-  try {
-    char* interned = agstrdup(table->graph, name);
-    table->names.push_back(interned);
-    *id = 2 * static_cast<IDTYPE>(table->names.size());
-    table->ids.emplace(interned, *id);
-    return 1;
-  } catch (const std::bad_alloc&) {
-    return 0;
-  }
-}
-
-long names_alloc(void*, int, IDTYPE) {
-  return 0;
-}
-void names_free(void*, int, IDTYPE) {}
-
-char* names_print(void* state, int, IDTYPE id) {
-  auto* table = static_cast<NameTable*>(state);
-  if (table == nullptr || id % 2 != 0 || id == 0 || id / 2 > table->names.size()) return nullptr;
-  return table->names[static_cast<std::size_t>(id / 2 - 1)];
-}
-
-void names_close(void* state) {
-  delete static_cast<NameTable*>(state);
-}
-void names_register(void*, int, void*) {}
-
-Agiddisc_t name_disc = {names_open,  names_map,   names_alloc,   names_free,
-                        names_print, names_close, names_register};
-
-// agwrite's output goes to a Sink; a failed write is remembered and reported by flush.
-struct Sink {
-  std::string* text = nullptr;
-  std::ostream* stream = nullptr;
-  bool failed = false;
-};
-
-int sink_put(void* channel, const char* str) {
-  auto* sink = static_cast<Sink*>(channel);
-  try {
-    if (sink->text != nullptr) {
-      sink->text->append(str);
-    } else {
-      sink->stream->write(str, static_cast<std::streamsize>(std::strlen(str)));
-      sink->failed = sink->failed || !*sink->stream;
-    }
-  } catch (...) {
-    sink->failed = true;
-  }
-  return sink->failed ? EOF : 0;
-}
-
-int sink_flush(void* channel) {
-  return static_cast<Sink*>(channel)->failed ? EOF : 0;
-}
-
-Agiodisc_t sink_disc = {nullptr, sink_put, sink_flush};
-Agdisc_t disc = {&AgMemDisc, &name_disc, &sink_disc};
-
-Agsym_t* declare(Agraph_t* graph, int kind, std::string name, std::string default_value) {
-  Agsym_t* symbol = agattr(graph, kind, name.data(), default_value.data());
-  if (symbol == nullptr) throw Error("cgraph refused the DOT attribute '" + name + "'");
-  return symbol;
-}
-
-void set(void* object, Agsym_t* symbol, std::string value) {
-  agxset(object, symbol, value.data());
-}
-
-void set(void* object, std::string name, std::string value) {
-  std::string no_default;
-  agsafeset(object, name.data(), value.data(), no_default.data());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,370 +481,539 @@ double legend_rows(const Present& present) {
   return 1 + static_cast<double>(std::max(nodes.size(), edges.size()));
 }
 
-std::string provenance(const Node& claim) {
-  std::string out;
+void append_provenance(std::string& out, const Node& claim) {
   const std::size_t shown = std::min(claim.occurrences.size(), kMaxProvenance);
   for (std::size_t i = 0; i < shown; ++i) {
     const Occurrence& occurrence = claim.occurrences[i];
-    out += "\n" + occurrence.document + ":" + std::to_string(occurrence.line);
+    out += '\n';
+    out += occurrence.document;
+    out += ':';
+    append_number(out, occurrence.line);
   }
   if (claim.occurrences.size() > shown) {
-    out += "\n\u2026 and " + std::to_string(claim.occurrences.size() - shown) + " more";
+    out += "\n\u2026 and ";
+    append_number(out, claim.occurrences.size() - shown);
+    out += " more";
   }
-  return out;
 }
 
-std::string tooltip(const Node& node) {
+void append_tooltip(std::string& out, const Node& node) {
   switch (node.type) {
-    case NodeType::claim: {
-      const std::string where = provenance(node);
-      return (node.text.empty() ? node.label : node.text) + (where.empty() ? "" : "\n" + where);
-    }
+    case NodeType::claim:
+      out += node.text.empty() ? node.label : node.text;
+      if (!node.occurrences.empty()) out += '\n';
+      append_provenance(out, node);
+      return;
     case NodeType::source: {
-      std::string out = node.title;
+      const std::size_t start = out.size();
+      out += node.title;
       if (!node.authors.empty()) {
-        out += (out.empty() ? "" : "\n") + node.authors.front();
+        if (out.size() > start) out += '\n';
+        out += node.authors.front();
         if (node.authors.size() > 1) out += " et al.";
       }
-      if (!node.year.empty()) out += (out.empty() ? "" : " ") + ("(" + node.year + ")");
-      return out + (out.empty() ? "" : "\n") + (node.url.empty() ? node.id : node.url);
+      if (!node.year.empty()) {
+        if (out.size() > start) out += ' ';
+        out += '(';
+        out += node.year;
+        out += ')';
+      }
+      if (out.size() > start) out += '\n';
+      out += node.url.empty() ? node.id : node.url;
+      return;
     }
     case NodeType::document:
-      return node.path.empty() ? node.id : node.path;
+      out += node.path.empty() ? node.id : node.path;
+      return;
     default:
-      return std::string(to_string(node.type)) + ": " + node.label;
+      out += to_string(node.type);
+      out += ": ";
+      out += node.label;
   }
 }
 
-std::string edge_tooltip(const Edge& edge) {
+void append_edge_tooltip(std::string& out, const Edge& edge) {
   if (edge.type == EdgeType::cites && edge.ambiguous) {
-    return "cites " + bracketed(edge.markers) +
-           ": the marker is defined twice in its citation list, so this link may be wrong";
+    out += "cites ";
+    append_bracketed(out, edge.markers);
+    out += ": the marker is defined twice in its citation list, so this link may be wrong";
+  } else if (edge.type == EdgeType::cites && !edge.records.empty()) {
+    out += "cites";
+    if (!edge.stance.empty()) {
+      out += ": ";
+      out += edge.stance;
+    }
+    if (!edge.certainty.empty()) {
+      out += ", certainty ";
+      out += edge.certainty;
+    }
+    out += " (";
+    append_number(out, edge.records.size());
+    out += edge.records.size() == 1 ? " evidence record)" : " evidence records)";
+  } else if (edge.type == EdgeType::cites) {
+    out += "cites ";
+    append_bracketed(out, edge.markers);
+  } else if (edge.type == EdgeType::similar_to && edge.score) {
+    out += "similar wording (score ";
+    append_score(out, *edge.score);
+    out += ')';
+  } else {
+    out += to_string(edge.type);
   }
-  if (edge.type == EdgeType::cites && !edge.records.empty()) {
-    std::string out = "cites";
-    if (!edge.stance.empty()) out += ": " + edge.stance;
-    if (!edge.certainty.empty()) out += ", certainty " + edge.certainty;
-    return out + " (" + std::to_string(edge.records.size()) + " evidence record" +
-           (edge.records.size() == 1 ? ")" : "s)");
-  }
-  if (edge.type == EdgeType::cites) return "cites " + bracketed(edge.markers);
-  if (edge.type == EdgeType::similar_to && edge.score) {
-    return "similar wording (score " + format_score(*edge.score) + ")";
-  }
-  return std::string(to_string(edge.type));
 }
 
-class DotBuilder {
+// The columns and the real edges that keep them fix every rank only within each connected part
+// of the graph they make. Each further part (in the order of its first vertex) is tied to the
+// first by one invisible "layout" edge between the nearest columns the two occupy.
+std::vector<LayoutEdge> tie_parts(const EvidenceGraph& graph,
+                                  const std::vector<std::size_t>& columns) {
+  const Graph& g = graph.graph();
+  std::vector<Vertex> parent(graph.node_count());
+  for (Vertex v = 0; v < parent.size(); ++v) parent[v] = v;
+  const auto find = [&](Vertex v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  const auto unite = [&](Vertex a, Vertex b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    const Vertex tail = boost::source(e, g);
+    const Vertex head = boost::target(e, g);
+    if (columns.at(head) > columns.at(tail)) unite(tail, head);
+  }
+  std::map<std::size_t, Vertex> first_in_column;
+  for (Vertex v = 0; v < parent.size(); ++v) {
+    const auto [first, inserted] = first_in_column.emplace(columns[v], v);
+    if (!inserted) unite(v, first->second);
+  }
+  std::vector<LayoutEdge> ties;
+  for (Vertex v = 1; v < parent.size(); ++v) {
+    if (find(v) != v) continue;
+    // v is the first vertex of a part not yet tied to vertex 0's.
+    Vertex from = 0;
+    Vertex to = 0;
+    std::size_t nearest = 0;
+    for (const auto& [column, a] : first_in_column) {
+      if (find(a) != v) continue;
+      for (const auto& [other, b] : first_in_column) {
+        if (find(b) != find(0)) continue;
+        const std::size_t distance = column > other ? column - other : other - column;
+        if (nearest == 0 || distance < nearest) {
+          nearest = distance;
+          from = column < other ? a : b;
+          to = column < other ? b : a;
+        }
+      }
+    }
+    if (nearest == 0) continue;
+    ties.push_back({from, to, nearest});
+    unite(from, to);
+  }
+  return ties;
+}
+
+constexpr DotValue literal(std::string_view text) {
+  return {DotText::literal, text};
+}
+
+constexpr std::array<DotAttribute, detail::kNodeTarget + 1> kNodeDefaults = {{
+    // Graphviz's own default, declared so that the text does not depend on whether gvContext()
+    // has run in this process: it adds this default to every graph opened after it.
+    {"label", literal("\\N")},
+    {"fontname", literal(kFont)},
+    {"fontsize", literal("10")},
+    {"height", literal("0.3")},
+    {"shape", literal("box")},
+    {"margin", literal(kBoxMargin)},
+    {"style", literal("filled")},
+    {"fillcolor", literal("white")},
+    {"color", literal("#555555")},
+    {"fontcolor", literal("black")},
+    {"class", literal("")},
+    {"tooltip", literal("")},
+    {"id", literal("")},
+    {"URL", literal("")},
+    {"target", literal("")},
+}};
+
+constexpr std::array<DotAttribute, detail::kEdgeConstraint + 1> kEdgeDefaults = {{
+    {"fontname", literal(kFont)},
+    {"arrowsize", literal("0.7")},
+    {"color", literal(kEdgeColor)},
+    {"style", literal("solid")},
+    {"class", literal("")},
+    {"tooltip", literal("")},
+    {"id", literal("")},
+    {"minlen", literal("1")},
+    {"weight", literal("1")},
+    {"constraint", literal("true")},
+}};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The scene (dot_scene.hpp)
+
+void detail::append_dot_value(std::string& out, DotValue value, bool quoted) {
+  switch (value.kind) {
+    case DotText::literal:
+      append_literal(out, value.text, quoted);
+      return;
+    case DotText::html:
+      if (quoted) out += '<';
+      out.append(value.text);
+      if (quoted) out += '>';
+      return;
+    case DotText::escaped:
+    case DotText::label:
+    case DotText::tooltip:
+      break;
+  }
+  if (quoted) out += '"';
+  append_escaped(out, value.text, escaping_of(value.kind, quoted));
+  if (quoted) out += '"';
+}
+
+detail::DotScene::DotScene(const EvidenceGraph& graph)
+    : graph_(graph), sfdp_(layout_engine_for(graph) == "sfdp") {
+  const Present present = present_in(graph);
+  if (graph.node_count() > 0) {
+    legend_ = legend(present);
+    graph_attributes_ = {{"label", {DotText::html, legend_}},
+                         {"labelloc", literal("b")},
+                         {"labeljust", literal("l")}};
+  }
+  graph_attributes_.insert(
+      graph_attributes_.end(),
+      {{"rankdir", literal("LR")}, {"newrank", literal("true")}, {"nodesep", literal("0.07")}});
+  if (!sfdp_) {
+    // Edges round a column share a path.
+    graph_attributes_.push_back({"concentrate", literal("true")});
+  } else {
+    // What render() uses past kDotNodeLimit nodes, so that `dot -Tsvg` on this text agrees.
+    // prism0 spreads the nodes by a multiple of their size but runs no prism passes: those
+    // triangulate with GTS, whose order follows heap addresses, and Graphviz 2.42 then places
+    // some graphs differently from one run to the next. start=1 fixes sfdp's seed.
+    graph_attributes_.insert(graph_attributes_.end(), {{"layout", literal("sfdp")},
+                                                       {"overlap", literal("prism0")},
+                                                       {"overlap_scaling", literal("-12")},
+                                                       {"splines", literal("false")},
+                                                       {"start", literal("1")}});
+  }
+  graph_attributes_.insert(graph_attributes_.end(), {{"outputorder", literal("edgesfirst")},
+                                                     {"fontname", literal(kFont)},
+                                                     {"fontsize", literal("11")}});
+
+  for (NodeType type : kNodeTypes) {
+    if (!present.nodes.at(static_cast<std::size_t>(type))) continue;
+    const std::string name = "cluster_" + std::string(to_string(type));
+    cluster_index_.at(static_cast<std::size_t>(type)) = subgraphs_.size();
+    subgraphs_.push_back({name,
+                          {{"label", std::string(detail::colour_of(type).title)},
+                           {"labelloc", "t"},
+                           {"labeljust", "l"},
+                           {"style", "rounded"},
+                           {"color", "#CCCCCC"},
+                           {"fontcolor", "#555555"},
+                           {"id", name},
+                           {"class", std::string(to_string(type))}}});
+  }
+
+  first_column_ = subgraphs_.size();
+  if (sfdp_ || graph.node_count() == 0) return;
+  std::vector<std::string> labels(graph.node_count());
+  std::string cleaned;
+  for (Vertex v = 0; v < labels.size(); ++v) wrapped_label(graph.node(v), cleaned, labels[v]);
+  columns_ = detail::plan_columns(graph, labels, detail::kLegendRow * legend_rows(present),
+                                  shape_scales());
+  // One rank=same subgraph per column, named "column <k>" (k from 1, left to right), after the
+  // clusters, so that a node is declared in its cluster.
+  const std::size_t count = *std::max_element(columns_.begin(), columns_.end()) + 1;
+  for (std::size_t k = 0; k < count; ++k) {
+    subgraphs_.push_back({"column " + std::to_string(k + 1), {{"rank", "same"}}});
+  }
+  layout_edges_ = tie_parts(graph, columns_);
+}
+
+std::span<const DotAttribute> detail::DotScene::node_defaults() const noexcept {
+  return kNodeDefaults;
+}
+
+std::span<const DotAttribute> detail::DotScene::edge_defaults() const noexcept {
+  return std::span(kEdgeDefaults).first(sfdp_ ? std::size_t{kEdgeMinlen} : kEdgeDefaults.size());
+}
+
+std::size_t detail::DotScene::cluster_of(Vertex v) const {
+  return cluster_index_.at(static_cast<std::size_t>(graph_.node(v).type));
+}
+
+std::optional<std::size_t> detail::DotScene::column_of(Vertex v) const {
+  if (columns_.empty()) return std::nullopt;
+  return first_column_ + columns_.at(v);
+}
+
+DotValue detail::DotScene::node_name(Vertex v, std::string& buffer) const {
+  const std::string& id = graph_.node(v).id;
+  if (is_plain_name(id)) return literal(id);
+  buffer.clear();
+  append_escaped(buffer, id, escaping_of(DotText::escaped, false));
+  if (buffer.starts_with('%')) buffer.insert(buffer.begin(), '\\');
+  return literal(buffer);
+}
+
+void detail::DotScene::node(Vertex v, DotSettings& out) const {
+  const Node& node = graph_.node(v);
+  out.values.clear();
+  wrapped_label(node, out.scratch, out.label);
+  out.values.push_back({kNodeLabel, {DotText::label, out.label}});
+  out.tooltip.clear();
+  append_tooltip(out.tooltip, node);
+  out.values.push_back({kNodeTooltip, {DotText::tooltip, out.tooltip}});
+  out.values.push_back({kNodeId, {DotText::escaped, node.id}});
+  const NodeStyle& style = style_of(node.type);
+  out.values.push_back({kNodeShape, literal(style.shape)});
+  out.values.push_back({kNodeMargin, literal(style.margin)});
+  if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) {
+    out.values.push_back({kNodeClass, literal("claim commentary")});
+    out.values.push_back({kNodeStyle, literal(CommentaryStyle::style)});
+    out.values.push_back({kNodeFillcolor, literal(CommentaryStyle::fill)});
+    out.values.push_back({kNodeColor, literal(CommentaryStyle::color)});
+    out.values.push_back({kNodeFontcolor, literal(CommentaryStyle::fontcolor)});
+  } else {
+    out.values.push_back({kNodeClass, literal(to_string(node.type))});
+    out.values.push_back({kNodeStyle, literal(style.style)});
+    out.values.push_back({kNodeFillcolor, literal(detail::colour_of(node.type).fill)});
+  }
+  if (node.type == NodeType::source && linkable(node.url)) {
+    out.url.clear();
+    append_encoded_url(out.url, node.url);
+    out.values.push_back({kNodeUrl, {DotText::escaped, out.url}});
+    out.values.push_back({kNodeTarget, literal("_blank")});
+  }
+}
+
+void detail::DotScene::edge(EdgeRef e, std::size_t index, DotSettings& out) const {
+  const Edge& edge = graph_.edge(e);
+  out.values.clear();
+  const bool ambiguous = edge.type == EdgeType::cites && edge.ambiguous;
+  const EdgeStyle& style = ambiguous ? kAmbiguousStyle : style_of(edge.type);
+  out.klass = to_string(edge.type);
+  if (ambiguous) out.klass += " ambiguous";
+  out.values.push_back({kEdgeClass, literal(out.klass)});
+  out.values.push_back({kEdgeStyle, literal(style.style)});
+  out.values.push_back({kEdgeColor, literal(ambiguous ? style.color : stance_color(edge, style))});
+  out.tooltip.clear();
+  append_edge_tooltip(out.tooltip, edge);
+  out.values.push_back({kEdgeTooltip, {DotText::tooltip, out.tooltip}});
+  out.id = "link";
+  append_number(out.id, index);
+  out.values.push_back({kEdgeId, literal(out.id)});
+  if (columns_.empty()) return;
+  // The plan's columns: an edge spans as many ranks as columns, and one that points back or
+  // along a column does not rank its ends.
+  const std::size_t from = columns_.at(boost::source(e, graph_.graph()));
+  const std::size_t to = columns_.at(boost::target(e, graph_.graph()));
+  if (to <= from) {
+    out.values.push_back({kEdgeConstraint, literal("false")});
+  } else if (to - from != 1) {
+    out.minlen.clear();
+    append_number(out.minlen, to - from);
+    out.values.push_back({kEdgeMinlen, literal(out.minlen)});
+  }
+  if (detail::is_provenance(edge.type)) out.values.push_back({kEdgeWeight, literal("0")});
+}
+
+void detail::DotScene::layout_edge(const LayoutEdge& edge, DotSettings& out) const {
+  out.values.clear();
+  out.values.push_back({kEdgeStyle, literal("invis")});
+  out.values.push_back({kEdgeClass, literal("layout")});
+  if (edge.minlen != 1) {
+    out.minlen.clear();
+    append_number(out.minlen, edge.minlen);
+    out.values.push_back({kEdgeMinlen, literal(out.minlen)});
+  }
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// cgraph plumbing
+
+// cgraph's default id discipline uses the address of each interned name as the object's id, and
+// cgraph keeps subgraphs in id order, which is the order layouts visit them in: the cluster order
+// would follow malloc. This discipline numbers names in the order they are first seen instead.
+struct NameTable {
+  Agraph_t* graph = nullptr;
+  // Interned with agstrdup: cgraph and gvc look for its string header (aghtmlstr) in front of
+  // names.
+  std::vector<char*> names;
+  std::unordered_map<std::string_view, IDTYPE> ids;
+  IDTYPE next_anonymous = 1;  // anonymous ids are odd, named ones even, as in cgraph's own
+};
+
+void* names_open(Agraph_t* graph, Agdisc_t*) {
+  auto* table = new (std::nothrow) NameTable;
+  if (table != nullptr) table->graph = graph;
+  return table;
+}
+
+long names_map(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* table = static_cast<NameTable*>(state);
+  if (table == nullptr) return 0;
+  if (name == nullptr) {
+    *id = table->next_anonymous;
+    table->next_anonymous += 2;
+    return 1;
+  }
+  if (auto found = table->ids.find(name); found != table->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (create == 0) return 0;
+  try {
+    char* interned = agstrdup(table->graph, name);
+    table->names.push_back(interned);
+    *id = 2 * static_cast<IDTYPE>(table->names.size());
+    table->ids.emplace(interned, *id);
+    return 1;
+  } catch (const std::bad_alloc&) {
+    return 0;
+  }
+}
+
+long names_alloc(void*, int, IDTYPE) {
+  return 0;
+}
+void names_free(void*, int, IDTYPE) {}
+
+char* names_print(void* state, int, IDTYPE id) {
+  auto* table = static_cast<NameTable*>(state);
+  if (table == nullptr || id % 2 != 0 || id == 0 || id / 2 > table->names.size()) return nullptr;
+  return table->names[static_cast<std::size_t>(id / 2 - 1)];
+}
+
+void names_close(void* state) {
+  delete static_cast<NameTable*>(state);
+}
+void names_register(void*, int, void*) {}
+
+Agiddisc_t name_disc = {names_open,  names_map,   names_alloc,   names_free,
+                        names_print, names_close, names_register};
+
+Agdisc_t disc = {&AgMemDisc, &name_disc, &AgIoDisc};
+
+// The scene as a cgraph graph: attributes declared in the scene's order, subgraphs, then nodes,
+// edges and the plan's layout edges, each created in the scene's order.
+class CgraphBuilder {
  public:
-  explicit DotBuilder(const EvidenceGraph& graph) : graph_(graph), present_(present_in(graph)) {}
+  explicit CgraphBuilder(const EvidenceGraph& graph) : scene_(graph) {}
 
   GraphHandle build() {
     std::string name = "evidence";
     root_.reset(agopen(name.data(), Agdirected, &disc));
     if (!root_) throw Error("cgraph could not create a graph");
-    declare_graph();
-    declare_nodes();
-    declare_edges();
-    add_clusters();
-    wrap_labels();
-    if (!sfdp_ && graph_.node_count() > 0) {
-      columns_ = detail::plan_columns(graph_, labels_, detail::kLegendRow * legend_rows(present_),
-                                      shape_scales());
-      add_columns();
+    for (const DotAttribute& attribute : scene_.graph_attributes()) {
+      declare(AGRAPH, attribute);
     }
+    for (const DotAttribute& attribute : scene_.node_defaults()) {
+      node_symbols_.push_back(declare(AGNODE, attribute));
+    }
+    for (const DotAttribute& attribute : scene_.edge_defaults()) {
+      edge_symbols_.push_back(declare(AGEDGE, attribute));
+    }
+    add_subgraphs();
     add_nodes();
     add_edges();
-    if (!columns_.empty()) tie_parts();
     return std::move(root_);
   }
 
  private:
-  void declare_graph() {
-    Agraph_t* g = root_.get();
-    // First, so that the legend is interned as HTML before any other string.
-    if (graph_.node_count() > 0) {
-      std::string text = legend(present_);
-      std::string name = "label";
-      agattr(g, AGRAPH, name.data(), agstrdup_html(g, text.data()));
-      declare(g, AGRAPH, "labelloc", "b");
-      declare(g, AGRAPH, "labeljust", "l");
-    }
-    declare(g, AGRAPH, "rankdir", "LR");
-    declare(g, AGRAPH, "newrank", "true");
-    declare(g, AGRAPH, "nodesep", "0.07");
-    if (!sfdp_) {
-      declare(g, AGRAPH, "concentrate", "true");  // edges round a column share a path
-    } else {
-      // What render() uses past kDotNodeLimit nodes, so that `dot -Tsvg` on this text agrees.
-      // prism0 spreads the nodes by a multiple of their size but runs no prism passes: those
-      // triangulate with GTS, whose order follows heap addresses, and Graphviz 2.42 then places
-      // some graphs differently from one run to the next. start=1 fixes sfdp's seed.
-      declare(g, AGRAPH, "layout", "sfdp");
-      declare(g, AGRAPH, "overlap", "prism0");
-      declare(g, AGRAPH, "overlap_scaling", "-12");
-      declare(g, AGRAPH, "splines", "false");
-      declare(g, AGRAPH, "start", "1");
-    }
-    declare(g, AGRAPH, "outputorder", "edgesfirst");
-    declare(g, AGRAPH, "fontname", std::string(kFont));
-    declare(g, AGRAPH, "fontsize", "11");
+  // `value` as cgraph holds it. HTML is interned as such (and kept until agclose).
+  char* held(DotValue value) {
+    value_.clear();
+    detail::append_dot_value(value_, value, false);
+    return value.kind == DotText::html ? agstrdup_html(root_.get(), value_.data()) : value_.data();
   }
 
-  void declare_nodes() {
-    Agraph_t* g = root_.get();
-    // Graphviz's own default, declared so that the text does not depend on whether gvContext() has
-    // run in this process: it adds this default to every graph opened after it.
-    node_.label = declare(g, AGNODE, "label", "\\N");
-    declare(g, AGNODE, "fontname", std::string(kFont));
-    declare(g, AGNODE, "fontsize", "10");
-    declare(g, AGNODE, "height", "0.3");
-    node_.shape = declare(g, AGNODE, "shape", "box");
-    node_.margin = declare(g, AGNODE, "margin", std::string(kBoxMargin));
-    node_.style = declare(g, AGNODE, "style", "filled");
-    node_.fillcolor = declare(g, AGNODE, "fillcolor", "white");
-    node_.color = declare(g, AGNODE, "color", "#555555");
-    node_.fontcolor = declare(g, AGNODE, "fontcolor", "black");
-    node_.klass = declare(g, AGNODE, "class", "");
-    node_.tooltip = declare(g, AGNODE, "tooltip", "");
-    node_.id = declare(g, AGNODE, "id", "");
-    node_.url = declare(g, AGNODE, "URL", "");
-    node_.target = declare(g, AGNODE, "target", "");
+  Agsym_t* declare(int kind, const DotAttribute& attribute) {
+    std::string name(attribute.name);
+    Agsym_t* symbol = agattr(root_.get(), kind, name.data(), held(attribute.value));
+    if (symbol == nullptr) throw Error("cgraph refused the DOT attribute '" + name + "'");
+    return symbol;
   }
 
-  void declare_edges() {
-    Agraph_t* g = root_.get();
-    declare(g, AGEDGE, "fontname", std::string(kFont));
-    declare(g, AGEDGE, "arrowsize", "0.7");
-    edge_.color = declare(g, AGEDGE, "color", std::string(kEdgeColor));
-    edge_.style = declare(g, AGEDGE, "style", "solid");
-    edge_.klass = declare(g, AGEDGE, "class", "");
-    edge_.tooltip = declare(g, AGEDGE, "tooltip", "");
-    edge_.id = declare(g, AGEDGE, "id", "");
-    if (!sfdp_) {
-      edge_.minlen = declare(g, AGEDGE, "minlen", "1");
-      edge_.weight = declare(g, AGEDGE, "weight", "1");
-      edge_.constraint = declare(g, AGEDGE, "constraint", "true");
-    }
-  }
+  void set(void* object, Agsym_t* symbol, DotValue value) { agxset(object, symbol, held(value)); }
 
-  void add_clusters() {
-    for (NodeType type : kNodeTypes) {
-      if (!present_.nodes.at(static_cast<std::size_t>(type))) continue;
-      std::string name = "cluster_" + std::string(to_string(type));
-      Agraph_t* cluster = agsubg(root_.get(), name.data(), 1);
-      if (cluster == nullptr) throw Error("cgraph could not create the subgraph " + name);
-      set(cluster, "label", std::string(detail::colour_of(type).title));
-      set(cluster, "labelloc", "t");
-      set(cluster, "labeljust", "l");
-      set(cluster, "style", "rounded");
-      set(cluster, "color", "#CCCCCC");
-      set(cluster, "fontcolor", "#555555");
-      set(cluster, "id", name);
-      set(cluster, "class", std::string(to_string(type)));
-      clusters_.at(static_cast<std::size_t>(type)) = cluster;
-    }
-  }
-
-  void wrap_labels() {
-    labels_.reserve(graph_.node_count());
-    for (Vertex v : boost::make_iterator_range(boost::vertices(graph_.graph()))) {
-      const Node& node = graph_.node(v);
-      labels_.push_back(wrap(clean(node.label.empty() ? node.id : node.label), kLabelWidth));
-    }
-  }
-
-  // One rank=same subgraph per column, named "column <k>" (k from 1, left to right), created after
-  // the clusters so that agwrite declares each node in its cluster.
-  void add_columns() {
-    const std::size_t count = *std::max_element(columns_.begin(), columns_.end()) + 1;
-    for (std::size_t k = 0; k < count; ++k) {
-      std::string name = "column " + std::to_string(k + 1);
-      Agraph_t* column = agsubg(root_.get(), name.data(), 1);
-      if (column == nullptr) throw Error("cgraph could not create the subgraph " + name);
-      set(column, "rank", "same");
-      column_graphs_.push_back(column);
+  void add_subgraphs() {
+    for (const DotSubgraph& subgraph : scene_.subgraphs()) {
+      std::string name = subgraph.name;
+      Agraph_t* graph = agsubg(root_.get(), name.data(), 1);
+      if (graph == nullptr) throw Error("cgraph could not create the subgraph " + name);
+      for (const auto& [key, value] : subgraph.attributes) {
+        std::string attribute(key);
+        std::string text = value;
+        std::string no_default;
+        agsafeset(graph, attribute.data(), text.data(), no_default.data());
+      }
+      subgraphs_.push_back(graph);
     }
   }
 
   void add_nodes() {
-    nodes_.reserve(graph_.node_count());
-    for (Vertex v : boost::make_iterator_range(boost::vertices(graph_.graph()))) {
-      const Node& node = graph_.node(v);
-      std::string name = node_name(node.id);
-      Agnode_t* n = agnode(clusters_.at(static_cast<std::size_t>(node.type)), name.data(), 1);
-      if (n == nullptr) throw Error("cgraph could not create the node " + node.id);
-      if (!columns_.empty()) agsubnode(column_graphs_.at(columns_.at(v)), n, 1);
+    const EvidenceGraph& graph = scene_.graph();
+    nodes_.reserve(graph.node_count());
+    std::string buffer;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+      Agnode_t* n =
+          agnode(subgraphs_.at(scene_.cluster_of(v)), held(scene_.node_name(v, buffer)), 1);
+      if (n == nullptr) throw Error("cgraph could not create the node " + graph.node(v).id);
+      if (const auto column = scene_.column_of(v)) agsubnode(subgraphs_.at(*column), n, 1);
       nodes_.push_back(n);
-      set(n, node_.label, esc_shown(labels_.at(v), false));
-      set(n, node_.tooltip, esc_shown(tooltip(node), true));
-      set(n, node_.id, esc(node.id));
-      const NodeStyle& style = style_of(node.type);
-      set(n, node_.shape, std::string(style.shape));
-      set(n, node_.margin, std::string(style.margin));
-      if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) {
-        set(n, node_.klass, "claim commentary");
-        set(n, node_.style, std::string(CommentaryStyle::style));
-        set(n, node_.fillcolor, std::string(CommentaryStyle::fill));
-        set(n, node_.color, std::string(CommentaryStyle::color));
-        set(n, node_.fontcolor, std::string(CommentaryStyle::fontcolor));
-      } else {
-        set(n, node_.klass, std::string(to_string(node.type)));
-        set(n, node_.style, std::string(style.style));
-        set(n, node_.fillcolor, std::string(detail::colour_of(node.type).fill));
-      }
-      if (node.type == NodeType::source && linkable(node.url)) {
-        set(n, node_.url, esc(encode_url(node.url)));
-        set(n, node_.target, "_blank");
+      scene_.node(v, settings_);
+      for (const auto& [attribute, value] : settings_.values) {
+        set(n, node_symbols_.at(attribute), value);
       }
     }
   }
 
-  // Edge ids are "link<k>", k the edge's index in the node-link JSON's links (the same order), so
-  // the HTML page can find an edge of the SVG from its data.
   void add_edges() {
+    const Graph& g = scene_.graph().graph();
     std::size_t index = 0;
-    for (EdgeRef e : boost::make_iterator_range(boost::edges(graph_.graph()))) {
-      const Edge& edge = graph_.edge(e);
-      Agnode_t* tail = nodes_.at(boost::source(e, graph_.graph()));
-      Agnode_t* head = nodes_.at(boost::target(e, graph_.graph()));
-      Agedge_t* drawn = agedge(root_.get(), tail, head, nullptr, 1);
-      if (drawn == nullptr) throw Error("cgraph could not create an edge");
-      const bool ambiguous = edge.type == EdgeType::cites && edge.ambiguous;
-      const EdgeStyle& style = ambiguous ? kAmbiguousStyle : style_of(edge.type);
-      set(drawn, edge_.klass, std::string(to_string(edge.type)) + (ambiguous ? " ambiguous" : ""));
-      set(drawn, edge_.style, std::string(style.style));
-      set(drawn, edge_.color, std::string(ambiguous ? style.color : stance_color(edge, style)));
-      set(drawn, edge_.tooltip, esc_shown(edge_tooltip(edge), true));
-      set(drawn, edge_.id, "link" + std::to_string(index++));
-      if (!columns_.empty()) {
-        keep_columns(drawn, boost::source(e, graph_.graph()), boost::target(e, graph_.graph()));
-        if (detail::is_provenance(edge.type)) set(drawn, edge_.weight, "0");
-      }
-    }
-  }
-
-  void keep_columns(Agedge_t* drawn, Vertex tail, Vertex head) {
-    const std::size_t from = columns_.at(tail);
-    const std::size_t to = columns_.at(head);
-    if (to <= from) {
-      set(drawn, edge_.constraint, "false");
-    } else if (to - from != 1) {
-      set(drawn, edge_.minlen, std::to_string(to - from));
-    }
-  }
-
-  // The columns and the real edges that keep them fix every rank only within each connected part
-  // of the graph they make. Each further part (in the order of its first vertex) is tied to the
-  // first by one invisible "layout" edge between the nearest columns the two occupy.
-  void tie_parts() {
-    const Graph& g = graph_.graph();
-    std::vector<Vertex> parent(graph_.node_count());
-    for (Vertex v = 0; v < parent.size(); ++v) parent[v] = v;
-    const auto find = [&](Vertex v) {
-      while (parent[v] != v) v = parent[v] = parent[parent[v]];
-      return v;
-    };
-    const auto unite = [&](Vertex a, Vertex b) {
-      a = find(a);
-      b = find(b);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    };
     for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-      const Vertex tail = boost::source(e, g);
-      const Vertex head = boost::target(e, g);
-      if (columns_.at(head) > columns_.at(tail)) unite(tail, head);
+      scene_.edge(e, index++, settings_);
+      add_edge(boost::source(e, g), boost::target(e, g));
     }
-    std::map<std::size_t, Vertex> first_in_column;
-    for (Vertex v = 0; v < parent.size(); ++v) {
-      const auto [first, inserted] = first_in_column.emplace(columns_[v], v);
-      if (!inserted) unite(v, first->second);
-    }
-    for (Vertex v = 1; v < parent.size(); ++v) {
-      if (find(v) != v) continue;
-      // v is the first vertex of a part not yet tied to vertex 0's.
-      Vertex from = 0;
-      Vertex to = 0;
-      std::size_t nearest = 0;
-      for (const auto& [column, a] : first_in_column) {
-        if (find(a) != v) continue;
-        for (const auto& [other, b] : first_in_column) {
-          if (find(b) != find(0)) continue;
-          const std::size_t distance = column > other ? column - other : other - column;
-          if (nearest == 0 || distance < nearest) {
-            nearest = distance;
-            from = column < other ? a : b;
-            to = column < other ? b : a;
-          }
-        }
-      }
-      if (nearest == 0) continue;
-      Agedge_t* tie = agedge(root_.get(), nodes_.at(from), nodes_.at(to), nullptr, 1);
-      if (tie == nullptr) throw Error("cgraph could not create an edge");
-      set(tie, edge_.style, "invis");
-      set(tie, edge_.klass, "layout");
-      if (nearest != 1) set(tie, edge_.minlen, std::to_string(nearest));
-      unite(from, to);
+    for (const LayoutEdge& edge : scene_.layout_edges()) {
+      scene_.layout_edge(edge, settings_);
+      add_edge(edge.tail, edge.head);
     }
   }
 
-  const EvidenceGraph& graph_;
-  Present present_;
-  bool sfdp_ = layout_engine_for(graph_) == "sfdp";
-  GraphHandle root_;
-  std::array<Agraph_t*, std::size(kNodeTypes)> clusters_{};
-  std::vector<std::string> labels_;   // wrapped, per vertex
-  std::vector<std::size_t> columns_;  // per vertex; empty for sfdp
-  std::vector<Agraph_t*> column_graphs_;
-  std::vector<Agnode_t*> nodes_;
-  struct {
-    Agsym_t* label = nullptr;
-    Agsym_t* tooltip = nullptr;
-    Agsym_t* id = nullptr;
-    Agsym_t* url = nullptr;
-    Agsym_t* target = nullptr;
-    Agsym_t* shape = nullptr;
-    Agsym_t* margin = nullptr;
-    Agsym_t* style = nullptr;
-    Agsym_t* fillcolor = nullptr;
-    Agsym_t* color = nullptr;
-    Agsym_t* fontcolor = nullptr;
-    Agsym_t* klass = nullptr;
-  } node_;
-  struct {
-    Agsym_t* color = nullptr;
-    Agsym_t* style = nullptr;
-    Agsym_t* klass = nullptr;
-    Agsym_t* tooltip = nullptr;
-    Agsym_t* id = nullptr;
-    Agsym_t* minlen = nullptr;
-    Agsym_t* weight = nullptr;
-    Agsym_t* constraint = nullptr;
-  } edge_;
-};
+  void add_edge(Vertex tail, Vertex head) {
+    Agedge_t* drawn = agedge(root_.get(), nodes_.at(tail), nodes_.at(head), nullptr, 1);
+    if (drawn == nullptr) throw Error("cgraph could not create an edge");
+    for (const auto& [attribute, value] : settings_.values) {
+      set(drawn, edge_symbols_.at(attribute), value);
+    }
+  }
 
-void write_through_cgraph(const EvidenceGraph& graph, Sink& sink) {
-  std::lock_guard lock(graphviz::mutex());
-  GraphHandle dot = graphviz::build_cgraph(graph);
-  if (agwrite(dot.get(), &sink) != 0) throw IoError("writing the DOT text failed");
-}
+  const DotScene scene_;
+  GraphHandle root_;
+  std::string value_;  // the value being set
+  std::vector<Agsym_t*> node_symbols_;
+  std::vector<Agsym_t*> edge_symbols_;
+  std::vector<Agraph_t*> subgraphs_;
+  std::vector<Agnode_t*> nodes_;
+  DotSettings settings_;
+};
 
 }  // namespace
 
 graphviz::GraphHandle graphviz::build_cgraph(const EvidenceGraph& graph) {
-  return DotBuilder(graph).build();
-}
-
-std::string to_dot(const EvidenceGraph& graph) {
-  std::string text;
-  Sink sink{&text, nullptr, false};
-  write_through_cgraph(graph, sink);
-  return text;
-}
-
-void write_dot(const EvidenceGraph& graph, std::ostream& out) {
-  Sink sink{nullptr, &out, false};
-  write_through_cgraph(graph, sink);
+  return CgraphBuilder(graph).build();
 }
 
 }  // namespace evgraph
