@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
@@ -91,10 +92,22 @@ class DotWriter {
     end_list();
   }
 
-  void name(Vertex v) { value(scene_.node_name(v, name_)); }
+  // A node's name as written, copied from names_: edges name their ends in any order, and
+  // reading the nodes again for it would cost more than writing the rest.
+  void name(Vertex v) {
+    text_.append(names_, name_starts_[v], name_starts_[v + 1] - name_starts_[v]);
+  }
 
+  // Each node with its attributes; notes its name and the subgraphs that list it.
   void nodes() {
+    name_starts_.assign(1, 0);
+    name_starts_.reserve(scene_.graph().node_count() + 1);
+    members_.resize(scene_.subgraphs().size());
     for (Vertex v : boost::make_iterator_range(boost::vertices(scene_.graph().graph()))) {
+      append_dot_value(names_, scene_.node_name(v, name_), true);
+      name_starts_.push_back(names_.size());
+      members_[scene_.cluster_of(v)].push_back(v);
+      if (const auto column = scene_.column_of(v)) members_[*column].push_back(v);
       text_ += '\t';
       name(v);
       scene_.node(v, settings_);
@@ -115,8 +128,7 @@ class DotWriter {
       end_list();
       text_ += ";\n";
     }
-    for (Vertex v : boost::make_iterator_range(boost::vertices(scene_.graph().graph()))) {
-      if (scene_.cluster_of(v) != index && scene_.column_of(v) != index) continue;
+    for (Vertex v : members_[index]) {
       text_ += "\t\t";
       name(v);
       text_ += ";\n";
@@ -161,9 +173,12 @@ class DotWriter {
 
   const DotScene scene_;
   std::ostream* out_;
-  std::string text_;        // written, not yet flushed
-  std::size_t listed_ = 0;  // items in the attribute list being written
-  std::string name_;        // a node name that had to be escaped
+  std::string text_;                          // written, not yet flushed
+  std::size_t listed_ = 0;                    // items in the attribute list being written
+  std::string name_;                          // a node name that had to be escaped
+  std::string names_;                         // every node's name as written, end to end
+  std::vector<std::size_t> name_starts_;      // of each vertex's name in names_, and the end
+  std::vector<std::vector<Vertex>> members_;  // of each subgraph
   DotSettings settings_;
 };
 
