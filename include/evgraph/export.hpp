@@ -1,6 +1,7 @@
-// Exporters: write an EvidenceGraph as DOT (through cgraph), node-link JSON (through nlohmann/json)
-// or a rendered diagram (through gvc). Writers stream to the given std::ostream and never touch the
-// file system; they read the graph only, so one graph may be exported from several threads.
+// Exporters: write an EvidenceGraph as DOT or node-link JSON (streamed by their own writers, proven
+// against cgraph and nlohmann/json in the tests), other formats, or a rendered diagram (through
+// gvc). Writers stream to the given std::ostream and never touch the file system; they read the
+// graph only, so one graph may be exported from several threads.
 #pragma once
 
 #include <cstddef>

@@ -27,10 +27,10 @@ struct GraphCloser {
 };
 using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
-// The cgraph graph that write_dot() writes (defined in dot.cpp); the caller holds mutex(). Its
-// names come from a deterministic id discipline, so layouts of it do not depend on memory order.
-// Up to kDotNodeLimit nodes it carries a column plan for dot (rank=same subgraphs, edge minlen and
-// constraint); past it, the sfdp attributes (layout, overlap, splines) instead.
+// The cgraph graph of the scene write_dot() writes as text (defined in dot.cpp); the caller holds
+// mutex(). Its names come from a deterministic id discipline, so layouts of it do not depend on
+// memory order. Up to kDotNodeLimit nodes it carries a column plan for dot (rank=same subgraphs,
+// edge minlen and constraint); past it, the sfdp attributes (layout, overlap, splines) instead.
 GraphHandle build_cgraph(const EvidenceGraph& graph);
 
 // A node's centre in points, in Graphviz's coordinates (y grows upwards).
