@@ -13,37 +13,21 @@
 #include "cli/console.hpp"
 #include "cli/output_files.hpp"
 #include "evgraph/cli.hpp"
+#include "file_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run_cli(std::vector<std::string> args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = evgraph::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = evgraph::test::CliRun;
+using evgraph::test::run_cli;
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "evgraph-cli-scale-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return evgraph::test::scratch_dir("evgraph-cli-scale-test", name);
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using evgraph::test::slurp;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

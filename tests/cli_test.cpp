@@ -6,31 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "file_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run_cli(std::vector<std::string> args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = evgraph::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = evgraph::test::CliRun;
+using evgraph::test::run_cli;
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "evgraph-cli-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return evgraph::test::scratch_dir("evgraph-cli-test", name);
 }
 
 const std::string kAnswer =

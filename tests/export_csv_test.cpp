@@ -15,6 +15,7 @@
 
 #include "export/attributes.hpp"
 #include "export/node_link.hpp"
+#include "file_support.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -31,16 +32,10 @@ constexpr std::string_view kNeo4jCommand =
     "--delimiter=',' --array-delimiter=';' neo4j";
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "evgraph-csv-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return evgraph::test::scratch_dir("evgraph-csv-test", name);
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using evgraph::test::slurp;
 
 // RFC 4180, strictly: a quote may only open a field or, doubled, stand inside a quoted one.
 Rows parse_csv(const std::string& text) {
