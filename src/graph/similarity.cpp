@@ -144,14 +144,26 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
   }
   const auto common = static_cast<std::uint32_t>(
       std::max(100.0, kSimilarCommonShare * static_cast<double>(claims.size())));
+  // Prefix filter: in the order rarest word first, two claims that share kSimilarMinShared words
+  // share their rarest common word among each one's words but its last kSimilarMinShared - 1. That
+  // word is proposing (not common) whenever any shared word is, so only those prefixes need to be
+  // indexed and probed: the same pairs as probing every proposing word, without the long lists of
+  // the frequent ones.
+  const auto rarer = [&](std::uint32_t a, std::uint32_t b) {
+    return frequency[a] != frequency[b] ? frequency[a] < frequency[b] : a < b;
+  };
   std::vector<std::vector<std::uint32_t>> postings(frequency.size());
   std::vector<std::uint32_t> hits(claims.size(), 0);
   std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> prefix;
   std::size_t added = 0;
   for (std::uint32_t i = 0; i < claims.size(); ++i) {
     if (words[i].size() < kSimilarMinShared) continue;
-    for (std::uint32_t id : words[i]) {
-      if (frequency[id] > common) continue;
+    prefix.assign(words[i].begin(), words[i].end());
+    std::sort(prefix.begin(), prefix.end(), rarer);
+    prefix.resize(prefix.size() - (kSimilarMinShared - 1));
+    for (std::uint32_t id : prefix) {
+      if (frequency[id] > common) break;
       for (std::uint32_t earlier : postings[id]) {
         if (hits[earlier]++ == 0) touched.push_back(earlier);
       }
