@@ -21,18 +21,26 @@ struct CitationEntry {
   Location where;
   std::string title;                   // the entry's text besides its URL, when it has any
   std::vector<std::string> more_urls;  // a second URL in the same entry
+  std::string accessed;                // `…, accessed March 3, 2025, https://…`: the date given
+  std::string quote;  // the span the URL's text fragment (`#:~:text=…`) quotes, decoded
 };
 
 // One statement up to and including its marker group; `text` is cleaned (markers, stray superscript
 // digits and surplus whitespace removed). `markers` is empty for an uncited claim. A marker label
 // starting with '^' is a Markdown footnote and resolves against Document::footnotes; any other
-// resolves against its block's list. `links` are sources the claim links to directly.
+// resolves against its block's list. `links` are sources the claim links to directly. `detached`
+// are markers whose targets the copied text does not carry (ChatGPT's `turn0search0` ids,
+// `oaicite:3`, `4†source`): kept, never resolved, reported once per kind by the parser.
+// `inferred`: the claim's numbered markers were read from plain digits after its sentence
+// (Gemini Deep Research), not from brackets.
 struct ClaimSpan {
   std::string text;
   Location where;
   std::vector<std::string> markers;
   Location markers_where;  // the first marker group's position
   std::vector<CitationEntry> links;
+  std::vector<std::string> detached;
+  bool inferred = false;
 };
 
 struct Block {
@@ -46,6 +54,9 @@ struct Document {
   std::string name;
   std::vector<Block> blocks;
   std::vector<CitationEntry> footnotes;  // `[^label]: url` definitions, anywhere in the text
+  // What the parser recognised of an assistant's own citation forms, for people to read:
+  // "ChatGPT copy: 5 oai_citation links, 3 【†】 markers"; empty for plain `[n]` text.
+  std::string recognised;
 };
 
 }  // namespace evgraph

@@ -19,7 +19,8 @@ struct Location {
   std::size_t column = 0;  // 1-based, in code points
 };
 
-enum class Severity { warning, error };
+// `info` says what was done on the reader's behalf (citations inferred); it never fails --strict.
+enum class Severity { warning, error, info };
 
 struct Diagnostic {
   Severity severity = Severity::warning;

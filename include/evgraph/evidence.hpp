@@ -54,6 +54,7 @@ struct SourceRecord {
   std::vector<std::string> authors;  // "Family, Given" or a literal name, in order
   std::string year;
   std::string data;  // a dataset's other fields for this work (an abstract…), as one JSON object
+  std::string accessed;  // when the list says it was read: "March 3, 2025"
   Location where;
 };
 
@@ -79,6 +80,8 @@ struct Citation {
   std::vector<std::string> markers;
   bool ambiguous = false;  // the marker number was defined more than once in its list
   std::vector<StanceRecord> records;
+  bool inferred = false;  // read from plain digits after a sentence, not from a written marker
+  std::string quote;      // the span the cited URL's text fragment (`#:~:text=`) points at
 };
 
 struct ConceptRef {
@@ -106,6 +109,7 @@ struct Evidence {
                                       // unless it is only cited inline: see `listed`)
   std::vector<bool> listed;           // parallel to sources; empty means all listed
   std::vector<ConceptRef> concepts;   // distinct, in order of first mention
+  std::string recognised;             // Document::recognised, for answers
 };
 
 // Fills one Evidence for a reader: claims get their id, kind and the concepts the lexicon (and

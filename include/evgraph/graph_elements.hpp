@@ -40,6 +40,7 @@ struct Node {
   std::string year;
   std::string data;  // the input's other fields for this work, as one compact JSON object
   std::vector<std::string> merged_because;  // one line per merge: what was merged and why
+  std::string accessed;                     // when a list says the work was read
   // document
   std::string path;
   std::string format;
@@ -53,6 +54,8 @@ struct Edge {
   std::string stance;                 // cites: supports, contrasts, mentions, mixed, or empty
   std::string certainty;              // cites: GRADE, "mixed" when records differ, or empty
   std::vector<StanceRecord> records;  // cites, from curated evidence
+  bool inferred = false;              // cites: from plain digits, not a written marker
+  std::string quote;                  // cites: the text fragment of the cited URL, decoded
 };
 
 inline Edge make_edge(EdgeType type, std::vector<std::string> markers = {}, bool ambiguous = false,

@@ -24,7 +24,7 @@ void DiagnosticReport::add(const Diagnostics& diagnostics) {
   std::string shown;
   std::string all;
   for (const Diagnostic& d : diagnostics) {
-    ++count_;
+    if (d.severity != Severity::info) ++count_;  // --strict fails on warnings and errors only
     const std::string line = format_diagnostic(d);
     if (file_.is_open()) (all += jsonl_ ? format_diagnostic_json(d) : line) += '\n';
     auto [at, added] = index_.try_emplace(d.code, codes_.size());

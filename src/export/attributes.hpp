@@ -5,6 +5,7 @@
 // Header-only, constant data: safe from any thread.
 #pragma once
 
+#include <boost/range/iterator_range.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -54,6 +55,37 @@ inline constexpr Attribute kEdgeAttributes[] = {
     plain("certainty"),
     nested("records"),
 };
+
+// Attributes declared only by a graph that uses them, after every attribute above (so a graph
+// without them exports exactly as before they existed).
+inline constexpr Attribute kOptionalNodeAttributes[] = {plain("accessed")};
+inline constexpr Attribute kOptionalEdgeAttributes[] = {
+    plain("inferred", AttributeType::boolean),
+    plain("quote"),
+};
+
+// Which of the optional tables a graph uses: a node with an `accessed` date, a cites edge that
+// is inferred or carries a quote.
+struct OptionalAttributes {
+  bool node = false;
+  bool edge = false;
+};
+inline OptionalAttributes optional_attributes(const Graph& g) {
+  OptionalAttributes used;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (!g[v].accessed.empty()) {
+      used.node = true;
+      break;
+    }
+  }
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    if (g[e].inferred || !g[e].quote.empty()) {
+      used.edge = true;
+      break;
+    }
+  }
+  return used;
+}
 
 // The node-link JSON's "graph" object.
 inline constexpr Attribute kGraphAttributes[] = {plain("generator"),

@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
@@ -37,8 +38,26 @@ using detail::Attribute;
 using detail::AttributeType;
 using detail::Encoding;
 using detail::Json;
-using detail::kEdgeAttributes;
-using detail::kNodeAttributes;
+
+// Every node (edge) attribute, and the optional ones after them when the graph uses them.
+std::vector<Attribute> node_attributes(const Graph& g) {
+  std::vector<Attribute> all(std::begin(detail::kNodeAttributes),
+                             std::end(detail::kNodeAttributes));
+  if (detail::optional_attributes(g).node) {
+    all.insert(all.end(), std::begin(detail::kOptionalNodeAttributes),
+               std::end(detail::kOptionalNodeAttributes));
+  }
+  return all;
+}
+std::vector<Attribute> edge_attributes(const Graph& g) {
+  std::vector<Attribute> all(std::begin(detail::kEdgeAttributes),
+                             std::end(detail::kEdgeAttributes));
+  if (detail::optional_attributes(g).edge) {
+    all.insert(all.end(), std::begin(detail::kOptionalEdgeAttributes),
+               std::end(detail::kOptionalEdgeAttributes));
+  }
+  return all;
+}
 
 // Writes `field` as one CSV field, quoted when it must be.
 void put_field(std::ostream& out, std::string_view field) {
@@ -80,29 +99,31 @@ void put_values(Row& row, const Json& object, std::span<const Attribute> attribu
 }
 
 void write_csv_nodes(const EvidenceGraph& graph, std::ostream& out) {
+  const std::vector<Attribute> attributes = node_attributes(graph.graph());
   Row header{out};
   header.field("id");
-  for (const Attribute& attribute : kNodeAttributes) header.field(attribute.name);
+  for (const Attribute& attribute : attributes) header.field(attribute.name);
   header.end();
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     const Node& node = graph.node(v);
     Row row{out};
     row.field(node.id);
-    put_values(row, detail::node_json(node), kNodeAttributes);
+    put_values(row, detail::node_json(node), attributes);
     row.end();
   }
 }
 
 void write_csv_edges(const EvidenceGraph& graph, std::ostream& out) {
+  const std::vector<Attribute> attributes = edge_attributes(graph.graph());
   Row header{out};
   header.field("source").field("target");
-  for (const Attribute& attribute : kEdgeAttributes) header.field(attribute.name);
+  for (const Attribute& attribute : attributes) header.field(attribute.name);
   header.end();
   const Graph& g = graph.graph();
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
     Row row{out};
     row.field(g[boost::source(e, g)].id).field(g[boost::target(e, g)].id);
-    put_values(row, detail::link_json(g, e), kEdgeAttributes);
+    put_values(row, detail::link_json(g, e), attributes);
     row.end();
   }
 }
@@ -160,9 +181,10 @@ bool is_label(const Attribute& attribute) {
 }
 
 void write_neo4j_nodes(const EvidenceGraph& graph, std::ostream& out, std::size_t& multiline) {
+  const std::vector<Attribute> attributes = node_attributes(graph.graph());
   Row header{out};
   header.field("id:ID").field(":LABEL").field("label");
-  for (const Attribute& attribute : kNodeAttributes) {
+  for (const Attribute& attribute : attributes) {
     if (!is_label(attribute)) header.field(neo4j_header(attribute));
   }
   header.end();
@@ -172,7 +194,7 @@ void write_neo4j_nodes(const EvidenceGraph& graph, std::ostream& out, std::size_
     Row row{out, &multiline};
     row.field(node.id).field(capitalised(to_string(node.type)));
     row.field(detail::attribute_text(object, detail::plain("label")).value_or(""));
-    for (const Attribute& attribute : kNodeAttributes) {
+    for (const Attribute& attribute : attributes) {
       if (!is_label(attribute)) row.field(neo4j_value(object, attribute));
     }
     row.end();
@@ -181,9 +203,10 @@ void write_neo4j_nodes(const EvidenceGraph& graph, std::ostream& out, std::size_
 
 void write_neo4j_relationships(const EvidenceGraph& graph, std::ostream& out,
                                std::size_t& multiline) {
+  const std::vector<Attribute> attributes = edge_attributes(graph.graph());
   Row header{out};
   header.field(":START_ID").field(":END_ID").field(":TYPE");
-  for (const Attribute& attribute : kEdgeAttributes) header.field(neo4j_header(attribute));
+  for (const Attribute& attribute : attributes) header.field(neo4j_header(attribute));
   header.end();
   const Graph& g = graph.graph();
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
@@ -191,7 +214,7 @@ void write_neo4j_relationships(const EvidenceGraph& graph, std::ostream& out,
     Row row{out, &multiline};
     row.field(g[boost::source(e, g)].id).field(g[boost::target(e, g)].id);
     row.field(upper_case(to_string(g[e].type)));
-    for (const Attribute& attribute : kEdgeAttributes) row.field(neo4j_value(object, attribute));
+    for (const Attribute& attribute : attributes) row.field(neo4j_value(object, attribute));
     row.end();
   }
 }

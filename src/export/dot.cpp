@@ -553,6 +553,12 @@ void append_edge_tooltip(std::string& out, const Edge& edge) {
   } else if (edge.type == EdgeType::cites) {
     out += "cites ";
     append_bracketed(out, edge.markers);
+    if (edge.inferred) out += " (inferred from plain superscript digits)";
+    if (!edge.quote.empty()) {
+      out += ": \u201C";
+      out += edge.quote;
+      out += "\u201D";
+    }
   } else if (edge.type == EdgeType::similar_to && edge.score) {
     out += "similar wording (score ";
     append_score(out, *edge.score);

@@ -107,6 +107,7 @@ class GraphReader {
     node.merged_because = list_of(j, "merged_because");
     node.path = text_of(j, "path");
     node.format = text_of(j, "format");
+    node.accessed = text_of(j, "accessed");
     graph_.add_node(std::move(node));
   }
 
@@ -122,6 +123,10 @@ class GraphReader {
     if (auto found = j.find("ambiguous"); found != j.end() && found->is_boolean()) {
       edge.ambiguous = found->get<bool>();
     }
+    if (auto found = j.find("inferred"); found != j.end() && found->is_boolean()) {
+      edge.inferred = found->get<bool>();
+    }
+    edge.quote = text_of(j, "quote");
     if (auto found = j.find("score"); found != j.end() && found->is_number()) {
       edge.score = found->get<double>();
     }

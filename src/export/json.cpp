@@ -63,6 +63,7 @@ Json node_json(const Node& node) {
       if (!node.year.empty()) j["year"] = node.year;
       if (!node.data.empty()) j["data"] = object_or_text(node.data);
       if (!node.merged_because.empty()) j["merged_because"] = node.merged_because;
+      if (!node.accessed.empty()) j["accessed"] = node.accessed;
       break;
     default:
       break;
@@ -85,6 +86,8 @@ Json link_json(const Graph& g, EdgeRef e) {
     for (const StanceRecord& record : edge.records) records.push_back(record_json(record));
     j["records"] = std::move(records);
   }
+  if (edge.inferred) j["inferred"] = true;
+  if (!edge.quote.empty()) j["quote"] = edge.quote;
   return j;
 }
 
@@ -142,6 +145,7 @@ void write_node(JsonWriter& json, const Node& node) {
       if (!node.year.empty()) json.key("year").string(node.year);
       if (!node.data.empty()) json.key("data").raw(node.data);
       if (!node.merged_because.empty()) json.key("merged_because").strings(node.merged_because);
+      if (!node.accessed.empty()) json.key("accessed").string(node.accessed);
       break;
     default:
       break;
@@ -167,6 +171,8 @@ void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
     for (const StanceRecord& record : edge.records) write_record(json, record);
     json.end_array();
   }
+  if (edge.inferred) json.key("inferred").boolean(true);
+  if (!edge.quote.empty()) json.key("quote").string(edge.quote);
   json.end_object();
 }
 

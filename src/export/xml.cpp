@@ -43,6 +43,9 @@ using detail::Json;
 using detail::kEdgeAttributes;
 using detail::kGraphAttributes;
 using detail::kNodeAttributes;
+using detail::kOptionalEdgeAttributes;
+using detail::kOptionalNodeAttributes;
+using detail::OptionalAttributes;
 using detail::XmlOut;
 
 void write_replacement_note(XmlOut& xml) {
@@ -59,6 +62,8 @@ constexpr std::size_t kNodeKeys = std::size(kGraphAttributes);
 constexpr std::size_t kEdgeKeys = kNodeKeys + std::size(kNodeAttributes);
 constexpr std::size_t kInteractionKey = kEdgeKeys + std::size(kEdgeAttributes);
 constexpr Attribute kInteraction = detail::plain("interaction");
+constexpr std::size_t kOptionalNodeKeys = kInteractionKey + 1;
+constexpr std::size_t kOptionalEdgeKeys = kOptionalNodeKeys + std::size(kOptionalNodeAttributes);
 
 constexpr std::string_view kGraphmlHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -96,26 +101,39 @@ void write_graphml_values(XmlOut& xml, std::size_t first, const Json& object,
   }
 }
 
-void write_graphml_node(XmlOut& xml, const Node& node) {
+void write_graphml_node(XmlOut& xml, const Node& node, const OptionalAttributes& optional) {
   xml.markup("    <node").attribute("id", node.id).markup(">\n");
-  write_graphml_values(xml, kNodeKeys, detail::node_json(node), kNodeAttributes, "      ");
+  const Json object = detail::node_json(node);
+  write_graphml_values(xml, kNodeKeys, object, kNodeAttributes, "      ");
+  if (optional.node) {
+    write_graphml_values(xml, kOptionalNodeKeys, object, kOptionalNodeAttributes, "      ");
+  }
   xml.markup("    </node>\n");
 }
 
-void write_graphml_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index) {
+void write_graphml_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index,
+                        const OptionalAttributes& optional) {
   xml.markup("    <edge id=\"e").number(index).markup("\"");
   xml.attribute("source", g[boost::source(e, g)].id);
   xml.attribute("target", g[boost::target(e, g)].id).markup(">\n");
-  write_graphml_values(xml, kEdgeKeys, detail::link_json(g, e), kEdgeAttributes, "      ");
+  const Json object = detail::link_json(g, e);
+  write_graphml_values(xml, kEdgeKeys, object, kEdgeAttributes, "      ");
   write_graphml_data(xml, kInteractionKey, to_string(g[e].type), "      ");
+  if (optional.edge) {
+    write_graphml_values(xml, kOptionalEdgeKeys, object, kOptionalEdgeAttributes, "      ");
+  }
   xml.markup("    </edge>\n");
 }
 
 // ---------------------------------------------------------------------------------------------
 // GEXF
 
-// Attribute ids: the node table's index, and the edge table's after the node table's.
+// Attribute ids: the node table's index, and the edge table's after the node table's; the
+// optional tables' after both.
 constexpr std::size_t kGexfEdgeIds = std::size(kNodeAttributes);
+constexpr std::size_t kGexfOptionalNodeIds = kGexfEdgeIds + std::size(kEdgeAttributes);
+constexpr std::size_t kGexfOptionalEdgeIds =
+    kGexfOptionalNodeIds + std::size(kOptionalNodeAttributes);
 
 constexpr std::string_view kGexfHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -153,21 +171,30 @@ void write_gexf_meta(XmlOut& xml) {
   xml.markup("  </meta>\n");
 }
 
-void write_gexf_attributes(XmlOut& xml, std::string_view kind, std::size_t first,
-                           std::span<const Attribute> attributes) {
-  xml.markup("    <attributes").attribute("class", kind).markup(" mode=\"static\">\n");
+void write_gexf_attribute_list(XmlOut& xml, std::size_t first,
+                               std::span<const Attribute> attributes) {
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     if (gexf_reserved(attributes[i].name)) continue;
     xml.markup("      <attribute id=\"").number(first + i).markup("\"");
     xml.attribute("title", attributes[i].name);
     xml.attribute("type", detail::gexf_type(attributes[i].type)).markup("/>\n");
   }
+}
+
+// The table of `kind`, with the optional attributes after it when `optional`.
+void write_gexf_attributes(XmlOut& xml, std::string_view kind, std::size_t first,
+                           std::span<const Attribute> attributes, std::size_t optional_first,
+                           std::span<const Attribute> optional) {
+  xml.markup("    <attributes").attribute("class", kind).markup(" mode=\"static\">\n");
+  write_gexf_attribute_list(xml, first, attributes);
+  write_gexf_attribute_list(xml, optional_first, optional);
   xml.markup("    </attributes>\n");
 }
 
-void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
-                       std::span<const Attribute> attributes) {
-  bool open = false;
+// Appends the `<attvalue>`s of `attributes` (ids from `first`), opening `<attvalues>` when it is
+// not yet `open`.
+void write_gexf_value_list(XmlOut& xml, std::size_t first, const Json& object,
+                           std::span<const Attribute> attributes, bool& open) {
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     if (gexf_reserved(attributes[i].name)) continue;
     const auto value = detail::attribute_text(object, attributes[i]);
@@ -177,6 +204,14 @@ void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
     xml.markup("          <attvalue for=\"").number(first + i).markup("\"");
     xml.attribute("value", *value).markup("/>\n");
   }
+}
+
+void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
+                       std::span<const Attribute> attributes, std::size_t optional_first,
+                       std::span<const Attribute> optional) {
+  bool open = false;
+  write_gexf_value_list(xml, first, object, attributes, open);
+  write_gexf_value_list(xml, optional_first, object, optional, open);
   if (open) xml.markup("        </attvalues>\n");
 }
 
@@ -199,21 +234,27 @@ void write_gexf_viz(XmlOut& xml, NodeType type, std::size_t degree) {
       .markup("/>\n");
 }
 
-void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v) {
+void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v, const OptionalAttributes& optional) {
   const Node& node = g[v];
   xml.markup("      <node").attribute("id", node.id).attribute("label", node.label);
   xml.markup(">\n");
-  write_gexf_values(xml, 0, detail::node_json(node), kNodeAttributes);
+  write_gexf_values(xml, 0, detail::node_json(node), kNodeAttributes, kGexfOptionalNodeIds,
+                    optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
+                                  : std::span<const Attribute>());
   write_gexf_viz(xml, node.type, boost::in_degree(v, g) + boost::out_degree(v, g));
   xml.markup("      </node>\n");
 }
 
-void write_gexf_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index) {
+void write_gexf_edge(XmlOut& xml, const Graph& g, EdgeRef e, std::size_t index,
+                     const OptionalAttributes& optional) {
   xml.markup("      <edge id=\"e").number(index).markup("\"");
   xml.attribute("source", g[boost::source(e, g)].id);
   xml.attribute("target", g[boost::target(e, g)].id);
   xml.attribute("label", to_string(g[e].type)).markup(">\n");
-  write_gexf_values(xml, kGexfEdgeIds, detail::link_json(g, e), kEdgeAttributes);
+  write_gexf_values(xml, kGexfEdgeIds, detail::link_json(g, e), kEdgeAttributes,
+                    kGexfOptionalEdgeIds,
+                    optional.edge ? std::span<const Attribute>(kOptionalEdgeAttributes)
+                                  : std::span<const Attribute>());
   xml.markup("      </edge>\n");
 }
 
@@ -227,12 +268,17 @@ void write_graphml(const EvidenceGraph& graph, std::ostream& out) {
   write_graphml_keys(xml, kNodeKeys, "node", kNodeAttributes);
   write_graphml_keys(xml, kEdgeKeys, "edge", kEdgeAttributes);
   write_graphml_key(xml, kInteractionKey, "edge", kInteraction);
+  const OptionalAttributes optional = detail::optional_attributes(g);
+  if (optional.node) write_graphml_keys(xml, kOptionalNodeKeys, "node", kOptionalNodeAttributes);
+  if (optional.edge) write_graphml_keys(xml, kOptionalEdgeKeys, "edge", kOptionalEdgeAttributes);
   xml.markup("  <graph id=\"evidence\" edgedefault=\"directed\">\n");
   write_graphml_values(xml, 0, detail::graph_json(), kGraphAttributes, "    ");
-  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) write_graphml_node(xml, g[v]);
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    write_graphml_node(xml, g[v], optional);
+  }
   std::size_t index = 0;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-    write_graphml_edge(xml, g, e, index++);
+    write_graphml_edge(xml, g, e, index++, optional);
   }
   xml.markup("  </graph>\n");
   write_replacement_note(xml);
@@ -245,14 +291,21 @@ void write_gexf(const EvidenceGraph& graph, std::ostream& out) {
   xml.markup(kGexfHeader);
   write_gexf_meta(xml);
   xml.markup("  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
-  write_gexf_attributes(xml, "node", 0, kNodeAttributes);
-  write_gexf_attributes(xml, "edge", kGexfEdgeIds, kEdgeAttributes);
+  const OptionalAttributes optional = detail::optional_attributes(g);
+  write_gexf_attributes(xml, "node", 0, kNodeAttributes, kGexfOptionalNodeIds,
+                        optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
+                                      : std::span<const Attribute>());
+  write_gexf_attributes(xml, "edge", kGexfEdgeIds, kEdgeAttributes, kGexfOptionalEdgeIds,
+                        optional.edge ? std::span<const Attribute>(kOptionalEdgeAttributes)
+                                      : std::span<const Attribute>());
   xml.markup("    <nodes>\n");
-  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) write_gexf_node(xml, g, v);
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    write_gexf_node(xml, g, v, optional);
+  }
   xml.markup("    </nodes>\n    <edges>\n");
   std::size_t index = 0;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-    write_gexf_edge(xml, g, e, index++);
+    write_gexf_edge(xml, g, e, index++, optional);
   }
   xml.markup("    </edges>\n  </graph>\n");
   write_replacement_note(xml);

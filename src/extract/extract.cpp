@@ -23,6 +23,7 @@ SourceRecord source_of(const CitationEntry& entry) {
   source.urls = entry.more_urls;
   source.label = entry.label;
   source.title = entry.title;
+  source.accessed = entry.accessed;
   source.where = entry.where;
   return source;
 }
@@ -48,7 +49,9 @@ class Extractor {
     add_footnotes(document.footnotes);
     for (const Block& block : document.blocks) read_block(block);
     report_unused_footnotes();
-    return builder_.finish();
+    Evidence evidence = builder_.finish();
+    evidence.recognised = document.recognised;
+    return evidence;
   }
 
  private:
@@ -67,6 +70,7 @@ class Extractor {
     const std::string id = source.identity.id();
     const std::size_t index = builder_.add_source(std::move(source));
     by_identity_.try_emplace(id, index);
+    if (!entry.quote.empty()) listed_quotes_.emplace(index, entry.quote);
     return index;
   }
 
@@ -79,8 +83,10 @@ class Extractor {
     std::vector<bool> used(block.citations.size(), false);
     for (const ClaimSpan& span : block.claims) {
       const std::size_t claim = builder_.add_claim(span.text, span.where, block.number);
-      builder_.claim(claim).markers = span.markers;
-      if (span.markers.empty() && span.links.empty()) {
+      std::vector<std::string>& markers = builder_.claim(claim).markers;
+      markers = span.markers;
+      markers.insert(markers.end(), span.detached.begin(), span.detached.end());
+      if (span.markers.empty() && span.links.empty() && span.detached.empty()) {
         diagnostics_.push_back({Severity::warning, span.where,
                                 "claim has no citation marker: '" + excerpt(span.text) + "'",
                                 "uncited-claim"});
@@ -117,7 +123,7 @@ class Extractor {
     for (std::size_t source : found->second) {
       used[source - first] = true;
       if (builder_.source(source).identity.id() != id) continue;
-      add_citation(claim, source, link.label, false);
+      add_citation(claim, source, link.label, false, link.quote);
       same = true;
     }
     if (same) return true;
@@ -149,7 +155,7 @@ class Extractor {
     const bool ambiguous = found->second.size() > 1;
     for (std::size_t source : found->second) {
       used[source - first] = true;
-      add_citation(claim, source, label, ambiguous);
+      add_citation(claim, source, label, ambiguous, {}, span.inferred);
     }
   }
 
@@ -182,7 +188,7 @@ class Extractor {
     SourceRecord source = source_of(link);
     auto [known, added] = by_identity_.try_emplace(source.identity.id(), 0);
     if (added) known->second = builder_.add_source(std::move(source), false);
-    add_citation(claim, known->second, link.label, false);
+    add_citation(claim, known->second, link.label, false, link.quote);
   }
 
   // Perplexity's chip `[webmd+2](url)` stands for three sources, only the first of which is linked.
@@ -198,14 +204,40 @@ class Extractor {
                             "collapsed-sources"});
   }
 
-  void add_citation(std::size_t claim, std::size_t source, const std::string& label,
-                    bool ambiguous) {
+  // `quote`: the text fragment of the URL the claim cites the source by; else that of the list's
+  // entry. `inferred`: the marker was read from plain digits (a citation written as a marker
+  // elsewhere for the same source makes it not inferred).
+  void add_citation(std::size_t claim, std::size_t source, const std::string& label, bool ambiguous,
+                    const std::string& quote = {}, bool inferred = false) {
+    const bool first =
+        builder_.claim(claim).citations.end() ==
+        std::find_if(builder_.claim(claim).citations.begin(), builder_.claim(claim).citations.end(),
+                     [&](const Citation& c) { return c.source == source; });
     Citation& citation = builder_.cite(claim, source);
     if (std::find(citation.markers.begin(), citation.markers.end(), label) ==
         citation.markers.end()) {
       citation.markers.push_back(label);
     }
     citation.ambiguous = citation.ambiguous || ambiguous;
+    citation.inferred = first ? inferred : citation.inferred && inferred;
+    const std::string* text = &quote;
+    if (text->empty()) {
+      auto listed = listed_quotes_.find(source);
+      if (listed != listed_quotes_.end()) text = &listed->second;
+    }
+    add_quote(citation.quote, *text);
+  }
+
+  // Distinct quotes of one citation are kept, one a line.
+  static void add_quote(std::string& quotes, const std::string& quote) {
+    if (quote.empty()) return;
+    for (std::size_t start = 0; start <= quotes.size();) {
+      const std::size_t end = std::min(quotes.find('\n', start), quotes.size());
+      if (std::string_view(quotes).substr(start, end - start) == quote) return;
+      start = end + 1;
+    }
+    if (!quotes.empty()) quotes += '\n';
+    quotes += quote;
   }
 
   void report_unused(const Block& block, const std::vector<bool>& used, std::size_t first) {
@@ -247,6 +279,7 @@ class Extractor {
   std::vector<std::size_t> footnote_sources_;
   std::vector<bool> footnote_used_;
   std::unordered_map<std::string, std::size_t> by_identity_;
+  std::unordered_map<std::size_t, std::string> listed_quotes_;  // by source index
 };
 
 }  // namespace

@@ -97,8 +97,21 @@ void merge_into(Node& existing, Node&& added) {
   fill(existing.title, added.title);
   fill(existing.year, added.year);
   fill(existing.data, added.data);
+  fill(existing.accessed, added.accessed);
   if (existing.authors.empty()) existing.authors = std::move(added.authors);
   existing.label = source_label(existing);
+}
+
+// Distinct quotes of one cites edge, one a line.
+void add_quote(std::string& quotes, const std::string& quote) {
+  if (quote.empty()) return;
+  for (std::size_t start = 0; start <= quotes.size();) {
+    const std::size_t end = std::min(quotes.find('\n', start), quotes.size());
+    if (std::string_view(quotes).substr(start, end - start) == quote) return;
+    start = end + 1;
+  }
+  if (!quotes.empty()) quotes += '\n';
+  quotes += quote;
 }
 
 // The edge's stance from its records: "mentions" gives way to a stance that takes a side;
@@ -153,7 +166,7 @@ void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, st
 
 bool carries_payload(const Edge& edge) {
   return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
-         !edge.certainty.empty() || !edge.records.empty();
+         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty();
 }
 
 }  // namespace
@@ -292,6 +305,8 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
     Edge& existing = graph_.edge(EdgeRef{index});
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
+    existing.inferred = existing.inferred && edge.inferred;  // a written marker is not a guess
+    add_quote(existing.quote, edge.quote);
     if (!edge.records.empty()) {
       existing.records.insert(existing.records.end(), std::make_move_iterator(edge.records.begin()),
                               std::make_move_iterator(edge.records.end()));
@@ -363,6 +378,7 @@ Node source_node(const EvidenceGraph& graph, Record& record) {
   source.authors = take<Move>(record.authors);
   source.year = take<Move>(record.year);
   source.data = take<Move>(record.data);
+  source.accessed = take<Move>(record.accessed);
   source.label = source_label(source);
   return source;
 }
@@ -374,6 +390,8 @@ Edge cites_edge(Record& citation) {
   edge.markers = take<Move>(citation.markers);
   edge.ambiguous = citation.ambiguous;
   edge.records = take<Move>(citation.records);
+  edge.inferred = citation.inferred;
+  edge.quote = take<Move>(citation.quote);
   return edge;
 }
 

@@ -30,6 +30,7 @@ bool is_diagnostics_file(const std::string& head) {
   if (line.starts_with("{\"file\":")) return line.find(",\"severity\":") != line.npos;
   std::size_t severity = line.find(": warning: ");
   if (severity == line.npos) severity = line.find(": error: ");
+  if (severity == line.npos) severity = line.find(": info: ");
   const std::size_t code = line.rfind(" [");
   if (severity == line.npos || code == line.npos || code < severity || !line.ends_with(']')) {
     return false;

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "evgraph/parse.hpp"
+#include "parse/assistant_markers.hpp"
 #include "parse/chars.hpp"
 #include "parse/inline_text.hpp"
 #include "parse/lines.hpp"
@@ -14,6 +16,8 @@
 namespace evgraph {
 namespace {
 
+using parse::AssistantMarker;
+using parse::AssistantMarkerKind;
 using parse::CitationGroup;
 using parse::has_letters;
 using parse::is_space;
@@ -39,7 +43,8 @@ class AnswerParser {
       : text_(text),
         lines_(text),
         diagnostics_(diagnostics),
-        first_diagnostic_(diagnostics.size()) {
+        first_diagnostic_(diagnostics.size()),
+        bracketed_markers_(has_bracketed_markers(text.content())) {
     document_.name = text.name();
   }
 
@@ -47,6 +52,7 @@ class AnswerParser {
     while (auto line = lines_.next()) read_line(*line);
     finish_block();
     resolve_footnote_labels();
+    report_assistant_markers();
     sort_diagnostics();
     return std::move(document_);
   }
@@ -153,12 +159,14 @@ class AnswerParser {
       last_entry_ = EntryKind::none;
       return;
     }
-    CitationEntry citation{label.label, {}, where, std::move(entry.title), {}};
+    CitationEntry citation{label.label, {}, where, std::move(entry.title), {}, {}, {}};
     if (!entry.urls.empty()) {
       citation.url = std::move(entry.urls.front());
       citation.more_urls.assign(std::make_move_iterator(entry.urls.begin() + 1),
                                 std::make_move_iterator(entry.urls.end()));
+      citation.quote = parse::text_fragment_quote(citation.url);
     }
+    take_accessed(citation);
     if (label.footnote) {
       check_duplicate(first_footnote_line_, "footnote [" + label.label + "]", label.label, where);
       document_.footnotes.push_back(std::move(citation));
@@ -178,6 +186,20 @@ class AnswerParser {
                             what + " is defined twice in this list (first on line " +
                                 std::to_string(first->second) + "); keeping both",
                             "duplicate-citation"});
+  }
+
+  // `Title, accessed March 3, 2025,` (Gemini Deep Research's Works cited): the date moves out of
+  // the title.
+  void take_accessed(CitationEntry& entry) {
+    static constexpr std::string_view kAccessed = ", accessed ";
+    const std::size_t at = entry.title.rfind(kAccessed);
+    if (at == std::string::npos) return;
+    const std::string date(
+        parse::trim(std::string_view(entry.title).substr(at + kAccessed.size()), " \t,."));
+    if (date.empty() || date.find_first_of("0123456789") == std::string::npos) return;
+    entry.accessed = date;
+    entry.title.resize(at);
+    ++works_cited_accessed_;
   }
 
   CitationEntry* last_entry() {
@@ -233,7 +255,7 @@ class AnswerParser {
     for (Annotation& note : annotations_) {
       auto found = by_label.find(note.label);
       if (found == by_label.end()) {
-        CitationEntry entry{note.label, {}, note.where, std::move(note.title), {}};
+        CitationEntry entry{note.label, {}, note.where, std::move(note.title), {}, {}, {}};
         if (!note.urls.empty()) entry.url = note.urls.front();
         block_.citations.push_back(std::move(entry));
         continue;
@@ -293,6 +315,7 @@ class AnswerParser {
     const char c = s[pos];
     if (static_cast<unsigned char>(c) >= 0x80 || parse::is_digit(c)) return false;
     if (c == 'h') return !s.substr(pos).starts_with("http");
+    if (parse::may_start_assistant_marker(s, pos)) return false;
     return kStarts.find(c) == std::string_view::npos;
   }
 
@@ -317,6 +340,35 @@ class AnswerParser {
         pos = end;
         continue;
       }
+      if (auto marker = parse::scan_assistant_marker(s, pos)) {
+        note_marker(*marker, paragraph);
+        pos = marker->end;
+        if (marker->kind == AssistantMarkerKind::entity) {
+          if (draft.begin == std::string_view::npos) draft.begin = marker->begin;
+          draft.text += marker->shown;
+        } else if (!marker->labels.empty()) {
+          CitationGroup group{marker->begin, marker->end, {}, {}, {}, {}};
+          if (marker->kind == AssistantMarkerKind::numbered_bracket) {
+            group.labels = std::move(marker->labels);
+          } else {
+            group.detached = std::move(marker->labels);
+          }
+          pos = parse::take_closing_punctuation(s, pos, draft.text);
+          add_claim(draft, paragraph, &group, false);
+          draft = Draft{};
+        }
+        continue;
+      }
+      if (inferring_) {
+        if (auto digits = scan_inferred_digits(s, pos)) {
+          if (counts_[kInferred] == 0) first_inferred_ = locate(paragraph.source_offset(pos));
+          note_group(*digits, s);
+          add_claim(draft, paragraph, &*digits, false);
+          draft = Draft{};
+          pos = digits->end;
+          continue;
+        }
+      }
       if (auto group = parse::scan_citation_group(s, pos, draft.text, superscripts)) {
         if (draft.begin == std::string_view::npos && !group->text.empty()) draft.begin = pos;
         draft.text.append(group->text);
@@ -324,6 +376,7 @@ class AnswerParser {
         const bool source_line = label != std::string_view::npos;
         pos = parse::take_closing_punctuation(s, group->end, draft.text);
         if (source_line) draft.text.resize(label);  // `… Kaggle. Source: [url].`: both go
+        note_group(*group, s);
         add_claim(draft, paragraph, &*group, source_line);
         draft = Draft{};
         continue;
@@ -359,13 +412,14 @@ class AnswerParser {
       CitationGroup orphans = group ? *group : CitationGroup{};
       if (!group && !draft.links.empty()) orphans.begin = draft.links.front().begin;
       orphans.links.insert(orphans.links.begin(), draft.links.begin(), draft.links.end());
-      if (!orphans.labels.empty() || !orphans.links.empty()) {
+      if (!orphans.labels.empty() || !orphans.links.empty() || !orphans.detached.empty()) {
         attach_to_previous_claim(paragraph, orphans, source_line);
       }
       return;
     }
     const std::size_t start = draft.begin == std::string_view::npos ? 0 : draft.begin;
-    ClaimSpan claim{std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}};
+    ClaimSpan claim{
+        std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}, {}, false};
     for (const parse::Link& link : draft.links) add_link(claim, paragraph, link);
     if (group) add_citations(claim, paragraph, *group);
     block_.claims.push_back(std::move(claim));
@@ -377,18 +431,31 @@ class AnswerParser {
       claim.markers_where = locate(paragraph.source_offset(group.begin));
     }
     claim.markers.insert(claim.markers.end(), group.labels.begin(), group.labels.end());
+    claim.detached.insert(claim.detached.end(), group.detached.begin(), group.detached.end());
+    if (inferring_ && !group.labels.empty()) claim.inferred = true;
     for (const parse::Link& link : group.links) add_link(claim, paragraph, link);
   }
 
   // A linked source is cited under its label, which is among the claim's markers too.
+  // An `oai_citation` link or a link with a title (`[1](url "Title")`) names its source's title.
   void add_link(ClaimSpan& claim, const Paragraph& paragraph, const parse::Link& link) {
     std::string label = parse::link_words(parse::link_label(link));
     claim.markers.push_back(label);
+    std::string title(link.title);
+    if (auto oai = parse::oai_citation_title(link.text)) {
+      title = parse::link_words(*oai);
+      ++counts_[kOaiLinks];
+    } else if (!link.title.empty()) {
+      ++counts_[kTitledLinks];
+    }
+    if (parse::is_chatgpt_chip(link)) ++counts_[kChatgptChips];
     claim.links.push_back({std::move(label),
                            std::string(link.target),
                            locate(paragraph.source_offset(link.begin)),
+                           std::move(title),
                            {},
-                           {}});
+                           {},
+                           parse::text_fragment_quote(link.target)});
   }
 
   // A group with no words before it (`Claim.[1], [2]`) belongs to the claim before it in the
@@ -401,6 +468,7 @@ class AnswerParser {
     }
     std::string labels;
     for (const std::string& label : group.labels) labels += "[" + label + "]";
+    for (const std::string& label : group.detached) labels += "[" + label + "]";
     for (const parse::Link& link : group.links) {
       labels += "[" + parse::link_words(parse::link_label(link)) + "]";
     }
@@ -420,13 +488,188 @@ class AnswerParser {
          "flattened-superscript"});
   }
 
+  // ---- assistants' own citation forms ----------------------------------------------------------
+
+  // `[1]`, `[1, 2]`, `[^1]`, `[cite: 1]` anywhere in the text (one bracket's opening looked at,
+  // so a line of a million brackets stays linear).
+  static bool has_bracketed_markers(std::string_view text) {
+    for (std::size_t at = text.find('['); at != std::string_view::npos;
+         at = text.find('[', at + 1)) {
+      const std::string_view rest = text.substr(at + 1);
+      if (rest.starts_with('^') || parse::starts_with_ignoring_case(rest, "cite:")) return true;
+      const std::size_t end = parse::number_end(rest, 0);
+      if (end != std::string_view::npos && end < rest.size() &&
+          std::string_view("],-").find(rest[end]) != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // `men.1 Veterans`, `programmes.2,3`: plain digits (groups joined by commas) after sentence
+  // punctuation that ends a word, before white space or the end of the paragraph.
+  static std::optional<CitationGroup> scan_inferred_digits(std::string_view s, std::size_t pos) {
+    static constexpr std::string_view kPunctuation = ".,;:!?";
+    if (pos < 2 || !parse::is_digit(s[pos]) ||
+        kPunctuation.find(s[pos - 1]) == std::string_view::npos ||
+        !(parse::is_alpha(s[pos - 2]) || s[pos - 2] == ')' || s[pos - 2] == '"')) {
+      return std::nullopt;
+    }
+    CitationGroup group{pos, pos, {}, {}, {}, {}};
+    std::size_t i = pos;
+    while (true) {
+      const std::size_t end = parse::number_end(s, i);
+      if (end == std::string_view::npos) return std::nullopt;
+      group.labels.emplace_back(s.substr(i, end - i));
+      i = end;
+      if (i + 1 < s.size() && s[i] == ',' && parse::is_digit(s[i + 1])) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (i < s.size() && !is_space(s[i])) return std::nullopt;
+    group.end = i;
+    return group;
+  }
+
+  // Gemini Deep Research's plain-digit superscripts are read as markers only when the document
+  // has no bracketed markers and every digit group of the block resolves in its list.
+  bool may_infer_digits() const {
+    if (bracketed_markers_ || block_.citations.empty()) return false;
+    std::unordered_set<std::string> listed;
+    for (const CitationEntry& entry : block_.citations) listed.insert(entry.label);
+    std::size_t groups = 0;
+    for (const Paragraph& paragraph : paragraphs_) {
+      const std::string_view s = paragraph.text();
+      for (std::size_t pos = 0; pos < s.size(); ++pos) {
+        auto digits = scan_inferred_digits(s, pos);
+        if (!digits) continue;
+        for (const std::string& label : digits->labels) {
+          if (!listed.contains(label)) return false;
+        }
+        ++groups;
+        pos = digits->end;
+      }
+    }
+    return groups > 0;
+  }
+
+  // What the recognised() summary counts.
+  enum Count : std::size_t {
+    kOaiLinks = parse::kAssistantMarkerKinds,
+    kChatgptChips,
+    kTitledLinks,
+    kCopilotFootnotes,
+    kGeminiCites,
+    kInferred,
+    kCounts
+  };
+
+  void note_marker(const AssistantMarker& marker, const Paragraph& paragraph) {
+    const auto kind = static_cast<std::size_t>(marker.kind);
+    if (counts_[kind]++ == 0) first_marker_[kind] = locate(paragraph.source_offset(marker.begin));
+  }
+
+  void note_group(const CitationGroup& group, std::string_view s) {
+    const std::string_view span = s.substr(group.begin, group.end - group.begin);
+    for (std::size_t at = span.find("^]"); at != std::string_view::npos;
+         at = span.find("^]", at + 2)) {
+      ++counts_[kCopilotFootnotes];
+    }
+    for (std::size_t at = span.find("[cite:"); at != std::string_view::npos;
+         at = span.find("[cite:", at + 6)) {
+      ++counts_[kGeminiCites];
+    }
+    if (inferring_) counts_[kInferred] += group.labels.size();
+  }
+
+  // One diagnostic per kind of marker whose target the copied text does not carry, with the
+  // count and the first; and the summary of what was recognised.
+  void report_assistant_markers() {
+    struct Lost {
+      AssistantMarkerKind kind;
+      std::string_view what;
+    };
+    static constexpr std::array<Lost, 5> kLost = {{
+        {AssistantMarkerKind::cite_turn, "ChatGPT citation marker(s) (cite turn0search0)"},
+        {AssistantMarkerKind::file_cite, "ChatGPT file citation marker(s) (filecite)"},
+        {AssistantMarkerKind::content_reference, "ChatGPT :contentReference[oaicite:n] marker(s)"},
+        {AssistantMarkerKind::source_bracket, "ChatGPT \u3010n\u2020source\u3011 marker(s)"},
+        {AssistantMarkerKind::widget, "ChatGPT widget marker(s) (images, lists, maps)"},
+    }};
+    for (const Lost& lost : kLost) {
+      const auto kind = static_cast<std::size_t>(lost.kind);
+      if (counts_[kind] == 0) continue;
+      const bool widget = lost.kind == AssistantMarkerKind::widget;
+      diagnostics_.push_back(
+          {Severity::warning, first_marker_[kind],
+           std::to_string(counts_[kind]) + " " + std::string(lost.what) +
+               (widget ? " removed from the text; what they showed is not in the copy"
+                       : " name sources the copied text does not carry; removed from the "
+                         "claims, not linked") +
+               " (export the conversation (conversations.json) to keep its sources)",
+           widget ? "assistant-widget" : "detached-citation"});
+    }
+    if (counts_[kInferred] > 0) {
+      diagnostics_.push_back(
+          {Severity::info, first_inferred_,
+           std::to_string(counts_[kInferred]) +
+               " citation(s) inferred from plain digits after sentences (Gemini Deep Research "
+               "superscripts): the document has no bracketed markers and every digit resolves "
+               "in its Works cited list; their cites edges are marked inferred",
+           "inferred-citations"});
+    }
+    document_.recognised = recognised();
+  }
+
+  std::string recognised() const {
+    std::string out;
+    auto section = [&](std::string_view name,
+                       std::initializer_list<std::pair<std::size_t, std::string_view>> items) {
+      std::string part;
+      for (const auto& [index, what] : items) {
+        if (counts_[index] == 0) continue;
+        part +=
+            (part.empty() ? "" : ", ") + std::to_string(counts_[index]) + " " + std::string(what);
+      }
+      if (part.empty()) return;
+      out += (out.empty() ? "" : "; ") + std::string(name) + ": " + part;
+    };
+    auto kind = [](AssistantMarkerKind k) { return static_cast<std::size_t>(k); };
+    section("ChatGPT copy",
+            {{kOaiLinks, "oai_citation links"},
+             {kChatgptChips, "source chips"},
+             {kind(AssistantMarkerKind::content_reference), "contentReference markers"},
+             {kind(AssistantMarkerKind::source_bracket), "\u3010\u2020\u3011 markers"},
+             {kind(AssistantMarkerKind::numbered_bracket), "\u3010n\u3011 markers"},
+             {kind(AssistantMarkerKind::cite_turn), "cite turn markers"},
+             {kind(AssistantMarkerKind::file_cite), "filecite markers"},
+             {kind(AssistantMarkerKind::entity), "entity names"},
+             {kind(AssistantMarkerKind::widget), "widgets"}});
+    if (works_cited_accessed_ > 0 || counts_[kInferred] > 0) {
+      std::string part = works_cited_accessed_ > 0 ? "Works cited list" : "";
+      if (counts_[kInferred] > 0) {
+        part += (part.empty() ? "" : ", ") + std::to_string(counts_[kInferred]) +
+                " inferred superscripts";
+      }
+      out += (out.empty() ? "" : "; ") + std::string("Gemini Deep Research: ") + part;
+    }
+    section("Gemini", {{kGeminiCites, "[cite] markers"},
+                       {kind(AssistantMarkerKind::cite_start), "[cite_start] tags"}});
+    section("Copilot", {{kCopilotFootnotes, "[^n^] markers"}, {kTitledLinks, "titled links"}});
+    return out;
+  }
+
   // ---- blocks and the document ----------------------------------------------------------------
 
   void finish_block() {
     if (!paragraph_.empty()) end_paragraph();
     merge_annotations();
     const bool superscripts = !block_.citations.empty();
+    inferring_ = may_infer_digits();
     for (const Paragraph& paragraph : paragraphs_) read_paragraph(paragraph, superscripts);
+    inferring_ = false;
     paragraphs_.clear();
     in_list_ = false;
     footnote_run_ = false;
@@ -502,6 +745,12 @@ class AnswerParser {
   std::unordered_map<std::string, std::size_t> first_footnote_line_;
   Location cached_;
   std::size_t cached_offset_ = 0;
+  bool bracketed_markers_ = false;
+  bool inferring_ = false;  // this block's plain digits after sentences are its markers
+  std::array<std::size_t, kCounts> counts_{};
+  std::array<Location, parse::kAssistantMarkerKinds> first_marker_{};
+  Location first_inferred_;
+  std::size_t works_cited_accessed_ = 0;
 };
 
 }  // namespace

@@ -294,13 +294,16 @@ std::string clean_claim(std::string_view raw) {
   const std::string_view s = drop_list_prefix(raw);
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     if (is_space(c)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
       continue;
     }
-    if (std::string_view(".,;:!?)").find(c) != std::string_view::npos && !out.empty() &&
-        out.back() == ' ') {
+    // Punctuation that starts a word (`the .env file`, `.sops.yaml`) keeps the space before it.
+    const bool starts_word = c != ')' && i + 1 < s.size() && is_word(s[i + 1]);
+    if (std::string_view(".,;:!?)").find(c) != std::string_view::npos && !starts_word &&
+        !out.empty() && out.back() == ' ') {
       out.pop_back();
     }
     out += c;

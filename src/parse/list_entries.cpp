@@ -141,7 +141,9 @@ std::optional<EntryLabel> scan_entry_label(std::string_view line) {
   if (line.substr(i).starts_with("[^")) {
     const std::size_t close = line.find("]:", i);
     if (close == std::string_view::npos || close - i > 42) return std::nullopt;
-    label.label = "^" + std::string(line.substr(i + 2, close - i - 2));
+    std::string_view name = line.substr(i + 2, close - i - 2);
+    if (name.ends_with('^')) name.remove_suffix(1);  // Copilot's `[^7^]: url`
+    label.label = "^" + std::string(name);
     label.footnote = true;
     label.end = skip_blanks(line, close + 2);
     return label.label.size() > 1 ? std::optional(label) : std::nullopt;

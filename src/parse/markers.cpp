@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "evgraph/evidence.hpp"
+#include "parse/assistant_markers.hpp"
 #include "parse/chars.hpp"
 
 namespace evgraph::parse {
@@ -131,13 +132,16 @@ std::size_t closing_emphasis(std::string_view line, std::size_t pos, std::size_t
 }
 
 // Past `"title")` after a link's target (`[text](url "Guide (PDF)")`): the ')' closing the link,
-// or npos. Unquoted words after the target run to the next ')'.
-std::size_t link_title_end(std::string_view line, std::size_t pos, std::size_t target) {
+// or npos; `title` is set to the quoted title. Unquoted words after the target run to the next
+// ')'.
+std::size_t link_title_end(std::string_view line, std::size_t pos, std::size_t target,
+                           std::string_view& title) {
   const std::size_t limit = std::min(line.size(), target + kMaxLinkTarget);
   pos = skip_blanks(line, pos);
   if (pos < limit && (line[pos] == '"' || line[pos] == '\'')) {
     const std::size_t close = line.substr(0, limit).find(line[pos], pos + 1);
     if (close == std::string_view::npos) return close;
+    title = trim(line.substr(pos + 1, close - pos - 1));
     pos = skip_blanks(line, close + 1);
   }
   return line.substr(0, limit).find(')', pos);
@@ -205,7 +209,7 @@ std::optional<Link> scan_bracketed_url(std::string_view s, std::size_t i) {
   if (end >= s.size() || s[end] != ']') return std::nullopt;
   if (end + 1 < s.size() && (s[end + 1] == '(' || s[end + 1] == ']')) return std::nullopt;
   const std::string_view url = s.substr(i + 1, end - i - 1);
-  return Link{i, end + 1, url, url};
+  return Link{i, end + 1, url, url, {}};
 }
 
 // The claim ends at `pos`: its text so far ends a sentence, or the line or a sentence ends here.
@@ -233,7 +237,8 @@ bool scan_parenthesised_links(std::string_view s, std::size_t& i, std::string_vi
     if (j >= s.size() || (s[j] != ',' && s[j] != ';')) break;
     j = skip_blanks(s, j + 1);
   }
-  if (j >= s.size() || s[j] != ')' || !ends_claim(s, j + 1, text)) return false;
+  const bool chips = std::all_of(links.begin(), links.end(), is_chatgpt_chip);
+  if (j >= s.size() || s[j] != ')' || !(chips || ends_claim(s, j + 1, text))) return false;
   group.links.insert(group.links.end(), links.begin(), links.end());
   i = j + 1;
   return true;
@@ -326,24 +331,33 @@ std::optional<Link> scan_link(std::string_view line, std::size_t pos) {
     if (line[end] == ')' && parens-- == 0) break;
   }
   const std::size_t target_end = end;
-  if (end < line.size() && is_blank(line[end])) end = link_title_end(line, end, target);
+  std::string_view title;
+  if (end < line.size() && is_blank(line[end])) end = link_title_end(line, end, target, title);
   if (end >= line.size() || line[end] != ')') return std::nullopt;
   return Link{pos, end + 1, line.substr(pos + 1, close - pos - 1),
-              trim(line.substr(target, target_end - target), "<> ")};
+              trim(line.substr(target, target_end - target), "<> "), title};
 }
 
 LinkRole link_role(const Link& link) {
   if (link.target.starts_with('^') && link.target.size() > 1) return LinkRole::footnote;
   if (!starts_with_url(link.target)) return LinkRole::prose;
-  if (is_number(link_label(link)) || is_domain_chip(link.text, link.target)) {
+  if (is_number(link_label(link)) || is_domain_chip(link.text, link.target) ||
+      oai_citation_title(link.text)) {
     return LinkRole::citation;
   }
   if (identify_source(link.target).strong()) return LinkRole::scholarly;
   return LinkRole::prose;
 }
 
+bool is_chatgpt_chip(const Link& link) {
+  return link.target.find("utm_source=chatgpt.com") != std::string_view::npos;
+}
+
 std::string_view link_label(const Link& link) {
   const std::string_view text = trim(link.text);
+  if (auto title = oai_citation_title(text)) {
+    return title->empty() ? text : *title;
+  }
   if (text.size() > 2 && text.front() == '[' && text.back() == ']' &&
       is_number(text.substr(1, text.size() - 2))) {
     return text.substr(1, text.size() - 2);
@@ -407,7 +421,7 @@ std::string_view url_host(std::string_view url) {
 
 std::optional<CitationGroup> scan_citation_group(std::string_view line, std::size_t pos,
                                                  std::string_view text, bool superscripts) {
-  CitationGroup group{pos, pos, {}, {}, {}};
+  CitationGroup group{pos, pos, {}, {}, {}, {}};
   std::size_t i = pos;
   while (i < line.size() && scan_citation(line, i, text, superscripts, group)) {
     group.end = i;

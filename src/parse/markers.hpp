@@ -34,6 +34,7 @@ struct Link {
   std::size_t end = 0;
   std::string_view text;
   std::string_view target;
+  std::string_view title;  // the quoted title after the target, without its quotes
 };
 std::optional<Link> scan_link(std::string_view line, std::size_t pos);
 
@@ -47,7 +48,8 @@ struct CitationGroup {
   std::size_t end = 0;
   std::vector<std::string> labels;
   std::vector<Link> links;
-  std::string_view text;  // the words a footnote link adds to the claim
+  std::string_view text;              // the words a footnote link adds to the claim
+  std::vector<std::string> detached;  // markers the text holds no target for (`turn0search0`)
 };
 std::optional<CitationGroup> scan_citation_group(std::string_view line, std::size_t pos,
                                                  std::string_view text, bool superscripts);
@@ -66,17 +68,21 @@ std::optional<StrayDigits> scan_stray_digits(std::string_view line, std::size_t 
 
 enum class LinkRole {
   prose,      // an ordinary link: its text is claim text, its target is dropped
-  citation,   // `[1](url)`, `[[1]](url)` or a domain chip `[nih+2](url)`,
-              // `[pubmed.ncbi.nlm.nih](url)`
+  citation,   // `[1](url)`, `[[1]](url)`, a domain chip `[nih+2](url)`,
+              // `[pubmed.ncbi.nlm.nih](url)`, or ChatGPT's `[oai_citation:3‡PubMed](url)`
   scholarly,  // a link to a DOI, PMC, PubMed or Semantic Scholar work: its text is claim text, its
               // target a source the claim cites
   footnote,   // a link to a footnote, `[text](^3^)`: its text is claim text, its target a marker
 };
 LinkRole link_role(const Link& link);
-// What a link cites a source as: "1" for `[[1]](url)`, the host for a bare URL, else its text.
+// What a link cites a source as: "1" for `[[1]](url)`, the host for a bare URL, the title of an
+// `oai_citation` link (else "oai_citation:3"), else its text.
 std::string_view link_label(const Link& link);
 // The marker label a footnote link points at: "^3" for `(^3^)`.
 std::string footnote_label(std::string_view target);
+// A link ChatGPT's copy button made from a source chip: its target carries
+// `utm_source=chatgpt.com`.
+bool is_chatgpt_chip(const Link& link);
 
 // `http://`, `https://`, `www.` or `doi:` followed by more of a URL (a bare `https://` is not one).
 bool starts_with_url(std::string_view s);

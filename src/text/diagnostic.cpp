@@ -11,7 +11,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ':' + std::to_string(d.where.line);
     if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
   }
-  out += d.severity == Severity::error ? ": error: " : ": warning: ";
+  out += d.severity == Severity::error  ? ": error: "
+         : d.severity == Severity::info ? ": info: "
+                                        : ": warning: ";
   out += d.message;
   if (!d.code.empty()) out += " [" + d.code + ']';
   return out;
@@ -19,9 +21,14 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 std::string format_diagnostic_json(const Diagnostic& d) {
   const nlohmann::ordered_json object = {
-      {"file", d.where.file},     {"line", d.where.line},
-      {"column", d.where.column}, {"severity", d.severity == Severity::error ? "error" : "warning"},
-      {"code", d.code},           {"message", d.message},
+      {"file", d.where.file},
+      {"line", d.where.line},
+      {"column", d.where.column},
+      {"severity", d.severity == Severity::error  ? "error"
+                   : d.severity == Severity::info ? "info"
+                                                  : "warning"},
+      {"code", d.code},
+      {"message", d.message},
   };
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
