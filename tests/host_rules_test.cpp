@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <set>
 #include <string>
 #include <string_view>
@@ -471,4 +472,26 @@ TEST_CASE("a Gemini answer's redirect citations with one title are one source", 
   REQUIRE(merged);
   CHECK(g.node(*merged).urls.size() == 2);
   CHECK(g.node(*merged).title == "Social Determinants of Health and Diabetes: A Scientific Review");
+}
+
+TEST_CASE("identify_source stays linear on hostile URLs", "[source]") {
+  const std::size_t n = 1'000'000;
+  std::string segments = "https://www.cell.com/";
+  for (std::size_t i = 0; i < n; ++i) segments += "a/";
+  std::string parameters = "https://www.google.com/url?";
+  for (std::size_t i = 0; i < n; ++i) parameters += "q=x&";
+  const std::vector<std::string> urls = {
+      segments,
+      "https://example.org/doi/" + segments.substr(21),
+      "https://www.semanticscholar.org/paper/" + segments.substr(21),
+      parameters,
+      "https://journals.plos.org/plosone/article?" + parameters.substr(27),
+      "https://example.org/x" + std::string(n, ')'),
+      "https://example.org/x" + std::string(n, ']') + std::string(n, '.'),
+  };
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& url : urls) CHECK(identify_source(url, "A Real Title").scheme == "url");
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);  // linear: milliseconds; quadratic: hours
 }

@@ -93,14 +93,21 @@ std::string_view trimmed(std::string_view s) {
                         s.front() == '"' || s.front() == '\'')) {
     s.remove_prefix(1);
   }
+  // Counted once and kept up to date, so that a run of closing brackets stays linear.
   auto count = [&](char c) { return std::count(s.begin(), s.end(), c); };
+  const auto open_round = count('(');
+  const auto open_square = count('[');
+  auto close_round = count(')');
+  auto close_square = count(']');
   while (!s.empty()) {
     const char c = s.back();
     const bool punctuation = c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
                              c == '\'' || c == '"' || c == '>' || is_space(c);
     const bool unbalanced =
-        (c == ')' && count(')') > count('(')) || (c == ']' && count(']') > count('['));
+        (c == ')' && close_round > open_round) || (c == ']' && close_square > open_square);
     if (!punctuation && !unbalanced) break;
+    close_round -= c == ')';
+    close_square -= c == ']';
     s.remove_suffix(1);
   }
   return s;
