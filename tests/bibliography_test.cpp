@@ -98,8 +98,9 @@ TEST_CASE("CSL-JSON reads the PMID Zotero keeps in the note", "[input][bibliogra
   const Evidence evidence =
       evgraph::detail::read_csl_json(fixture("zotero.json", diagnostics), diagnostics);
   const SourceRecord& dyadic = by_label(evidence, "vanbenthem2025dyadic");
-  CHECK(dyadic.identity.id() == "source:pubmed:40512270");
-  CHECK(dyadic.also.empty());
+  // The Springer page URL holds the DOI, which outranks the PMID from the note.
+  CHECK(dyadic.identity.id() == "source:doi:10.1007/s00787-025-02784-9");
+  CHECK(ids(dyadic.also) == std::vector<std::string>{"source:pubmed:40512270"});
   CHECK(dyadic.title ==
         "A dyadic approach of assessing the therapeutic alliance in adolescent mental health care");
   CHECK(dyadic.authors == std::vector<std::string>{"van Benthem, Patty", "Beethoven, Ludwig van"});
@@ -204,8 +205,10 @@ TEST_CASE("Better BibTeX entries keep doi pmid and pmcid", "[input][bibliography
                                                      "mullerPeerSupportMen2019"});
   const SourceRecord& huang = evidence.sources.front();
   CHECK(huang.identity.id() == "source:doi:10.1016/s0140-6736(20)30183-5");
-  CHECK(ids(huang.also) ==
-        std::vector<std::string>{"source:pmc:PMC7159299", "source:pubmed:31986264"});
+  // The linkinghub URL adds the Elsevier PII.
+  CHECK(ids(huang.also) == std::vector<std::string>{"source:pmc:PMC7159299",
+                                                    "source:pubmed:31986264",
+                                                    "source:pii:S0140673620301835"});
   CHECK(huang.title ==
         "Clinical Features of Patients Infected with 2019 Novel Coronavirus in Wuhan, China");
   CHECK(huang.authors ==
@@ -533,14 +536,14 @@ TEST_CASE("BibTeX author lists ending in and others keep that they are truncated
   CHECK(vaswani.data.find("authors_truncated") == std::string::npos);
 }
 
-TEST_CASE("A BibLaTeX arXiv eprint without URL or DOI gives the arXiv URL",
+TEST_CASE("A BibLaTeX arXiv eprint without URL or DOI gives the arXiv URL and id",
           "[input][bibliography]") {
   Diagnostics diagnostics;
   const Evidence evidence =
       evgraph::detail::read_bibtex(fixture("fields.bib", diagnostics), diagnostics);
   const SourceRecord& vaswani = by_label(evidence, "vaswani2017attention");
   CHECK(vaswani.url == "https://arxiv.org/abs/1706.03762");
-  CHECK(vaswani.identity.id() == "source:url:arxiv.org/abs/1706.03762");
+  CHECK(vaswani.identity.id() == "source:arxiv:1706.03762");
   CHECK(vaswani.data == R"({"type":"misc","primaryclass":"cs.CL"})");
 
   const SourceRecord& lee = by_label(evidence, "lee2021");

@@ -21,20 +21,34 @@
 namespace evgraph {
 
 // A cited work's identity (design.md id scheme). Strong schemes name one work for certain: "doi",
-// "pmc", "pubmed", "s2". Weak ones: "url" (a normalised URL), "key" (an opaque dataset key such as
-// a CORD-19 cord_id), "title" (a slug of the title of an entry that has no URL).
+// "pmc", "pubmed", "s2", "arxiv" (id without version), "pii" (Elsevier's Publisher Item
+// Identifier). Weak ones: "url" (a normalised URL), "uploaded-file" (a file the user gave the
+// assistant: "file-AbC123"), "redirect-title" (an opaque redirect wrapper's host and the slug of
+// the citation's title: citations of one wrapper with one title are taken as one work), "key" (an
+// opaque dataset key such as a CORD-19 cord_id), "title" (a slug of the title of an entry that has
+// no URL).
 struct SourceIdentity {
-  std::string scheme;      // "pmc", "pubmed", "s2", "doi", "url", "key" or "title"
+  std::string scheme;      // "pmc", "pubmed", "s2", "doi", "arxiv", "pii", "url", "uploaded-file",
+                           // "redirect-title", "key" or "title"
   std::string identifier;  // "PMC10078724", "10609983", 40 hex, lower-case DOI, normalised URL, …
   std::string id() const { return "source:" + scheme + ":" + identifier; }
   bool strong() const noexcept {
-    return scheme == "doi" || scheme == "pmc" || scheme == "pubmed" || scheme == "s2";
+    return scheme == "doi" || scheme == "pmc" || scheme == "pubmed" || scheme == "s2" ||
+           scheme == "arxiv" || scheme == "pii";
   }
   bool operator==(const SourceIdentity&) const = default;
 };
 
-// The identity of a URL (DOI, PMC, PubMed and Semantic Scholar forms; else the normalised URL).
+// The identity of a URL: identifier services (doi.org, PMC, PubMed, Europe PMC, Semantic Scholar,
+// arXiv) and publisher pages that hold the DOI or PII (src/extract/host_rules.cpp); redirect
+// wrappers (Google, Bing, Outlook safe links) are unwrapped and their target identified;
+// "file-service://" and "sediment://" are uploaded files; else the normalised URL (tracking
+// parameters such as utm_* and the #fragment, text fragments included, are not part of it).
 SourceIdentity identify_source(std::string_view url);
+// The same, knowing the citation's title: an opaque redirect (Vertex AI grounding) cited with a
+// title of two or more words that is not a domain becomes "redirect-title" <wrapper host>/<slug>,
+// so that one work cited through several redirect URLs is one source.
+SourceIdentity identify_source(std::string_view url, std::string_view title);
 // The identity of a reference as people write it in a sheet: a URL, a bare or prefixed DOI
 // ("10.1/x", "doi:10.1/x"), "PMC123", "PMID: 123" / "pmid:123"; anything else is an opaque key.
 SourceIdentity identify_reference(std::string_view reference);

@@ -14,7 +14,8 @@ using SourcesByLabel = std::map<std::string, std::vector<std::size_t>>;
 
 SourceRecord source_of(const CitationEntry& entry) {
   SourceRecord source;
-  source.identity = entry.url.empty() ? identify_title(entry.title) : identify_source(entry.url);
+  source.identity =
+      entry.url.empty() ? identify_title(entry.title) : identify_source(entry.url, entry.title);
   if (source.identity.identifier.empty()) {  // a bare "https://"
     source.identity =
         entry.title.empty() ? SourceIdentity{"url", entry.url} : identify_title(entry.title);

@@ -1,8 +1,11 @@
 // A cited work's identity from its URL (design.md id scheme, formats.md "Source identifiers").
-// Strong identifiers first: PMC, PubMed, Semantic Scholar, DOI, from the URL forms those services
-// use; anything else is the URL normalised so that trivial variants of one link compare equal.
+// Strong identifiers first: the host rule table (host_rules.cpp) reads DOI, PMC, PubMed, Semantic
+// Scholar, arXiv and PII from the URL forms of identifier services and publishers, and unwraps
+// redirect wrappers; uploaded files ("file-service://", "sediment://") have their own scheme;
+// anything else is the URL normalised so that trivial variants of one link compare equal.
 // A hand-written scanner (no std::regex): one pass to split the URL, then cheap checks per part.
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -10,6 +13,8 @@
 #include <vector>
 
 #include "evgraph/evidence.hpp"
+#include "evgraph/lexicon.hpp"
+#include "extract/host_rules.hpp"
 #include "text/ascii.hpp"
 
 namespace evgraph {
@@ -88,14 +93,21 @@ std::string_view trimmed(std::string_view s) {
                         s.front() == '"' || s.front() == '\'')) {
     s.remove_prefix(1);
   }
+  // Counted once and kept up to date, so that a run of closing brackets stays linear.
   auto count = [&](char c) { return std::count(s.begin(), s.end(), c); };
+  const auto open_round = count('(');
+  const auto open_square = count('[');
+  auto close_round = count(')');
+  auto close_square = count(']');
   while (!s.empty()) {
     const char c = s.back();
     const bool punctuation = c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
                              c == '\'' || c == '"' || c == '>' || is_space(c);
     const bool unbalanced =
-        (c == ')' && count(')') > count('(')) || (c == ']' && count(']') > count('['));
+        (c == ')' && close_round > open_round) || (c == ']' && close_square > open_square);
     if (!punctuation && !unbalanced) break;
+    close_round -= c == ')';
+    close_square -= c == ']';
     s.remove_suffix(1);
   }
   return s;
@@ -120,18 +132,6 @@ std::optional<std::string> doi_from(std::string_view s) {
     if (is_space(c)) return std::nullopt;
   }
   return lowered(view);
-}
-
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    const std::size_t slash = path.find('/', i);
-    const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
-    if (end > i) out.push_back(path.substr(i, end - i));
-    i = end + 1;
-  }
-  return out;
 }
 
 std::optional<std::string> pmcid(std::string_view segment) {
@@ -194,64 +194,289 @@ Parts split(std::string_view s) {
   return parts;
 }
 
-std::optional<SourceIdentity> strong_identity(const Parts& parts) {
-  const std::string& host = parts.host;
-  const auto seg = segments(parts.path);
-  auto at = [&](std::size_t i) { return i < seg.size() ? seg[i] : std::string_view(); };
+using host_rules::HostRule;
+using host_rules::next_segment;
+using host_rules::Yields;
 
-  if (host == "doi.org" || host == "dx.doi.org") {
-    if (auto doi = doi_from(parts.path.substr(std::min<std::size_t>(1, parts.path.size())))) {
-      return SourceIdentity{"doi", *doi};
+// What a URL names: a work's identity, or (for a redirect wrapper with no target in its URL) the
+// wrapper's own URL with `opaque_host` set to the wrapper host of its host rule.
+struct Identified {
+  SourceIdentity identity;
+  std::string_view opaque_host;  // points into the host rule table
+};
+
+Identified identify(std::string_view url, int depth);
+
+bool starts_doi(std::string_view segment) {
+  return segment.size() > 3 && segment.starts_with("10.") && is_digit(segment[3]);
+}
+
+// `rest` from its first segment that starts a DOI ("10.NNNN"); empty when none does.
+std::string_view from_doi_start(std::string_view rest) {
+  while (!rest.empty()) {
+    while (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+    std::string_view after = rest;
+    if (starts_doi(next_segment(after))) return rest;
+    rest = after;
+  }
+  return {};
+}
+
+std::string_view without_trailing_slashes(std::string_view s) {
+  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+  return s;
+}
+
+std::string_view without_suffix(std::string_view s, std::string_view suffix) {
+  if (s.size() > suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix)) {
+    s.remove_suffix(suffix.size());
+  }
+  return s;
+}
+
+// A publisher's name for a view of the article that follows its DOI in a URL.
+bool is_view(std::string_view segment) {
+  static constexpr std::array<std::string_view, 16> kViews = {
+      "abs",     "abstract", "full", "fulltext", "fulltext.html", "full-text",
+      "pdf",     "epdf",     "html", "summary",  "references",    "citedby",
+      "figures", "suppinfo", "meta", "download"};
+  return std::any_of(kViews.begin(), kViews.end(),
+                     [&](std::string_view view) { return iequals(view, segment); });
+}
+
+// The DOI at the start of `text`, limited to its first `segments` segments (0: all of them).
+std::string_view first_segments(std::string_view text, int segments) {
+  std::size_t end = 0;
+  for (int i = 0; i < segments; ++i) {
+    end = text.find('/', end == 0 ? 0 : end + 1);
+    if (end == std::string_view::npos) return text;
+  }
+  return segments == 0 ? text : text.substr(0, end);
+}
+
+std::optional<std::string> doi_in_path(std::string_view rest, Yields yields) {
+  std::string_view text = without_trailing_slashes(from_doi_start(rest));
+  if (text.empty()) return std::nullopt;
+  const std::size_t first_slash = text.find('/');
+  const std::size_t last_slash = text.rfind('/');
+  const std::string_view last = text.substr(last_slash + 1);
+  switch (yields) {
+    case Yields::doi:
+      if (last_slash != first_slash && is_view(last)) text = text.substr(0, last_slash);
+      text = without_suffix(text, ".pdf");
+      break;
+    case Yields::doi_then_number:
+      if (last_slash != first_slash && all_digits(last)) text = text.substr(0, last_slash);
+      break;
+    case Yields::doi_two_segments:
+      text = first_segments(text, 2);
+      break;
+    case Yields::doi_preprint: {
+      // "10.1101/2020.03.01.123456v2.full.pdf" -> "10.1101/2020.03.01.123456".
+      text = first_segments(text, 2);
+      if (first_slash == std::string_view::npos) return std::nullopt;
+      std::size_t end = first_slash + 1;
+      while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) ++end;
+      while (end > first_slash + 1 && text[end - 1] == '.') --end;
+      text = text.substr(0, end);
+      break;
+    }
+    default:
+      break;
+  }
+  return doi_from(text);
+}
+
+// "2005.12872v3.pdf" -> "2005.12872"; "hep-th/9901001v2", "math.GT/0309136" -> "hep-th/9901001",
+// "math/0309136" (the subject class is not part of an old-style identifier).
+std::optional<std::string> arxiv_from(std::string_view rest) {
+  const std::string_view first = next_segment(rest);
+  auto digits_at = [](std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    return i - from;
+  };
+  // What may follow an identifier: nothing, a version "v2", ".pdf".
+  auto ends_well = [](std::string_view tail) {
+    if (!tail.empty() && tail.front() == 'v') {
+      std::size_t i = 1;
+      while (i < tail.size() && is_digit(tail[i])) ++i;
+      if (i == 1) return false;
+      tail.remove_prefix(i);
+    }
+    return tail.empty() || iequals(tail, ".pdf");
+  };
+  if (digits_at(first, 0) == 4 && first.size() > 4 && first[4] == '.') {
+    const std::size_t number = digits_at(first, 5);
+    if ((number == 4 || number == 5) && ends_well(first.substr(5 + number))) {
+      return std::string(first.substr(0, 5 + number));
     }
     return std::nullopt;
   }
-  if (host == "ncbi.nlm.nih.gov") {
-    if (iequals(at(0), "pmc") && iequals(at(1), "articles")) {
-      if (auto id = pmcid(at(2))) return SourceIdentity{"pmc", *id};
-      if (iequals(at(2), "pmid") && all_digits(at(3))) {
-        return SourceIdentity{"pubmed", std::string(at(3))};
-      }
-    }
-    if (iequals(at(0), "pubmed") && all_digits(at(1))) {
-      return SourceIdentity{"pubmed", std::string(at(1))};
-    }
+  std::string_view archive = first.substr(0, first.find('.'));
+  if (archive.empty() || !std::all_of(archive.begin(), archive.end(),
+                                      [](char c) { return is_alpha(c) || c == '-'; })) {
     return std::nullopt;
   }
-  if (host == "pmc.ncbi.nlm.nih.gov") {
-    if (iequals(at(0), "articles")) {
-      if (auto id = pmcid(at(1))) return SourceIdentity{"pmc", *id};
-      if (iequals(at(1), "pmid") && all_digits(at(2))) {
-        return SourceIdentity{"pubmed", std::string(at(2))};
-      }
+  const std::string_view second = next_segment(rest);
+  if (digits_at(second, 0) != 7 || !ends_well(second.substr(7))) return std::nullopt;
+  return lowered(archive) + "/" + std::string(second.substr(0, 7));
+}
+
+// "S0140673620301835", "S0140-6736(20)30183-5", "PIIS0140-6736(20)30183-5" -> "S0140673620301835":
+// S or B, ISSN (8, check character may be X), year (2), item (5), check character (digit or X).
+std::optional<std::string> pii_from(std::string_view segment) {
+  if (segment.size() > 3 && istarts_with(segment, "pii")) segment.remove_prefix(3);
+  std::string pii;
+  for (char c : segment) {
+    if (is_alpha(c) || is_digit(c)) {
+      if (pii.size() == 17) return std::nullopt;
+      pii += upper(c);
+    } else if (c != '-' && c != '(' && c != ')' && c != '.') {
+      return std::nullopt;
     }
-    return std::nullopt;
   }
-  if (host == "pubmed.ncbi.nlm.nih.gov") {
-    if (all_digits(at(0))) return SourceIdentity{"pubmed", std::string(at(0))};
-    return std::nullopt;
+  if (pii.size() != 17 || (pii[0] != 'S' && pii[0] != 'B')) return std::nullopt;
+  for (std::size_t i = 1; i < 17; ++i) {
+    if (!is_digit(pii[i]) && !(pii[i] == 'X' && (i == 8 || i == 16))) return std::nullopt;
   }
-  if (host == "europepmc.org") {
-    // /article/PMC/PMC123, /articles/PMC123, /abstract/MED/123, /article/MED/123
-    if (iequals(at(0), "articles")) {
-      if (auto id = pmcid(at(1))) return SourceIdentity{"pmc", *id};
-    }
-    if (iequals(at(0), "article") || iequals(at(0), "abstract")) {
-      if (iequals(at(1), "pmc")) {
-        if (auto id = pmcid(at(2))) return SourceIdentity{"pmc", *id};
+  return pii;
+}
+
+// `take` of the value (as written) of each query parameter named in `names` ("q|url"), in order,
+// until one gives a value; nullopt when none does.
+template <typename Take>
+auto first_parameter(std::string_view query, std::string_view names, Take take)
+    -> decltype(take(std::string_view())) {
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    const std::size_t equals = item.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string_view rest = names;
+    while (!rest.empty()) {
+      const std::size_t bar = rest.find('|');
+      if (iequals(rest.substr(0, bar), item.substr(0, equals))) {
+        if (auto value = take(item.substr(equals + 1))) return value;
+        break;
       }
-      if (iequals(at(1), "med") && all_digits(at(2))) {
-        return SourceIdentity{"pubmed", std::string(at(2))};
-      }
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
     }
-    return std::nullopt;
   }
-  if (host == "semanticscholar.org") {
-    if (iequals(at(0), "paper")) {
-      for (std::size_t i = 1; i < seg.size(); ++i) {
-        if (is_hex40(seg[i])) return SourceIdentity{"s2", lowered(seg[i])};
-      }
+  return std::nullopt;
+}
+
+int base64url_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (is_digit(c)) return c - '0' + 52;
+  if (c == '-' || c == '+') return 62;
+  if (c == '_' || c == '/') return 63;
+  return -1;
+}
+
+// RFC 4648 section 5 (padding optional); nullopt on any other character.
+std::optional<std::string> base64url_decoded(std::string_view s) {
+  while (!s.empty() && s.back() == '=') s.remove_suffix(1);
+  std::string out;
+  out.reserve(s.size() * 3 / 4);
+  unsigned bits = 0;
+  int count = 0;
+  for (char c : s) {
+    const int value = base64url_value(c);
+    if (value < 0) return std::nullopt;
+    bits = (bits << 6) | static_cast<unsigned>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xFF);
     }
-    return std::nullopt;
+  }
+  return out;
+}
+
+bool looks_like_url(std::string_view s) {
+  return istarts_with(s, "http://") || istarts_with(s, "https://") || istarts_with(s, "www.");
+}
+
+constexpr int kMaxUnwrap = 4;  // redirects inside redirects, as far as anyone nests them
+
+// What one host rule makes of the URL: nullopt when its yield finds nothing there.
+std::optional<Identified> apply(const HostRule& rule, std::string_view rest, std::string_view query,
+                                int depth) {
+  auto found = [](std::string scheme, std::optional<std::string> identifier) {
+    return identifier ? std::optional<Identified>(Identified{{std::move(scheme), *identifier}, {}})
+                      : std::nullopt;
+  };
+  switch (rule.yields) {
+    case Yields::url:
+      return std::nullopt;
+    case Yields::doi:
+    case Yields::doi_then_number:
+    case Yields::doi_two_segments:
+    case Yields::doi_preprint:
+      return found("doi", doi_in_path(rest, rule.yields));
+    case Yields::doi_whole_path:
+      return found("doi", doi_from(rest));
+    case Yields::doi_of_name: {
+      const std::string_view name = without_suffix(next_segment(rest), ".pdf");
+      if (name.empty()) return std::nullopt;
+      return found("doi", doi_from(std::string(rule.arg) + "/" + std::string(name)));
+    }
+    case Yields::doi_in_query:
+      return found("doi", first_parameter(query, rule.arg,
+                                          [](std::string_view value) { return doi_from(value); }));
+    case Yields::arxiv:
+      return found("arxiv", arxiv_from(rest));
+    case Yields::pii:
+      while (!rest.empty()) {
+        if (auto pii = pii_from(next_segment(rest))) return found("pii", std::move(pii));
+      }
+      return std::nullopt;
+    case Yields::pmc:
+      return found("pmc", pmcid(next_segment(rest)));
+    case Yields::pubmed: {
+      const std::string_view id = next_segment(rest);
+      return all_digits(id) ? found("pubmed", std::string(id)) : std::nullopt;
+    }
+    case Yields::s2:
+      while (!rest.empty()) {
+        const std::string_view segment = next_segment(rest);
+        if (is_hex40(segment)) return found("s2", lowered(segment));
+      }
+      return std::nullopt;
+    case Yields::unwrap_query:
+    case Yields::unwrap_base64: {
+      if (depth >= kMaxUnwrap) return std::nullopt;
+      const std::optional<std::string> target =
+          first_parameter(query, rule.arg, [&](std::string_view value) {
+            std::optional<std::string> decoded;
+            if (rule.yields == Yields::unwrap_query) {
+              decoded = percent_decoded(value);
+            } else if (value.starts_with("a1")) {
+              decoded = base64url_decoded(value.substr(2));
+            }
+            return decoded && looks_like_url(*decoded) ? decoded : std::nullopt;
+          });
+      if (!target) return std::nullopt;
+      return identify(*target, depth + 1);
+    }
+    case Yields::opaque_redirect:
+      return Identified{{}, rule.host};
+  }
+  return std::nullopt;
+}
+
+// The identity the first matching host rule gives; nullopt when none does (or a row says the page
+// names no work).
+std::optional<Identified> by_host_rules(const Parts& parts, int depth) {
+  for (const HostRule& rule : host_rules::rules()) {
+    if (!host_rules::host_matches(rule, parts.host)) continue;
+    const auto rest = host_rules::path_after(rule, parts.path);
+    if (!rest) continue;
+    if (rule.yields == Yields::url) return std::nullopt;
+    if (auto identified = apply(rule, *rest, parts.query, depth)) return identified;
   }
   return std::nullopt;
 }
@@ -292,22 +517,71 @@ std::string encode_backslashes(std::string text) {
   return text;
 }
 
-}  // namespace
+// "file-service://file-AbC123", "sediment://file_00000000abc": a file the user gave the assistant.
+std::optional<std::string> uploaded_file(std::string_view s) {
+  for (std::string_view scheme :
+       {std::string_view("file-service://"), std::string_view("sediment://")}) {
+    if (!istarts_with(s, scheme)) continue;
+    s.remove_prefix(scheme.size());
+    s = without_trailing_slashes(s.substr(0, s.find_first_of("?#")));
+    if (s.empty()) return std::nullopt;
+    return encode_backslashes(std::string(s));
+  }
+  return std::nullopt;
+}
 
-SourceIdentity identify_source(std::string_view url) {
+// arXiv's own DOIs ("10.48550/arxiv.2005.12872") name the arXiv work.
+SourceIdentity doi_identity(std::string doi) {
+  constexpr std::string_view kArxiv = "10.48550/arxiv.";
+  if (doi.starts_with(kArxiv)) {
+    if (auto id = arxiv_from(std::string_view(doi).substr(kArxiv.size()))) return {"arxiv", *id};
+  }
+  return {"doi", std::move(doi)};
+}
+
+Identified identify(std::string_view url, int depth) {
   const std::string_view s = trimmed(url);
   if (istarts_with(s, "doi:") || s.starts_with("10.")) {
-    if (auto doi = doi_from(s)) return {"doi", *doi};
+    if (auto doi = doi_from(s)) return {doi_identity(std::move(*doi)), {}};
   }
+  if (auto file = uploaded_file(s)) return {{"uploaded-file", std::move(*file)}, {}};
   // "urn:…", "mailto:…": a scheme without "//" is kept as written (scheme lower-cased).
   const std::size_t colon = s.find(':');
   if (colon != std::string_view::npos && colon > 0 && s.find("://") == std::string_view::npos &&
       std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), is_alpha)) {
-    return {"url", encode_backslashes(lowered(s.substr(0, colon)) + std::string(s.substr(colon)))};
+    return {{"url", encode_backslashes(lowered(s.substr(0, colon)) + std::string(s.substr(colon)))},
+            {}};
   }
   const Parts parts = split(s);
-  if (auto strong = strong_identity(parts)) return *strong;
-  return {"url", encode_backslashes(normalised_url(parts))};
+  std::optional<Identified> identified = by_host_rules(parts, depth);
+  if (!identified) return {{"url", encode_backslashes(normalised_url(parts))}, {}};
+  if (!identified->opaque_host.empty()) {
+    identified->identity = {"url", encode_backslashes(normalised_url(parts))};
+  } else if (identified->identity.scheme == "doi") {
+    identified->identity = doi_identity(std::move(identified->identity.identifier));
+  }
+  return std::move(*identified);
+}
+
+// A title that can tell works apart: two words or more, not a domain or URL ("nih.gov").
+bool names_a_work(std::string_view title) {
+  title = ascii::trimmed(title);
+  if (title.empty() || looks_like_url(title)) return false;
+  return std::any_of(title.begin(), title.end(), is_space);
+}
+
+}  // namespace
+
+SourceIdentity identify_source(std::string_view url) {
+  return identify(url, 0).identity;
+}
+
+SourceIdentity identify_source(std::string_view url, std::string_view title) {
+  Identified identified = identify(url, 0);
+  if (identified.opaque_host.empty() || !names_a_work(title)) return std::move(identified.identity);
+  const std::string slug = slugify(title);
+  if (slug.empty()) return std::move(identified.identity);
+  return {"redirect-title", std::string(identified.opaque_host) + "/" + slug};
 }
 
 }  // namespace evgraph

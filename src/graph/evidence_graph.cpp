@@ -39,6 +39,8 @@ std::string source_label(const Node& source) {
   if (identity.scheme == "pubmed") return "PMID " + identity.identifier;
   if (identity.scheme == "s2") return "S2 " + identity.identifier.substr(0, 8);
   if (identity.scheme == "doi") return short_label("doi:" + identity.identifier, 40);
+  if (identity.scheme == "arxiv") return "arXiv:" + identity.identifier;
+  if (identity.scheme == "pii") return "PII " + identity.identifier;
   return short_label(identity.identifier, 40);
 }
 

@@ -35,7 +35,7 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 }
 
 int scheme_rank(const SourceIdentity& identity) {
-  constexpr std::array<std::string_view, 4> kOrder = {"doi", "pmc", "pubmed", "s2"};
+  constexpr std::array<std::string_view, 6> kOrder = {"doi", "pmc", "pubmed", "s2", "arxiv", "pii"};
   return static_cast<int>(std::find(kOrder.begin(), kOrder.end(), identity.scheme) -
                           kOrder.begin());
 }
@@ -139,7 +139,7 @@ bool BibliographyBuilder::identify(SourceRecord& record, const BibEntry& entry,
     record.also.assign(std::make_move_iterator(strong.begin() + 1),
                        std::make_move_iterator(strong.end()));
   } else if (!urls.empty()) {
-    record.identity = identify_source(urls.front());
+    record.identity = identify_source(urls.front(), entry.title);
   } else if (!entry.title.empty()) {
     record.identity = identify_title(entry.title);
   } else {
