@@ -146,7 +146,8 @@ TEST_CASE("the seed prints what it printed before warnings were capped", "[cli]"
   const auto r = run_cli({"check", evgraph::test::seed_path()});
   REQUIRE(r.code == 0);
   const auto lines = lines_of(r.err);
-  REQUIRE(lines.size() == 7);
+  REQUIRE(lines.size() == 8);
+  CHECK(lines.front() == evgraph::test::seed_path() + ": read as answer, 12 claims, 18 sources");
   CHECK(diagnostic_lines(r.err).size() == 6);
   CHECK_THAT(lines.back(), Catch::StartsWith("evgraph: 1 document(s), 12 claims") &&
                                Catch::EndsWith("; 6 warning(s)"));

@@ -147,7 +147,7 @@ TEST_CASE("reading inputs on several threads gives the one-thread result", "[cli
     std::istringstream in;
     std::vector<evgraph::Evidence> evidence;
     for (auto& r : evgraph::read_inputs(inputs, evgraph::default_lexicon(), {&in, threads})) {
-      evidence.push_back(std::move(r.evidence));
+      for (auto& document : r.documents) evidence.push_back(std::move(document));
     }
     std::ostringstream out;
     evgraph::write_json(evgraph::build_graph(evidence), out);
@@ -416,8 +416,9 @@ TEST_CASE("find_inputs and read_inputs find and read what the command line does"
   const auto results =
       evgraph::read_inputs(found.inputs, evgraph::default_lexicon(), {&in, 2, &progress});
   REQUIRE(results.size() == 3);
-  CHECK(results[0].evidence.document == folder + "/a.txt");
-  CHECK(results[2].evidence.document == "-");
+  REQUIRE(results[0].documents.size() == 1);
+  CHECK(results[0].documents[0].document == folder + "/a.txt");
+  CHECK(results[2].documents.at(0).document == "-");
   CHECK(progress.documents == 3);
   CHECK(progress.claims == 3);
   CHECK(progress.bytes == 2 * kAnswer.size() + fs::file_size(dir / "b" / "c.md"));

@@ -116,8 +116,10 @@ struct ClaimRecord {
 };
 
 struct Evidence {
-  std::string document;  // the input's name, as given
-  std::string format;    // the input format it was read as ("answer", "bibtex", …)
+  std::string document;    // the input's name, as given
+  std::string format;      // the input format it was read as ("answer", "bibtex", …)
+  std::string title;       // the document's own title, when the input gives one (a conversation's)
+  std::string recognised;  // what the reader recognised, for people: "ChatGPT export, 3 conver…"
   std::vector<ClaimRecord> claims;
   std::vector<SourceRecord> sources;  // every source read, in input order (each gets a lists edge
                                       // unless it is only cited inline: see `listed`)

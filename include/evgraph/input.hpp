@@ -1,6 +1,8 @@
-// Input: every format evgraph reads, the one entry point that turns an input's Text into Evidence,
-// and a run's inputs found (folders expanded) and read on all cores (find_inputs, read_inputs,
-// below). Answers (AI-assistant text, Perplexity's API JSON) go through parse and extract;
+// Input: every format evgraph reads, the entry points that turn an input's Text into Evidence (one
+// per document it holds: a ChatGPT export holds one per conversation), and a run's inputs found
+// (folders expanded) and read on all cores (find_inputs, read_inputs, below). Answers
+// (AI-assistant text; Perplexity, OpenAI, Anthropic and Gemini API responses; ChatGPT data
+// exports) go through parse and extract;
 // structured inputs (curated evidence JSON, CSV/TSV coding sheets and JSON Lines read through a
 // field map, CSL-JSON, BibTeX and RIS bibliographies) are read straight into Evidence. Pure
 // functions of their arguments; thread-safe. Problems in the content are diagnostics; an input
@@ -33,23 +35,30 @@ enum class InputFormat {
   csl_json,         // CSL-JSON bibliography (Zotero "CSL JSON" export)
   bibtex,           // BibTeX / BibLaTeX (Zotero, Better BibTeX)
   ris,              // RIS
+  chatgpt_export,   // ChatGPT data export conversations.json: one document per conversation
+  openai,           // OpenAI Chat Completions or Responses API response with url_citation spans
+  anthropic,        // Anthropic Messages API response: text blocks with citations
+  gemini,           // Gemini API response: parts' text with groundingMetadata supports
 };
 
-inline constexpr InputFormat kInputFormats[] = {InputFormat::answer,
-                                                InputFormat::perplexity_json,
-                                                InputFormat::evidence_json,
-                                                InputFormat::csv,
-                                                InputFormat::tsv,
-                                                InputFormat::jsonl,
-                                                InputFormat::csl_json,
-                                                InputFormat::bibtex,
-                                                InputFormat::ris};
+inline constexpr InputFormat kInputFormats[] = {
+    InputFormat::answer,        InputFormat::perplexity_json,
+    InputFormat::evidence_json, InputFormat::csv,
+    InputFormat::tsv,           InputFormat::jsonl,
+    InputFormat::csl_json,      InputFormat::bibtex,
+    InputFormat::ris,           InputFormat::chatgpt_export,
+    InputFormat::openai,        InputFormat::anthropic,
+    InputFormat::gemini};
 
 std::string_view to_string(InputFormat format);
 std::optional<InputFormat> input_format_from_name(std::string_view name);
-// The format a .json input's first bytes (a few KB suffice) show: an array is CSL-JSON, an object
-// with "choices" a Perplexity response, one with "evgraph" evidence JSON, one object a line JSON
-// Lines; nullopt for any other JSON (a lexicon, an exported graph).
+// The format a .json input's first bytes (a few KB suffice) show: an array of objects with
+// "mapping" and "current_node" (or "children") a ChatGPT export, any other array CSL-JSON; an
+// object with "choices" a Perplexity response ("citations"/"search_results") or an OpenAI one
+// ("annotations"/"url_citation", or neither: Perplexity), one with "output" and "object":
+// "response" an OpenAI Responses API response, one with "candidates" a Gemini response, one with
+// "type": "message" and "content" an Anthropic response, one with "evgraph" evidence JSON, one
+// object a line JSON Lines; nullopt for any other JSON (a lexicon, an exported graph).
 std::optional<InputFormat> sniff_json_format(std::string_view head);
 // The format of an input from its file extension and, for .json and unknown extensions, a look at
 // its first bytes.
@@ -72,9 +81,16 @@ inline constexpr std::string_view kFieldRoles[] = {
 // a role given twice).
 FieldMap parse_field_map(std::string_view spec);
 
-// Reads one input as `format` (nullopt: detect it).
+// Reads one input as `format` (nullopt: detect it) into one Evidence; a ChatGPT export's
+// conversations become one document named after the file (read_documents() keeps them apart).
 Evidence read_evidence(const Text& text, std::optional<InputFormat> format, const FieldMap& map,
                        const Lexicon& lexicon, Diagnostics& diagnostics);
+// Reads one input into one Evidence per document it holds, in input order: one per conversation
+// of a ChatGPT export (named "<file>#<conversation id>", titled by the conversation's title), one
+// for any other input.
+std::vector<Evidence> read_documents(const Text& text, std::optional<InputFormat> format,
+                                     const FieldMap& map, const Lexicon& lexicon,
+                                     Diagnostics& diagnostics);
 
 // ---- A run's inputs: finding them (folders included) and reading them all, as `evgraph build`
 // does. find_inputs() turns paths into the files to read; read_inputs() reads them, several at once
@@ -110,8 +126,8 @@ struct FoundInputs {
 FoundInputs find_inputs(const std::vector<InputSpec>& paths);
 
 struct InputResult {
-  Evidence evidence;
-  Diagnostics diagnostics;  // in line order
+  std::vector<Evidence> documents;  // one per document the input holds (read_documents())
+  Diagnostics diagnostics;          // in line order
 };
 
 // Counts of the documents read so far, bumped by the reading threads; each counter only grows.
@@ -127,7 +143,8 @@ struct ReadOptions {
   ReadProgress* progress = nullptr;
 };
 
-// Reads every input into Evidence, one result per input in input order. An input that cannot be
+// Reads every input into Evidence, one result per input in input order, each holding the input's
+// documents. An input that cannot be
 // read throws (IoError, InputError), the first such one in input order, once all reading ended.
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
                                      const ReadOptions& options = {});

@@ -405,6 +405,7 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
   document_node.type = NodeType::document;
   document_node.label = std::filesystem::path(evidence.document).filename().string();
   if (document_node.label.empty()) document_node.label = evidence.document;
+  if (!evidence.title.empty()) document_node.label = evidence.title;
   document_node.path = evidence.document;
   document_node.format = evidence.format;
   const Vertex document = graph.add_node(std::move(document_node));

@@ -17,7 +17,7 @@ struct FormatName {
   std::string_view name;
 };
 
-constexpr std::array<FormatName, 9> kNames = {{
+constexpr std::array<FormatName, 13> kNames = {{
     {InputFormat::answer, "answer"},
     {InputFormat::perplexity_json, "perplexity-json"},
     {InputFormat::evidence_json, "evidence-json"},
@@ -27,6 +27,10 @@ constexpr std::array<FormatName, 9> kNames = {{
     {InputFormat::csl_json, "csl-json"},
     {InputFormat::bibtex, "bibtex"},
     {InputFormat::ris, "ris"},
+    {InputFormat::chatgpt_export, "chatgpt-export"},
+    {InputFormat::openai, "openai"},
+    {InputFormat::anthropic, "anthropic"},
+    {InputFormat::gemini, "gemini"},
 }};
 
 using ascii::lowered;
@@ -38,14 +42,61 @@ std::string_view skip_space(std::string_view s) {
   return s;
 }
 
+bool has(std::string_view text, std::string_view key) {
+  return text.find(key) != std::string_view::npos;
+}
+
+// `"key": "value"`, with any spacing around the colon.
+bool has_pair(std::string_view text, std::string_view key, std::string_view value) {
+  const std::string quoted_key = "\"" + std::string(key) + "\"";
+  const std::string quoted_value = "\"" + std::string(value) + "\"";
+  for (std::size_t at = text.find(quoted_key); at != std::string_view::npos;
+       at = text.find(quoted_key, at + 1)) {
+    std::string_view rest = skip_space(text.substr(at + quoted_key.size()));
+    if (!rest.starts_with(':')) continue;
+    if (skip_space(rest.substr(1)).starts_with(quoted_value)) return true;
+  }
+  return false;
+}
+
+// A ChatGPT conversation's tree: "mapping" with "current_node", or nodes with parent/children
+// (current_node comes after the whole mapping, often past the first few KB).
+bool is_conversation(std::string_view start) {
+  return has(start, "\"mapping\"") && (has(start, "\"current_node\"") ||
+                                       (has(start, "\"children\"") && has(start, "\"parent\"")));
+}
+
+constexpr std::size_t kSniffed = 16384;
+
 }  // namespace
 
 std::optional<InputFormat> sniff_json_format(std::string_view head) {
   head = skip_space(head);
-  if (head.starts_with('[')) return InputFormat::csl_json;
+  if (head.starts_with('[')) {
+    return is_conversation(head.substr(0, kSniffed)) ? InputFormat::chatgpt_export
+                                                     : InputFormat::csl_json;
+  }
   if (!head.starts_with('{')) return std::nullopt;
   const std::string_view start = head.substr(0, 4096);
-  if (start.find("\"choices\"") != std::string_view::npos) return InputFormat::perplexity_json;
+  if (is_conversation(head.substr(0, kSniffed))) return InputFormat::chatgpt_export;
+  if (has(start, "\"choices\"")) {
+    if (has(start, "\"citations\"") || has(start, "\"search_results\"")) {
+      return InputFormat::perplexity_json;
+    }
+    if (has(start, "\"url_citation\"") || has(start, "\"annotations\"")) {
+      return InputFormat::openai;
+    }
+    return InputFormat::perplexity_json;
+  }
+  if (has(start, "\"candidates\"")) return InputFormat::gemini;
+  if (has_pair(start, "object", "response") ||
+      (has(start, "\"output\"") && has(start, "\"output_text\""))) {
+    return InputFormat::openai;
+  }
+  if (has_pair(start, "type", "message") && has(start, "\"content\"") &&
+      !has(start, "\"evgraph\"")) {
+    return InputFormat::anthropic;
+  }
   if (start.find("\"evgraph\"") != std::string_view::npos) return InputFormat::evidence_json;
   // JSON Lines: a first line that is a whole object, and another object on the next line.
   const std::size_t line_end = head.find('\n');
@@ -78,6 +129,12 @@ std::optional<InputFormat> input_format_from_name(std::string_view name) {
   if (wanted == "ndjson") return InputFormat::jsonl;
   if (wanted == "perplexity") return InputFormat::perplexity_json;
   if (wanted == "evidence") return InputFormat::evidence_json;
+  if (wanted == "chatgpt" || wanted == "conversations" || wanted == "chatgpt_export") {
+    return InputFormat::chatgpt_export;
+  }
+  if (wanted == "openai-responses" || wanted == "openai-chat") return InputFormat::openai;
+  if (wanted == "claude") return InputFormat::anthropic;
+  if (wanted == "vertex" || wanted == "google") return InputFormat::gemini;
   return std::nullopt;
 }
 
@@ -88,13 +145,24 @@ InputFormat detect_input_format(const Text& text) {
   if (extension == ".csv") return InputFormat::csv;
   if (extension == ".tsv" || extension == ".tab") return InputFormat::tsv;
   if (extension == ".jsonl" || extension == ".ndjson") return InputFormat::jsonl;
-  if (extension == ".json") {
-    return sniff_json_format(text.content()).value_or(InputFormat::evidence_json);
-  }
+  const std::optional<InputFormat> sniffed = sniff_json_format(text.content());
+  // A chat completion whose first KB name no Perplexity citations may still be OpenAI's, with its
+  // annotations after a long answer.
+  const auto refined = [&](InputFormat format) {
+    const std::string_view content = text.content();
+    if (format == InputFormat::perplexity_json && has(content, "\"url_citation\"") &&
+        !has(content, "\"citations\"") && !has(content, "\"search_results\"")) {
+      return InputFormat::openai;
+    }
+    return format;
+  };
+  if (extension == ".json") return refined(sniffed.value_or(InputFormat::evidence_json));
   const std::string_view head = skip_space(text.content());
   if (head.starts_with("TY  -")) return InputFormat::ris;
-  if (head.starts_with('{') && (head.find("\"choices\"") < 4096)) {
-    return InputFormat::perplexity_json;
+  if (sniffed && (*sniffed == InputFormat::perplexity_json || *sniffed == InputFormat::openai ||
+                  *sniffed == InputFormat::anthropic || *sniffed == InputFormat::gemini ||
+                  *sniffed == InputFormat::chatgpt_export)) {
+    return refined(*sniffed);
   }
   return InputFormat::answer;
 }
@@ -131,13 +199,30 @@ FieldMap parse_field_map(std::string_view spec) {
 
 namespace {
 
+// The answer of an API response, extracted, with what its reader recognised.
+Evidence read_answer(ParsedAnswer parsed, const Lexicon& lexicon, Diagnostics& diagnostics) {
+  Evidence evidence = extract(parsed.document, lexicon, diagnostics);
+  evidence.recognised = std::move(parsed.recognised);
+  return evidence;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 Evidence read_as(const Text& text, InputFormat format, const FieldMap& map, const Lexicon& lexicon,
                  Diagnostics& diagnostics) {
   switch (format) {
     case InputFormat::answer:
       return extract(parse_answer(text, diagnostics), lexicon, diagnostics);
-    case InputFormat::perplexity_json:
-      return extract(parse_perplexity_response(text, diagnostics), lexicon, diagnostics);
+    case InputFormat::perplexity_json: {
+      Document document = parse_perplexity_response(text, diagnostics);
+      const std::size_t listed =
+          document.blocks.empty() ? 0 : document.blocks.back().citations.size();
+      Evidence evidence = extract(document, lexicon, diagnostics);
+      evidence.recognised = "Perplexity API response, " + plural(listed, "citation", "citations");
+      return evidence;
+    }
     case InputFormat::evidence_json:
       return detail::read_evidence_json(text, lexicon, diagnostics);
     case InputFormat::csv:
@@ -152,8 +237,42 @@ Evidence read_as(const Text& text, InputFormat format, const FieldMap& map, cons
       return detail::read_bibtex(text, diagnostics);
     case InputFormat::ris:
       return detail::read_ris(text, diagnostics);
+    case InputFormat::chatgpt_export: {
+      ParsedExport parsed = parse_chatgpt_export(text, diagnostics);
+      Document all;
+      all.name = text.name();
+      for (Conversation& conversation : parsed.conversations) {
+        for (Block& block : conversation.document.blocks) {
+          block.number = all.blocks.size() + 1;
+          all.blocks.push_back(std::move(block));
+        }
+        all.footnotes.insert(all.footnotes.end(), conversation.document.footnotes.begin(),
+                             conversation.document.footnotes.end());
+      }
+      Evidence evidence = extract(all, lexicon, diagnostics);
+      evidence.recognised = std::move(parsed.recognised);
+      return evidence;
+    }
+    case InputFormat::openai:
+      return read_answer(parse_openai_response(text, diagnostics), lexicon, diagnostics);
+    case InputFormat::anthropic:
+      return read_answer(parse_anthropic_response(text, diagnostics), lexicon, diagnostics);
+    case InputFormat::gemini:
+      return read_answer(parse_gemini_response(text, diagnostics), lexicon, diagnostics);
   }
   return extract(parse_answer(text, diagnostics), lexicon, diagnostics);
+}
+
+void report_if_empty(const Text& text, InputFormat format, const std::vector<Evidence>& documents,
+                     Diagnostics& diagnostics) {
+  for (const Evidence& evidence : documents) {
+    if (!evidence.claims.empty() || !evidence.sources.empty()) return;
+  }
+  Diagnostic empty;
+  empty.where.file = text.name();
+  empty.message = "no claims and no sources found (read as " + std::string(to_string(format)) + ")";
+  empty.code = "empty-input";
+  diagnostics.push_back(std::move(empty));
 }
 
 }  // namespace
@@ -161,17 +280,32 @@ Evidence read_as(const Text& text, InputFormat format, const FieldMap& map, cons
 Evidence read_evidence(const Text& text, std::optional<InputFormat> format, const FieldMap& map,
                        const Lexicon& lexicon, Diagnostics& diagnostics) {
   const InputFormat chosen = format.value_or(detect_input_format(text));
-  Evidence evidence = read_as(text, chosen, map, lexicon, diagnostics);
-  evidence.format = to_string(chosen);
-  if (evidence.claims.empty() && evidence.sources.empty()) {
-    Diagnostic empty;
-    empty.where.file = text.name();
-    empty.message =
-        "no claims and no sources found (read as " + std::string(to_string(chosen)) + ")";
-    empty.code = "empty-input";
-    diagnostics.push_back(std::move(empty));
+  std::vector<Evidence> read(1, read_as(text, chosen, map, lexicon, diagnostics));
+  read.front().format = to_string(chosen);
+  report_if_empty(text, chosen, read, diagnostics);
+  return std::move(read.front());
+}
+
+std::vector<Evidence> read_documents(const Text& text, std::optional<InputFormat> format,
+                                     const FieldMap& map, const Lexicon& lexicon,
+                                     Diagnostics& diagnostics) {
+  const InputFormat chosen = format.value_or(detect_input_format(text));
+  if (chosen != InputFormat::chatgpt_export) {
+    return {read_evidence(text, chosen, map, lexicon, diagnostics)};
   }
-  return evidence;
+  ParsedExport parsed = parse_chatgpt_export(text, diagnostics);
+  std::vector<Evidence> documents;
+  documents.reserve(parsed.conversations.size());
+  for (Conversation& conversation : parsed.conversations) {
+    Evidence evidence = extract(conversation.document, lexicon, diagnostics);
+    evidence.document = conversation.document.name;
+    evidence.format = to_string(chosen);
+    evidence.title = conversation.title;
+    evidence.recognised = parsed.recognised;
+    documents.push_back(std::move(evidence));
+  }
+  report_if_empty(text, chosen, documents, diagnostics);
+  return documents;
 }
 
 }  // namespace evgraph

@@ -24,13 +24,15 @@ InputResult read_one(const InputSpec& input, const std::optional<std::string>& s
     if (progress) progress->bytes += bytes.size();
     return make_text(input.path, bytes, result.diagnostics);
   }();
-  result.evidence = read_evidence(text, input.format, input.map, lexicon, result.diagnostics);
+  result.documents = read_documents(text, input.format, input.map, lexicon, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.where.line, a.where.column) <
                             std::tie(b.where.line, b.where.column);
                    });
-  if (progress) progress->claims += result.evidence.claims.size();
+  if (progress) {
+    for (const Evidence& evidence : result.documents) progress->claims += evidence.claims.size();
+  }
   return result;
 }
 

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "evgraph/parse.hpp"
+#include "parse/json_strings.hpp"
 
 namespace evgraph {
 namespace {
@@ -45,65 +45,6 @@ const std::string& answer_content(const Text& text, const json& response) {
   return choice.at("message").at("content").get_ref<const std::string&>();
 }
 
-void append_utf8(std::uint32_t code_point, std::string& out) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
-
-std::optional<std::uint32_t> hex4(std::string_view raw, std::size_t pos) {
-  if (pos + 4 > raw.size()) return std::nullopt;
-  std::uint32_t value = 0;
-  for (std::size_t i = pos; i < pos + 4; ++i) {
-    const char c = raw[i];
-    const std::uint32_t digit = c >= '0' && c <= '9'   ? static_cast<std::uint32_t>(c - '0')
-                                : c >= 'a' && c <= 'f' ? static_cast<std::uint32_t>(c - 'a' + 10)
-                                : c >= 'A' && c <= 'F' ? static_cast<std::uint32_t>(c - 'A' + 10)
-                                                       : 16;
-    if (digit == 16) return std::nullopt;
-    value = value * 16 + digit;
-  }
-  return value;
-}
-
-// One escape (`\n`, `\u00e9`, a surrogate pair) at `pos` in a JSON string literal: its bytes and
-// its length in the file.
-std::optional<std::pair<std::string, std::size_t>> decode_escape(std::string_view raw,
-                                                                 std::size_t pos) {
-  if (pos + 1 >= raw.size()) return std::nullopt;
-  static constexpr std::string_view kFrom = "\"\\/bfnrt";
-  static constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
-  if (const std::size_t simple = kFrom.find(raw[pos + 1]); simple != std::string_view::npos) {
-    return std::pair{std::string(1, kTo[simple]), std::size_t{2}};
-  }
-  if (raw[pos + 1] != 'u') return std::nullopt;
-  auto unit = hex4(raw, pos + 2);
-  if (!unit) return std::nullopt;
-  std::uint32_t code_point = *unit;
-  std::size_t length = 6;
-  if (code_point >= 0xD800 && code_point < 0xDC00 && raw.substr(pos + 6).starts_with("\\u")) {
-    if (auto low = hex4(raw, pos + 8); low && *low >= 0xDC00 && *low < 0xE000) {
-      code_point = 0x10000 + ((code_point - 0xD800) << 10) + (*low - 0xDC00);
-      length = 12;
-    }
-  }
-  std::string bytes;
-  append_utf8(code_point, bytes);
-  return std::pair{std::move(bytes), length};
-}
-
 // Where each byte of the answer sits in the file (escapes make the two differ): the string
 // literal after a "content" key whose value is the answer.
 class ContentMap {
@@ -134,7 +75,7 @@ class ContentMap {
       std::string bytes(1, raw[pos]);
       std::size_t length = 1;
       if (raw[pos] == '\\') {
-        auto escape = decode_escape(raw, pos);
+        auto escape = detail::decode_json_escape(raw, pos);
         if (!escape) return std::nullopt;
         std::tie(bytes, length) = std::move(*escape);
       }
