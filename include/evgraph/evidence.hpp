@@ -119,13 +119,13 @@ struct Evidence {
   std::string document;    // the input's name, as given
   std::string format;      // the input format it was read as ("answer", "bibtex", …)
   std::string title;       // the document's own title, when the input gives one (a conversation's)
-  std::string recognised;  // what the reader recognised, for people: "ChatGPT export, 3 conver…"
+  std::string recognised;  // what the reader recognised, for people ("ChatGPT export, 3 conver…",
+                           // "ChatGPT copy: 5 oai_citation links"); empty: only its format
   std::vector<ClaimRecord> claims;
   std::vector<SourceRecord> sources;  // every source read, in input order (each gets a lists edge
                                       // unless it is only cited inline: see `listed`)
   std::vector<bool> listed;           // parallel to sources; empty means all listed
   std::vector<ConceptRef> concepts;   // distinct, in order of first mention
-  std::string recognised;             // Document::recognised, for answers
 };
 
 // Fills one Evidence for a reader: claims get their id, kind and the concepts the lexicon (and
