@@ -21,7 +21,7 @@ fs::path scratch(const std::string& name) {
 }
 
 const std::string kAnswer =
-    "Groups reduce isolation.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n";
+    "Groups reduce social isolation.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n";
 
 }  // namespace
 
@@ -422,4 +422,48 @@ TEST_CASE("find_inputs and read_inputs find and read what the command line does"
   CHECK(progress.documents == 3);
   CHECK(progress.claims == 3);
   CHECK(progress.bytes == 2 * kAnswer.size() + fs::file_size(dir / "b" / "c.md"));
+}
+
+TEST_CASE("lexicon prints the lexicon in use as JSON that --lexicon reads back", "[cli]") {
+  const auto dir = scratch("lexicon-verb");
+  auto r = run_cli({"lexicon"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out == evgraph::to_json(evgraph::default_lexicon()));
+  CHECK(r.err.empty());
+
+  const auto extra = dir / "extra.json";
+  std::ofstream(extra)
+      << R"({"concepts": [{"name": "Anglers", "type": "population", "synonyms": ["fishermen"]}]})";
+  const auto edited = dir / "edited.json";
+  r = run_cli({"lexicon", "--lexicon", extra.string(), "-o", edited.string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.empty());
+  const std::string written = evgraph::test::slurp(edited);
+  CHECK_THAT(written, Catch::Contains("\"Anglers\"") && Catch::Contains("\"Veterans\""));
+  // Passed back alone, it is the same lexicon: built-in and extra in one file.
+  const std::string answer =
+      "Fishermen and veterans met.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n";
+  const auto merged =
+      run_cli({"build", "-", "--lexicon", extra.string(), "-o", "-", "--to", "json"}, answer);
+  const auto alone = run_cli({"build", "-", "--no-default-lexicon", "--lexicon", edited.string(),
+                              "-o", "-", "--to", "json"},
+                             answer);
+  REQUIRE(alone.code == 0);
+  CHECK(alone.out == merged.out);
+
+  r = run_cli({"lexicon", "--no-default-lexicon", "--lexicon", extra.string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out ==
+        "{\n  \"concepts\": [\n    {\n      \"name\": \"Anglers\",\n      \"type\": "
+        "\"population\",\n      \"synonyms\": [\n        \"fishermen\"\n      ]\n    }\n  ]\n}\n");
+  CHECK(run_cli({"lexicon", "--lexicon", extra.string(), "-o", extra.string()}).code == 2);
+  CHECK(run_cli({"lexicon", "--lexicon", (dir / "missing.json").string()}).code == 1);
+  CHECK(run_cli({"lexicon", "input.txt"}).code == 2);
+
+  r = run_cli({"--help"});
+  CHECK_THAT(r.out, Catch::Contains("lexicon"));
+  r = run_cli({"lexicon", "--help"});
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("--lexicon") && Catch::Contains("--no-default-lexicon") &&
+                        Catch::Contains("-o") && Catch::Contains("Example"));
 }

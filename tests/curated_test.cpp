@@ -43,8 +43,8 @@ const SourceRecord& cited(const Evidence& evidence, const ClaimRecord& claim, st
 }
 
 bool has_concept(const Evidence& evidence, const ClaimRecord& claim, std::string_view id) {
-  for (std::size_t index : claim.concepts) {
-    if (evidence.concepts.at(index).id == id) return true;
+  for (const ClaimConcept& linked : claim.concepts) {
+    if (evidence.concepts.at(linked.concept_index).id == id) return true;
   }
   return false;
 }
@@ -303,6 +303,17 @@ TEST_CASE("Population intervention and outcome columns become concepts", "[input
   CHECK(has_concept(evidence, claim, "population:carers-of-veterans"));
   CHECK(has_concept(evidence, claim, "intervention:physical-activity"));
   CHECK(has_concept(evidence, claim, "outcome:mood"));
+  // Each link says which field named the concept, and the name as written there.
+  auto matches = [&](std::string_view id) {
+    for (const ClaimConcept& linked : claim.concepts) {
+      if (evidence.concepts.at(linked.concept_index).id == id) return linked.matches;
+    }
+    return std::vector<ConceptMatch>{};
+  };
+  CHECK(matches("population:veterans") ==
+        std::vector<ConceptMatch>{{"Veterans", std::nullopt, "who"}});
+  CHECK(matches("intervention:physical-activity") ==
+        std::vector<ConceptMatch>{{"Walking groups", std::nullopt, "what"}});
 }
 
 TEST_CASE("Repeated claim text is one claim with every record kept", "[input]") {

@@ -141,7 +141,9 @@ EvidenceGraph sample() {
   Edge cites = make_edge(EdgeType::cites, {"1"}, true);
   cites.stance = "supports";
   g.add_edge(claim, source, cites);
-  g.add_edge(claim, veterans, make_edge(EdgeType::concerns));
+  Edge concerns = make_edge(EdgeType::concerns);
+  concerns.terms = {{"veterans", 41, {}}, {"Veterans", std::nullopt, "population"}};
+  g.add_edge(claim, veterans, concerns);
   g.add_edge(claim, other, make_edge(EdgeType::similar_to, {}, false, 0.917));
   return g;
 }
@@ -314,12 +316,14 @@ TEST_CASE("Neo4j CSV has typed headers, capitalised labels and upper-case types"
   CHECK(relationships.front() == std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "type",
                                                           "markers:string[]", "ambiguous:boolean",
                                                           "score:double", "stance", "certainty",
-                                                          "records"});
+                                                          "records", "terms"});
   std::map<std::string, std::map<std::string, std::string>> by_type;
   for (auto& record : records(relationships)) by_type[record.at(":TYPE")] = record;
   CHECK(relationships.size() == boost::num_edges(g.graph()) + 1);
   CHECK(by_type.count("ASSERTS") == 1);
   CHECK(by_type.count("CONCERNS") == 1);
+  CHECK(by_type.at("CONCERNS").at("terms") ==
+        R"([{"term":"veterans","at":41},{"term":"Veterans","field":"population"}])");
   CHECK(by_type.at("CITES").at(":START_ID") == "claim:00000000000000aa");
   CHECK(by_type.at("CITES").at(":END_ID") == "source:pubmed:123");
   CHECK(by_type.at("CITES").at("ambiguous:boolean") == "true");

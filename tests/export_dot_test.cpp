@@ -550,3 +550,21 @@ TEST_CASE("past kDotNodeLimit nodes the DOT is meant for sfdp", "[export]") {
   CHECK(real_edges(for_sfdp.get()).size() == g.edge_count());
   CHECK(static_cast<std::size_t>(agnedges(for_sfdp.get())) == g.edge_count());
 }
+
+TEST_CASE("a concept edge's tooltip says which words made it and where", "[export]") {
+  Diagnostics d;
+  const Evidence e = test::extract_string(
+      "Veterans and young people gained self-esteem.[1]\nCitations:\n"
+      "[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      d);
+  const EvidenceGraph g = build_graph(std::span(&e, 1));
+  const Parsed parsed = read_dot(to_dot(g));
+  std::set<std::string> tooltips;
+  for (Agedge_t* edge : real_edges(parsed.get())) {
+    const std::string cls = attr(edge, "class");
+    if (cls == "concerns" || cls == "reports") tooltips.insert(unescape(attr(edge, "tooltip")));
+  }
+  CHECK(tooltips == std::set<std::string>{"concerns \u201CVeterans\u201D at 0",
+                                          "concerns \u201Cyoung people\u201D at 13",
+                                          "reports \u201Cself-esteem\u201D at 33"});
+}

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -82,4 +83,36 @@ TEST_CASE("JSON export is byte-identical across runs", "[export]") {
   evgraph::write_json(sample_graph(), a);
   evgraph::write_json(sample_graph(), b);
   CHECK(a.str() == b.str());
+}
+
+TEST_CASE("concept links carry their terms through JSON, GraphML and a read back", "[export]") {
+  evgraph::Diagnostics d;
+  const auto e = evgraph::test::extract_string(
+      "Young people and teenagers in \u201CBuilding Bridges\u201D.[1]\nCitations:\n"
+      "[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      d);
+  const auto g = evgraph::build_graph(std::span(&e, 1));
+  const auto j = export_json(g);
+  std::map<std::string, nlohmann::json> terms;
+  for (const auto& link : j.at("links")) {
+    if (link.contains("terms")) terms[link.at("target").get<std::string>()] = link.at("terms");
+  }
+  CHECK(terms.size() == 2);
+  CHECK(terms["population:young-people"] ==
+        nlohmann::json::parse(R"([{"term":"Young people","at":0},{"term":"teenagers","at":17}])"));
+  CHECK(terms["intervention:building-bridges"] ==
+        nlohmann::json::parse(R"([{"term":"Building Bridges","at":31}])"));
+
+  std::ostringstream graphml;
+  evgraph::write_graphml(g, graphml);
+  CHECK(graphml.str().find("attr.name=\"terms\"") != std::string::npos);
+  CHECK(graphml.str().find("[{&quot;term&quot;:&quot;Young people&quot;,&quot;at&quot;:0},") !=
+        std::string::npos);
+
+  std::ostringstream json;
+  evgraph::write_json(g, json);
+  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d));
+  std::ostringstream again;
+  evgraph::write_json(back, again);
+  CHECK(again.str() == json.str());
 }

@@ -207,7 +207,9 @@ EvidenceGraph full_sample() {
   cites.certainty = "moderate";
   cites.records = {record("supports", "moderate", 4), record("supports", "", 9)};
   g.add_edge(claim, source, cites);
-  g.add_edge(claim, veterans, make_edge(EdgeType::concerns));
+  Edge concerns = make_edge(EdgeType::concerns);
+  concerns.terms = {{"veterans", 41, {}}, {"Veterans", std::nullopt, "population"}};
+  g.add_edge(claim, veterans, concerns);
   g.add_edge(claim, groups, make_edge(EdgeType::about));
   g.add_edge(claim, lonely, make_edge(EdgeType::reports));
   g.add_edge(claim, commentary, make_edge(EdgeType::similar_to, {}, false, 0.917));

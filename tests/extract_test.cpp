@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "test_support.hpp"
 
@@ -113,8 +114,12 @@ TEST_CASE("lexicon concepts found in a claim are linked once", "[extract]") {
       d);
   const auto& claim = e.claims.at(0);
   std::vector<std::string> ids;
-  for (std::size_t i : claim.concepts) ids.push_back(e.concepts.at(i).id);
+  for (const auto& linked : claim.concepts) ids.push_back(e.concepts.at(linked.concept_index).id);
   CHECK(std::count(ids.begin(), ids.end(), "population:veterans") == 1);
+  // ... with both places that name them, as written, in code points from the claim's start.
+  REQUIRE(claim.concepts.at(0).matches.size() == 2);
+  CHECK(claim.concepts[0].matches[0] == evgraph::ConceptMatch{"Veterans", 0, {}});
+  CHECK(claim.concepts[0].matches[1] == evgraph::ConceptMatch{"veterans", 19, {}});
 }
 
 TEST_CASE("claim ids come from normalised text", "[extract]") {
@@ -147,4 +152,39 @@ TEST_CASE("commentary cues are found anywhere in a claim, in any case", "[extrac
   CHECK_FALSE(evgraph::is_commentary("i"));
   CHECK_FALSE(evgraph::is_commentary(""));
   CHECK_FALSE(evgraph::is_commentary("the provided sourc"));
+}
+
+TEST_CASE("each concept of a claim records its terms as written and where, in code points",
+          "[extract]") {
+  evgraph::Diagnostics d;
+  // "’" is three bytes and one code point: offsets after it count it once.
+  const auto e = extract_string(
+      "Men\u2019s groups for young people and teenagers in \u201CBuilding Bridges\u201D.[1]\n"
+      "Citations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      d);
+  const auto& claim = e.claims.at(0);
+  std::map<std::string, std::vector<evgraph::ConceptMatch>> terms;
+  for (const auto& linked : claim.concepts)
+    terms[e.concepts.at(linked.concept_index).id] = linked.matches;
+  CHECK(terms["population:young-people"] ==
+        std::vector<evgraph::ConceptMatch>{{"young people", 17, {}}, {"teenagers", 34, {}}});
+  CHECK(terms["intervention:peer-support-groups"] ==
+        std::vector<evgraph::ConceptMatch>{{"Men\u2019s groups", 0, {}}});
+  CHECK(terms["intervention:building-bridges"] ==
+        std::vector<evgraph::ConceptMatch>{{"Building Bridges", 48, {}}});
+  CHECK(terms.count("population:young-men") == 0);
+}
+
+TEST_CASE("a commentary claim is about no concept", "[extract]") {
+  evgraph::Diagnostics d;
+  const auto e = extract_string(
+      "While the other results provide context on veterans and help-seeking behaviors, the "
+      "studies cited above matter most.\n"
+      "Veterans reported help-seeking.[1]\nCitations:\n[1] https://pubmed.ncbi.nlm.nih.gov/1/\n",
+      d);
+  REQUIRE(e.claims.size() == 2);
+  CHECK(e.claims[0].kind == evgraph::ClaimKind::commentary);
+  CHECK(e.claims[0].concepts.empty());
+  CHECK(e.claims[1].kind == evgraph::ClaimKind::finding);
+  CHECK(e.claims[1].concepts.size() == 2);
 }

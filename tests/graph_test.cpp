@@ -82,3 +82,32 @@ TEST_CASE("short labels cut at a word boundary on code points", "[graph]") {
   CHECK(evgraph::short_label("one two three four", 10) == "one two\u2026");
   CHECK(evgraph::short_label("\u201C\u201C\u201C\u201C", 2) == "\u201C\u201C\u2026");
 }
+
+TEST_CASE("concept edges carry their terms, once however often the claim occurs", "[graph]") {
+  evgraph::Diagnostics d;
+  std::vector<evgraph::Evidence> all;
+  all.push_back(evgraph::extract(
+      evgraph::test::parse_string("Veterans and other veterans gained self-esteem.[1]\nCitations:\n"
+                                  "[1] https://pubmed.ncbi.nlm.nih.gov/9/\n",
+                                  d, "a.txt"),
+      evgraph::default_lexicon(), d));
+  // The same claim up to case: the same terms at the same places are not repeated.
+  all.push_back(evgraph::extract(
+      evgraph::test::parse_string("VETERANS and other veterans gained self-esteem.[1]\nCitations:\n"
+                                  "[1] https://pubmed.ncbi.nlm.nih.gov/9/\n",
+                                  d, "b.txt"),
+      evgraph::default_lexicon(), d));
+  const auto g = evgraph::build_graph(all);
+  CHECK(count_edges(g, evgraph::EdgeType::concerns) == 1);
+  for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    const auto& edge = g.edge(e);
+    if (edge.type == evgraph::EdgeType::concerns) {
+      CHECK(edge.terms ==
+            std::vector<evgraph::ConceptMatch>{{"Veterans", 0, {}}, {"veterans", 19, {}}});
+    } else if (edge.type == evgraph::EdgeType::reports) {
+      CHECK(edge.terms == std::vector<evgraph::ConceptMatch>{{"self-esteem", 35, {}}});
+    } else {
+      CHECK(edge.terms.empty());
+    }
+  }
+}

@@ -126,6 +126,62 @@ TEST_CASE("seed populations are each concerned by exactly the claim that names t
   CHECK(g.find("intervention:taking-charge-of-my-life-and-health"));
 }
 
+// Issue 10: "Help-seeking" came only from the assistant's own sentence about its search.
+TEST_CASE("seed commentary claims are about no concept", "[seed]") {
+  const auto seed = build_seed();
+  const auto& g = seed.graph;
+  std::size_t commentary = 0;
+  for (auto v : of_type(g, evgraph::NodeType::claim)) {
+    if (g.node(v).kind != evgraph::ClaimKind::commentary) continue;
+    ++commentary;
+    INFO(g.node(v).text);
+    for (auto type :
+         {evgraph::EdgeType::concerns, evgraph::EdgeType::about, evgraph::EdgeType::reports}) {
+      CHECK(out_edges(g, v, type).empty());
+    }
+  }
+  CHECK(commentary == 2);
+  CHECK_FALSE(g.find("outcome:help-seeking"));
+  // The finding claims still are: "social support" is named by findings too.
+  CHECK(g.find("outcome:social-support"));
+}
+
+TEST_CASE("seed concept edges say which words of the claim made them", "[seed]") {
+  const auto seed = build_seed();
+  const auto& g = seed.graph;
+  std::size_t concept_edges = 0;
+  for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    const auto& edge = g.edge(e);
+    if (edge.type != evgraph::EdgeType::concerns && edge.type != evgraph::EdgeType::about &&
+        edge.type != evgraph::EdgeType::reports) {
+      CHECK(edge.terms.empty());
+      continue;
+    }
+    ++concept_edges;
+    const auto& text = g.node(boost::source(e, g.graph())).text;
+    REQUIRE_FALSE(edge.terms.empty());
+    for (const auto& match : edge.terms) {
+      // `at` counts code points: the term is there, as written.
+      REQUIRE(match.at);
+      std::size_t byte = 0;
+      for (std::size_t points = 0; points < *match.at && byte < text.size(); ++points) {
+        ++byte;  // past the code point's lead byte and its continuation bytes
+        while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80)
+          ++byte;
+      }
+      INFO(text << " / " << match.term);
+      CHECK(text.compare(byte, match.term.size(), match.term) == 0);
+    }
+  }
+  CHECK(concept_edges > 20);
+  // "men with low socioeconomic status" is the Low-SES men claim's term, 4 code points in.
+  const auto v = claim_containing(g, "men with low socioeconomic status");
+  const auto edges = out_edges(g, v, evgraph::EdgeType::concerns);
+  REQUIRE(edges.size() == 1);
+  CHECK(g.edge(edges[0]).terms ==
+        std::vector<evgraph::ConceptMatch>{{"men with low socioeconomic status", 4, {}}});
+}
+
 TEST_CASE("seed warnings point at the lines of its quirks", "[seed]") {
   const auto seed = build_seed();
   std::multimap<std::string, std::size_t> lines;

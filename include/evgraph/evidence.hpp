@@ -104,6 +104,23 @@ struct ConceptRef {
   std::string label;
 };
 
+// Why a claim is linked to a concept: the words that named it, as written, and where. Found in the
+// claim's text, `at` is where they start, in code points from the start of the claim text (so
+// text[at, at + size(term)) is the term, counting characters as Python and most tools do); named
+// by a field of a coded input ("population": "Older adults"), `at` is empty and `field` says which.
+struct ConceptMatch {
+  std::string term;
+  std::optional<std::size_t> at;
+  std::string field;
+  bool operator==(const ConceptMatch&) const = default;
+};
+
+// One concept a claim mentions and every place it names it, left to right.
+struct ClaimConcept {
+  std::size_t concept_index = 0;  // into Evidence::concepts
+  std::vector<ConceptMatch> matches;
+};
+
 struct ClaimRecord {
   std::string id;  // "claim:<16 hex>"
   std::string text;
@@ -112,7 +129,7 @@ struct ClaimRecord {
   std::size_t block = 0;
   std::vector<std::string> markers;
   std::vector<Citation> citations;
-  std::vector<std::size_t> concepts;  // indices into Evidence::concepts
+  std::vector<ClaimConcept> concepts;  // distinct, in order of first mention
 };
 
 struct Evidence {
@@ -129,7 +146,9 @@ struct Evidence {
 };
 
 // Fills one Evidence for a reader: claims get their id, kind and the concepts the lexicon (and
-// quoted programme names) find in their text; concepts stay distinct by id.
+// quoted programme names) find in their text, each with the terms that named it; concepts stay
+// distinct by id. A commentary claim (the assistant talking about its own search) is about no
+// concept: its text is not searched.
 class EvidenceBuilder {
  public:
   EvidenceBuilder(std::string document, std::string format, const Lexicon& lexicon);
@@ -143,8 +162,8 @@ class EvidenceBuilder {
   std::size_t add_source(SourceRecord source, bool listed = true);
   SourceRecord& source(std::size_t index) { return evidence_.sources.at(index); }
   std::size_t source_count() const noexcept { return evidence_.sources.size(); }
-  // Adds (or finds) the concept and links the claim to it.
-  void add_concept(std::size_t claim, ConceptRef concept_ref);
+  // Adds (or finds) the concept and links the claim to it, recording `match` (why) on the link.
+  void add_concept(std::size_t claim, ConceptRef concept_ref, ConceptMatch match);
   // Adds a citation (merging markers and records into an existing one for the same source).
   Citation& cite(std::size_t claim, std::size_t source);
 

@@ -56,6 +56,7 @@ struct Edge {
   std::vector<StanceRecord> records;  // cites, from curated evidence
   bool inferred = false;              // cites: from plain digits, not a written marker
   std::string quote;                  // cites: the text fragment of the cited URL, decoded
+  std::vector<ConceptMatch> terms;    // concerns/about/reports: why (the claim's words, where)
 };
 
 inline Edge make_edge(EdgeType type, std::vector<std::string> markers = {}, bool ambiguous = false,

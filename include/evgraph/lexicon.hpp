@@ -2,7 +2,8 @@
 // A concept has a canonical name, a type, a slug (its id is "<type>:<slug>") and synonyms. Matching
 // is whole-word, case-insensitive and folds simple plurals ("communities" = "community"); where
 // terms overlap the longest wins. JSON form: {"concepts": [{"name", "type", "synonyms": [...],
-// "slug"?}]}. A built Lexicon is immutable and safe to share across threads.
+// "slug"?}]}, read by parse_lexicon and written by to_json. A built Lexicon is immutable and safe
+// to share across threads.
 #pragma once
 
 #include <cstddef>
@@ -58,6 +59,12 @@ const Lexicon& default_lexicon();
 // Throws InputError (with file, line and column where known) when the JSON is malformed.
 Lexicon parse_lexicon(std::string_view json, const std::string& name);
 Lexicon read_lexicon(const std::filesystem::path& path);
+// The lexicon as JSON in the form parse_lexicon reads (two-space indented, a final newline):
+// concepts in order, each with "name", "type", "slug" (only where it is not the name's slug) and
+// "synonyms" (the name left out). parse_lexicon(to_json(l)) finds what `l` finds: a synonym that a
+// later concept took over (merged_with) is left out of the earlier concept, which no longer
+// matches it.
+std::string to_json(const Lexicon& lexicon);
 
 // "Low-SES men" -> "low-ses-men": lower-case ASCII letters and digits joined by single hyphens.
 std::string slugify(std::string_view text);

@@ -534,6 +534,55 @@ void setup_convert(CLI::App& app, Options& options) {
   add_run_options(app, options);
 }
 
+// The lexicon in use (built-in, then each --lexicon file) as JSON that --lexicon reads back.
+int run_lexicon(const Options& options, Streams& io) {
+  if (options.outputs.size() > 1) throw UsageError("lexicon writes one file: give -o once");
+  const std::string text = to_json(load_lexicon(options));
+  const std::string target = options.outputs.empty() ? "-" : options.outputs.front();
+  if (target == "-") {
+    io.out << text;
+    io.out.flush();
+    if (!io.out) throw IoError("stdout: write failed");
+    return kOk;
+  }
+  if (names_folder(target)) throw UsageError("-o " + target + ": is a folder; name a file");
+  for (const std::string& path : options.lexicons) {
+    std::error_code error;
+    if (path == target || fs::equivalent(path, target, error)) {
+      throw UsageError("-o " + target + " would overwrite the lexicon " + path);
+    }
+  }
+  OutputFiles files;
+  const fs::path staged = files.stage(target);
+  std::ofstream file(staged, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) throw IoError(target + ": write failed");
+  files.commit();
+  return kOk;
+}
+
+void setup_lexicon(CLI::App& app, Options& options) {
+  app.add_option("--lexicon", options.lexicons,
+                 "Lexicon JSON adding to (or, with --no-default-lexicon, replacing) the built-in "
+                 "one; repeatable, later files win")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_flag("--no-default-lexicon", options.no_default_lexicon,
+               "Use only the lexicons given with --lexicon");
+  app.add_option("-o,--output", options.outputs,
+                 "Write the JSON to FILE instead of stdout ('-' for stdout)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.footer(
+      "Prints the lexicon that build and check would use with the same --lexicon and "
+      "--no-default-lexicon options, as JSON in the form --lexicon reads: {\"concepts\": "
+      "[{\"name\", \"type\", \"slug\" (when not the name's), \"synonyms\"}]}. A synonym that a "
+      "later file gives to another concept is left out of the earlier one.\n"
+      "Example: evgraph lexicon > my-lexicon.json; edit it; evgraph build --no-default-lexicon "
+      "--lexicon my-lexicon.json answer.txt -o answer.json");
+}
+
 constexpr Command kCommands[] = {
     {"build", "Turn answer texts into an evidence graph and write it as JSON, DOT or a diagram",
      setup_build, run_build},
@@ -541,6 +590,8 @@ constexpr Command kCommands[] = {
      setup_check, run_check},
     {"convert", "Re-export a graph JSON written by evgraph in another format, without its inputs",
      setup_convert, run_convert},
+    {"lexicon", "Print the lexicon in use (built-in and --lexicon files) as JSON one can edit",
+     setup_lexicon, run_lexicon},
 };
 
 // run() with `terminal`: whether stderr is a terminal (then the progress line may be drawn).

@@ -54,6 +54,7 @@ inline constexpr Attribute kEdgeAttributes[] = {
     plain("stance"),
     plain("certainty"),
     nested("records"),
+    nested("terms"),
 };
 
 // Attributes declared only by a graph that uses them, after every attribute above (so a graph

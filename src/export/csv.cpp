@@ -243,7 +243,7 @@ void write_neo4j_readme(std::ostream& out, std::size_t multiline) {
          "`:TYPE`\n"
       << "  the edge type in upper case (ASSERTS, LISTS, CITES, CONCERNS, ABOUT, REPORTS,\n"
       << "  SIMILAR_TO), then every edge attribute: `markers` is `string[]`, `ambiguous` boolean,\n"
-      << "  `score` double, `records` JSON text.\n\n"
+      << "  `score` double, `records` and `terms` JSON text.\n\n"
       << "An empty field is a property that is not set. Fields are quoted as RFC 4180 says "
          "(`\"\"`\n"
       << "inside quotes is one `\"`); the files are UTF-8 without a byte order mark.\n";

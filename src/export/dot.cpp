@@ -559,6 +559,24 @@ void append_edge_tooltip(std::string& out, const Edge& edge) {
       out += edge.quote;
       out += "\u201D";
     }
+  } else if (!edge.terms.empty()) {  // concerns, about, reports: the words that made the link
+    out += to_string(edge.type);
+    const char* separator = " ";
+    for (const ConceptMatch& match : edge.terms) {
+      out += separator;
+      separator = "; ";
+      out += "\u201C";
+      out += match.term;
+      out += "\u201D";
+      if (match.at) {
+        out += " at ";
+        append_number(out, *match.at);
+      } else if (!match.field.empty()) {
+        out += " (field ";
+        out += match.field;
+        out += ')';
+      }
+    }
   } else if (edge.type == EdgeType::similar_to && edge.score) {
     out += "similar wording (score ";
     append_score(out, *edge.score);

@@ -141,6 +141,17 @@ class GraphReader {
         edge.records.push_back(std::move(record));
       }
     }
+    if (auto found = j.find("terms"); found != j.end() && found->is_array()) {
+      for (const Json& t : *found) {
+        ConceptMatch match;
+        match.term = text_of(t, "term");
+        if (auto at = t.find("at"); at != t.end() && at->is_number_unsigned()) {
+          match.at = at->get<std::size_t>();
+        }
+        match.field = text_of(t, "field");
+        edge.terms.push_back(std::move(match));
+      }
+    }
     graph_.add_edge(*from, *to, std::move(edge));
   }
 

@@ -280,6 +280,12 @@
     if (link.certainty) notes.push('certainty ' + link.certainty);
     if (link.ambiguous) notes.push('ambiguous: the marker is defined twice');
     if (typeof link.score === 'number') notes.push('score ' + link.score);
+    if (Array.isArray(link.terms)) {
+      for (const t of link.terms) {
+        notes.push('\u201C' + t.term + '\u201D' +
+          (typeof t.at === 'number' ? ' at ' + t.at : t.field ? ' in ' + t.field : ''));
+      }
+    }
     if (notes.length) text += ' (' + notes.join(', ') + ')';
     return out ? text + ' \u2192' : '\u2190 ' + text;
   }

@@ -29,6 +29,13 @@ Json record_json(const StanceRecord& record) {
   return j;
 }
 
+Json term_json(const ConceptMatch& match) {
+  Json j = {{"term", match.term}};
+  if (match.at) j["at"] = *match.at;
+  if (!match.field.empty()) j["field"] = match.field;
+  return j;
+}
+
 }  // namespace
 
 Json node_json(const Node& node) {
@@ -88,6 +95,11 @@ Json link_json(const Graph& g, EdgeRef e) {
   }
   if (edge.inferred) j["inferred"] = true;
   if (!edge.quote.empty()) j["quote"] = edge.quote;
+  if (!edge.terms.empty()) {
+    Json terms = Json::array();
+    for (const ConceptMatch& match : edge.terms) terms.push_back(term_json(match));
+    j["terms"] = std::move(terms);
+  }
   return j;
 }
 
@@ -114,6 +126,13 @@ void write_record(JsonWriter& json, const StanceRecord& record) {
   if (!record.certainty.empty()) json.key("certainty").string(record.certainty);
   json.key("document").string(record.where.file).key("line").integer(record.where.line);
   if (!record.data.empty() && record.data != "{}") json.key("data").raw(record.data);
+  json.end_object();
+}
+
+void write_term(JsonWriter& json, const ConceptMatch& match) {
+  json.begin_object().key("term").string(match.term);
+  if (match.at) json.key("at").integer(*match.at);
+  if (!match.field.empty()) json.key("field").string(match.field);
   json.end_object();
 }
 
@@ -173,6 +192,11 @@ void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
   }
   if (edge.inferred) json.key("inferred").boolean(true);
   if (!edge.quote.empty()) json.key("quote").string(edge.quote);
+  if (!edge.terms.empty()) {
+    json.key("terms").begin_array();
+    for (const ConceptMatch& match : edge.terms) write_term(json, match);
+    json.end_array();
+  }
   json.end_object();
 }
 

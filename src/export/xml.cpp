@@ -4,8 +4,8 @@
 // node_json()/link_json() objects, as typed keys: strings, `ambiguous` as boolean, `score` as
 // double, the graph's `schema` as integer. Neither format has a list type that NetworkX reads, so:
 //   - lists of identifiers or names (urls, also, authors, markers) are joined with "; ";
-//   - nested values and lists of free text (occurrences, data, merged_because, records) are
-//     compact JSON text, which `json.loads` turns back into what the JSON export holds.
+//   - nested values and lists of free text (occurrences, data, merged_because, records, terms)
+//     are compact JSON text, which `json.loads` turns back into what the JSON export holds.
 // An empty value (empty string or list) is not written: every reader takes a missing value as
 // unset. Every key is declared in every file, whichever node types the graph holds, so the columns
 // a tool shows do not depend on the input.

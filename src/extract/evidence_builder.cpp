@@ -10,9 +10,28 @@ namespace evgraph {
 namespace {
 
 struct Span {
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  std::size_t begin = 0;  // the opening quote
+  std::size_t end = 0;    // after the closing quote
+  std::size_t inner = 0;  // the title's first byte
   std::string title;
+};
+
+// Code points of `text` up to a byte offset, counted on from an earlier offset: offsets asked for
+// in increasing order cost one pass over the text in all.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  std::size_t at(std::size_t byte) {
+    for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++count_;
+    }
+    return count_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  std::size_t count_ = 0;
 };
 
 // Two to twelve words, each word longer than three letters capitalised ("Taking Charge of My Life
@@ -57,7 +76,7 @@ std::vector<Span> quoted_titles(std::string_view text) {
     const std::string_view title = text.substr(inner, close - inner);
     if (is_title_case(title) && title.size() <= 120 &&
         title.find_first_of(".!?") == std::string_view::npos) {
-      titles.push_back({open, close + closing.size(), std::string(title)});
+      titles.push_back({open, close + closing.size(), inner, std::string(title)});
     }
     pos = close + closing.size();
   }
@@ -90,17 +109,26 @@ std::size_t EvidenceBuilder::add_claim(std::string text, std::string id, Locatio
   claim.where = where;
   claim.block = block;
   claim.text = std::move(text);
-  const std::vector<Span> titles = quoted_titles(claim.text);
-  for (const Span& title : titles)
-    add_concept(index, make_concept(NodeType::intervention, title.title));
-  for (const Mention& mention : lexicon_.find(evidence_.claims[index].text)) {
+  if (claim.kind == ClaimKind::commentary) return index;  // about the search, not the evidence
+  const std::string_view claim_text = claim.text;
+  const std::vector<Span> titles = quoted_titles(claim_text);
+  CodePointCounter title_offsets(claim_text);
+  for (const Span& title : titles) {
+    add_concept(index, make_concept(NodeType::intervention, title.title),
+                {title.title, title_offsets.at(title.inner), {}});
+  }
+  CodePointCounter offsets(claim_text);
+  for (const Mention& mention : lexicon_.find(claim_text)) {
     bool inside_title = false;
     for (const Span& title : titles) {
       inside_title = inside_title || (mention.begin >= title.begin && mention.end <= title.end);
     }
     if (inside_title) continue;
     const Concept& found = lexicon_.concepts().at(mention.concept_index);
-    add_concept(index, {found.id(), found.type, found.name});
+    add_concept(index, {found.id(), found.type, found.name},
+                {std::string(claim_text.substr(mention.begin, mention.end - mention.begin)),
+                 offsets.at(mention.begin),
+                 {}});
   }
   return index;
 }
@@ -111,12 +139,20 @@ std::size_t EvidenceBuilder::add_source(SourceRecord source, bool listed) {
   return evidence_.sources.size() - 1;
 }
 
-void EvidenceBuilder::add_concept(std::size_t claim, ConceptRef concept_ref) {
+void EvidenceBuilder::add_concept(std::size_t claim, ConceptRef concept_ref, ConceptMatch match) {
   auto [it, added] = concept_index_.try_emplace(concept_ref.id, evidence_.concepts.size());
   if (added) evidence_.concepts.push_back(std::move(concept_ref));
-  std::vector<std::size_t>& concepts = evidence_.claims.at(claim).concepts;
-  if (std::find(concepts.begin(), concepts.end(), it->second) == concepts.end()) {
-    concepts.push_back(it->second);
+  std::vector<ClaimConcept>& concepts = evidence_.claims.at(claim).concepts;
+  auto linked = std::find_if(concepts.begin(), concepts.end(),
+                             [&](const ClaimConcept& c) { return c.concept_index == it->second; });
+  if (linked == concepts.end()) {
+    concepts.push_back({it->second, {}});
+    linked = concepts.end() - 1;
+  }
+  // Matches found in the text are distinct by place; a coded field may name a concept twice.
+  if (match.at ||
+      std::find(linked->matches.begin(), linked->matches.end(), match) == linked->matches.end()) {
+    linked->matches.push_back(std::move(match));
   }
 }
 

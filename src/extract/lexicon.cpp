@@ -604,6 +604,30 @@ Lexicon read_lexicon(const std::filesystem::path& path) {
   return parse_lexicon(read_file(path), path.string());
 }
 
+std::string to_json(const Lexicon& lexicon) {
+  const std::vector<Concept>& concepts = lexicon.concepts();
+  std::map<std::vector<std::string>, std::size_t> owner;  // term words -> the concept matching them
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    owner[term_words(concepts[c].name)] = c;
+    for (const auto& synonym : concepts[c].synonyms) owner[term_words(synonym)] = c;
+  }
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    const Concept& item = concepts[c];
+    nlohmann::ordered_json out = {{"name", item.name}, {"type", to_string(item.type)}};
+    if (!item.slug.empty() && item.slug != slugify(item.name)) out["slug"] = item.slug;
+    nlohmann::ordered_json synonyms = nlohmann::ordered_json::array();
+    for (const auto& synonym : item.synonyms) {
+      if (synonym == item.name || owner.at(term_words(synonym)) != c) continue;  // taken over later
+      synonyms.push_back(synonym);
+    }
+    if (!synonyms.empty()) out["synonyms"] = std::move(synonyms);
+    list.push_back(std::move(out));
+  }
+  nlohmann::ordered_json root = {{"concepts", std::move(list)}};
+  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 const Lexicon& default_lexicon() {
   static const Lexicon lexicon = parse_lexicon(detail::kDefaultLexiconJson, "<default lexicon>");
   return lexicon;

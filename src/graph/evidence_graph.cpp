@@ -4,6 +4,7 @@
 #include <string>
 
 #include "evgraph/graph.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph {
 namespace {
@@ -104,6 +105,19 @@ void merge_into(Node& existing, Node&& added) {
   existing.label = source_label(existing);
 }
 
+// The terms another occurrence of the claim names a concept with, added to the edge's: one already
+// recorded at the same place (up to case, as the occurrences are one claim up to case) is not
+// repeated.
+void add_terms(std::vector<ConceptMatch>& terms, std::vector<ConceptMatch>& more) {
+  if (terms == more) return;  // the same text again: the common case, without a scan per term
+  for (ConceptMatch& match : more) {
+    const bool known = std::any_of(terms.begin(), terms.end(), [&](const ConceptMatch& t) {
+      return t.at == match.at && t.field == match.field && ascii::iequals(t.term, match.term);
+    });
+    if (!known) terms.push_back(std::move(match));
+  }
+}
+
 // Distinct quotes of one cites edge, one a line.
 void add_quote(std::string& quotes, const std::string& quote) {
   if (quote.empty()) return;
@@ -168,7 +182,8 @@ void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, st
 
 bool carries_payload(const Edge& edge) {
   return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
-         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty();
+         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty() ||
+         !edge.terms.empty();
 }
 
 }  // namespace
@@ -309,6 +324,7 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
     existing.inferred = existing.inferred && edge.inferred;  // a written marker is not a guess
     add_quote(existing.quote, edge.quote);
+    add_terms(existing.terms, edge.terms);
     if (!edge.records.empty()) {
       existing.records.insert(existing.records.end(), std::make_move_iterator(edge.records.begin()),
                               std::make_move_iterator(edge.records.end()));
@@ -444,9 +460,11 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
     for (auto& citation : record.citations) {
       graph.add_edge(claims[i], sources.at(citation.source), cites_edge<Move>(citation));
     }
-    for (std::size_t concept_index : record.concepts) {
-      const ConceptRef& ref = evidence.concepts.at(concept_index);
-      graph.add_edge(claims[i], concepts.at(concept_index), make_edge(edge_type_for(ref.type)));
+    for (auto& linked : record.concepts) {
+      const ConceptRef& ref = evidence.concepts.at(linked.concept_index);
+      Edge edge = make_edge(edge_type_for(ref.type));
+      edge.terms = take<Move>(linked.matches);
+      graph.add_edge(claims[i], concepts.at(linked.concept_index), std::move(edge));
     }
   }
   for (std::size_t i = 0; i < evidence.sources.size(); ++i) {

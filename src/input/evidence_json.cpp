@@ -315,7 +315,10 @@ class EvidenceFileReader {
         {"outcomes", NodeType::outcome}};
     for (const auto& [key, type] : kConcepts) {
       for (const std::string& name : names(claim, key, place, false)) {
-        if (auto found = named_concept(type, name, lexicon_)) builder_.add_concept(index, *found);
+        if (auto found = named_concept(type, name, lexicon_)) {
+          builder_.add_concept(index, std::move(*found),
+                               {std::string(trimmed(name)), std::nullopt, key});
+        }
       }
     }
     const ordered_json* cites = member(claim, "cites");

@@ -432,7 +432,11 @@ void RecordMapper::add_concepts(std::size_t claim, const Slots& slots) {
   for (const auto& [role, type] : kConcepts) {
     if (!slots[role]) continue;
     for (const std::string& name : list_items(*slots[role])) {
-      if (auto found = named_concept(type, name, lexicon_)) builder_.add_concept(claim, *found);
+      if (auto found = named_concept(type, name, lexicon_)) {
+        builder_.add_concept(
+            claim, std::move(*found),
+            {std::string(trimmed(name)), std::nullopt, std::string(slots[role]->name)});
+      }
     }
   }
 }

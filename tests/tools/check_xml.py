@@ -10,7 +10,7 @@ import networkx as nx
 from networkx.readwrite import gexf as nx_gexf
 
 JOINED = {"urls", "also", "authors", "markers"}
-JSON_TEXT = {"occurrences", "data", "merged_because", "records"}
+JSON_TEXT = {"occurrences", "data", "merged_because", "records", "terms"}
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 json_path, graphml_path, gexf_path = sys.argv[1:4]
 problems = []
