@@ -99,6 +99,7 @@ struct ClaimRecord {
   std::vector<std::string> markers;
   std::vector<Citation> citations;
   std::vector<std::size_t> concepts;  // indices into Evidence::concepts
+  std::string section;                // the heading path above the claim (ClaimSpan::section)
 };
 
 struct Evidence {
