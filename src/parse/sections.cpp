@@ -209,7 +209,7 @@ std::string join_lead_in(std::string_view lead_in, const std::vector<std::string
   }
   const std::string conjunction = offers_alternatives(lead_in) ? " or " : " and ";
   std::string out = section_part(lead_in);
-  std::string_view separator = " ";
+  std::string separator = " ";
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string item = lower_first(trim_blanks(items[i]));
     const bool last = i + 1 == items.size();
