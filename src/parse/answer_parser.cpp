@@ -387,7 +387,8 @@ class AnswerParser {
     start_paragraph(0, false);
     // A row of a few words (`| Walking | Better mood [^1] |`) says what it says under its
     // columns' names: `Group: Walking; Effect: Better mood`.
-    const bool named = parse::table_row_words(line.text) < parse::kFragmentWords;
+    const bool named = parse::table_cells(line.text).size() > 1 &&
+                       parse::table_row_words(line.text) < parse::kFragmentWords;
     parse::append_table_cells(paragraph_, line.text, line.offset, named ? &table_header_ : nullptr);
     if (!paragraph_.empty()) end_paragraph();
   }
