@@ -26,14 +26,6 @@ std::vector<evgraph::ClaimSpan> claims_of(const evgraph::Document& doc) {
   return claims;
 }
 
-const evgraph::ClaimSpan* find_claim(const std::vector<evgraph::ClaimSpan>& claims,
-                                     const std::string& text) {
-  for (const auto& claim : claims) {
-    if (claim.text == text) return &claim;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("markdown headings become the section path of the claims under them", "[parse]") {

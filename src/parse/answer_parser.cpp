@@ -880,14 +880,19 @@ class AnswerParser {
           if (i + 1 < n && same_headings(i, i + 1) && !is_label(i + 1)) {
             label_ = part;
             label_headings_ = pending.headings;
-          } else {
+            continue;
+          }
+          // With nothing under it, only a title (`Calling the Matrix Multiplication`) or a line of
+          // wikilinks (`[[Med roots]]`) is a heading; other short text stays a claim.
+          const std::string_view raw = parse::trim(pending.paragraph.text());
+          if (parse::is_title_case(part) || (raw.starts_with("[[") && raw.ends_with("]]"))) {
             diagnostics_.push_back({Severity::info, last.where,
                                     "'" + last.text +
                                         "' reads as a heading or label with no statement under "
                                         "it; not made a claim",
                                     "label-without-claims"});
+            continue;
           }
-          continue;
         }
       }
       if (pending.item && range.end - range.begin == 1 && parse::is_data_text(last.text) &&

@@ -52,7 +52,8 @@ bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?;").find(text.back()) != std::string_view::npos;
 }
 
-// "A Hormone Linked to Longevity": words of more than three letters all capitalised.
+}  // namespace
+
 bool is_title_case(std::string_view text) {
   std::size_t words = 0;
   while (!text.empty()) {
@@ -65,6 +66,8 @@ bool is_title_case(std::string_view text) {
   }
   return words >= 2 && words <= 8;
 }
+
+namespace {
 
 // Lowers a word's leading capital when the word is not an acronym (`Horizontal`, not `HRV`).
 std::string lower_first(std::string_view item) {

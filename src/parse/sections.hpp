@@ -41,6 +41,9 @@ std::size_t word_count(std::string_view text);
 // A claim's text that names rather than states: a few words, or a Title Case line, with no
 // sentence punctuation at its end (`Deep Learning`, `CT Kidney`, `LIME Application:`).
 bool is_label_text(std::string_view text);
+// "A Hormone Linked to Longevity": two to eight words, those of more than three letters all
+// capitalised.
+bool is_title_case(std::string_view text);
 // `Size: [12,466]`, `Year: 2021`: a short `Key: value` line.
 bool is_data_text(std::string_view text);
 // A label's words as a section part: a final `:` dropped.
