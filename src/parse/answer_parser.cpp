@@ -895,8 +895,11 @@ class AnswerParser {
           }
         }
       }
-      if (pending.item && range.end - range.begin == 1 && parse::is_data_text(last.text) &&
-          !block_.claims.empty() && block_.claims.back().section == section_of(i)) {
+      // A data line under an entry (`1. **CT Kidney**` / `- Size: [12,466]`) is part of the
+      // entry's claim before it.
+      if (pending.item && !context[i].empty() && range.end - range.begin == 1 &&
+          parse::is_data_text(last.text) && !block_.claims.empty() &&
+          block_.claims.back().section == section_of(i)) {
         ClaimSpan& entry = block_.claims.back();
         if (!entry.text.empty() &&
             std::string_view(".!?;").find(entry.text.back()) == std::string_view::npos) {
