@@ -243,3 +243,14 @@ TEST_CASE("corpus answers, seed and fixtures: under 1 % fragments and no cites e
   INFO("fragments:\n" << listed);
   CHECK(total.fragments * 100 < total.claims);
 }
+
+TEST_CASE("many lead-ins and labels in a row stay linear", "[parse]") {
+  std::string text = "- **Top**\n";
+  for (int i = 0; i < 100000; ++i) text += "  - Items follow here:\n";
+  for (int i = 0; i < 100000; ++i) text += "  - **Label**\n";
+  text += "    - Groups reduce isolation among men [1].\n\nCitations:\n[1] https://a.example/1\n";
+  evgraph::Diagnostics d;
+  const auto claims = claims_of(parse_string(text, d));
+  REQUIRE_FALSE(claims.empty());
+  CHECK(claims.back().section == "Top \u203A Label");
+}

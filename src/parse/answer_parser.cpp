@@ -42,7 +42,7 @@ struct Annotation {
 // whether it is a list item, which decide what it is (a claim, a label, a lead-in, a data line).
 struct Pending {
   Paragraph paragraph;
-  std::string headings;
+  std::size_t headings = 0;  // index into the parser's heading paths
   std::size_t indent = 0;
   bool item = false;
 };
@@ -55,6 +55,8 @@ struct ClaimRange {
 
 // At most this many items complete a lead-in as one claim.
 constexpr std::size_t kMaxJoinedItems = 12;
+// At most this many labels and lead-ins, innermost, name a claim's section below its headings.
+constexpr std::size_t kMaxSectionScopes = 6;
 
 // Moves what `from` cites into `into`.
 void absorb(ClaimSpan& into, ClaimSpan& from) {
@@ -142,6 +144,7 @@ class AnswerParser {
   void set_heading(int level, std::string text) {
     while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
     headings_.emplace_back(level, std::move(text));
+    heading_paths_.push_back(heading_path());
   }
 
   std::string heading_path() const {
@@ -358,14 +361,13 @@ class AnswerParser {
   }
 
   void start_paragraph(std::size_t indent, bool item) {
-    meta_.headings = heading_path();
+    meta_.headings = heading_paths_.size() - 1;
     meta_.indent = indent;
     meta_.item = item;
   }
 
   void end_paragraph() {
-    paragraphs_.push_back(
-        {std::move(paragraph_), std::move(meta_.headings), meta_.indent, meta_.item});
+    paragraphs_.push_back({std::move(paragraph_), meta_.headings, meta_.indent, meta_.item});
     paragraph_ = Paragraph{};
     meta_ = Pending{};
   }
@@ -790,7 +792,6 @@ class AnswerParser {
     std::vector<ClaimSpan> claims = std::move(block_.claims);
     block_.claims.clear();
     const std::size_t n = paragraphs_.size();
-    std::vector<std::vector<std::string>> context(n);
     auto same_headings = [&](std::size_t i, std::size_t j) {
       return paragraphs_[i].headings == paragraphs_[j].headings;
     };
@@ -802,29 +803,38 @@ class AnswerParser {
       const ClaimSpan* claim = sole_plain(i);
       return claim && parse::is_label_text(claim->text);
     };
+    // Labels and lead-ins over the paragraphs deeper than them (or, for a lead-in that is not a
+    // list item, its items at its own depth), innermost last; each pushed and popped once.
+    struct Scope {
+      std::size_t paragraph;
+      std::string part;
+      bool same_depth;
+    };
+    std::vector<Scope> scopes;
+    auto in_scope = [&](const Scope& scope, std::size_t j) {
+      const Pending& owner = paragraphs_[scope.paragraph];
+      return same_headings(scope.paragraph, j) &&
+             (paragraphs_[j].indent > owner.indent || (scope.same_depth && paragraphs_[j].item));
+    };
     auto section_of = [&](std::size_t i) {
-      std::string section = paragraphs_[i].headings;
+      std::string section = heading_paths_[paragraphs_[i].headings];
       auto add = [&](const std::string& part) {
         if (part.empty()) return;
         if (!section.empty()) section += parse::kSectionSeparator;
         section += part;
       };
       if (label_headings_ == paragraphs_[i].headings) add(label_);
-      for (const std::string& part : context[i]) add(part);
+      const std::size_t shown = std::min(scopes.size(), kMaxSectionScopes);
+      for (std::size_t k = scopes.size() - shown; k < scopes.size(); ++k) add(scopes[k].part);
       return section;
     };
-    // The paragraphs below `i` and deeper than it (or, for a lead-in that is not a list item,
-    // its items at its own depth) stand under `part`.
-    auto cover = [&](std::size_t i, const std::string& part, bool same_depth) {
-      for (std::size_t j = i + 1; j < n && same_headings(i, j); ++j) {
-        const bool deeper = paragraphs_[j].indent > paragraphs_[i].indent;
-        if (!deeper && !(same_depth && paragraphs_[j].item)) break;
-        context[j].push_back(part);
-      }
+    auto cover = [&](std::size_t i, std::string part, bool same_depth) {
+      scopes.push_back({i, std::move(part), same_depth});
     };
     for (std::size_t i = 0; i < n; ++i) {
       const Pending& pending = paragraphs_[i];
       if (label_headings_ != pending.headings) label_.clear();
+      while (!scopes.empty() && !in_scope(scopes.back(), i)) scopes.pop_back();
       const ClaimRange range = ranges[i];
       if (range.begin == range.end) continue;
       ClaimSpan& last = claims[range.end - 1];
@@ -833,7 +843,9 @@ class AnswerParser {
         std::vector<std::size_t> run;
         bool nested = false;
         bool short_item = false;
-        for (std::size_t j = i + 1; j < n && paragraphs_[j].item && same_headings(i, j); ++j) {
+        for (std::size_t j = i + 1;
+             j < n && paragraphs_[j].item && same_headings(i, j) && run.size() <= kMaxJoinedItems;
+             ++j) {
           const std::size_t indent = paragraphs_[j].indent;
           if (pending.item ? indent <= pending.indent : indent < pending.indent) break;
           if (!run.empty() && indent < paragraphs_[run.front()].indent) break;
@@ -897,7 +909,7 @@ class AnswerParser {
       }
       // A data line under an entry (`1. **CT Kidney**` / `- Size: [12,466]`) is part of the
       // entry's claim before it.
-      if (pending.item && !context[i].empty() && range.end - range.begin == 1 &&
+      if (pending.item && !scopes.empty() && range.end - range.begin == 1 &&
           parse::is_data_text(last.text) && !block_.claims.empty() &&
           block_.claims.back().section == section_of(i)) {
         ClaimSpan& entry = block_.claims.back();
@@ -972,8 +984,9 @@ class AnswerParser {
   std::vector<Pending> paragraphs_;
   Pending meta_;  // paragraph_'s section, indent and whether it is a list item
   std::vector<std::pair<int, std::string>> headings_;  // the heading path, outermost first
-  std::string label_;           // the label line the paragraphs below it stand under
-  std::string label_headings_;  // the heading path the label belongs to
+  std::string label_;                          // the label line the paragraphs below it stand under
+  std::size_t label_headings_ = 0;             // the heading path the label belongs to
+  std::vector<std::string> heading_paths_{1};  // every heading path so far, "" first
   std::vector<std::string> table_header_;
   std::vector<Annotation> annotations_;
   std::optional<Location> pending_heading_;
