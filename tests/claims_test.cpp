@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
+#include <span>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -253,4 +255,38 @@ TEST_CASE("many lead-ins and labels in a row stay linear", "[parse]") {
   const auto claims = claims_of(parse_string(text, d));
   REQUIRE_FALSE(claims.empty());
   CHECK(claims.back().section == "Top \u203A Label");
+}
+
+TEST_CASE("section goes on each occurrence and the claim through every export and back",
+          "[export]") {
+  evgraph::Diagnostics d;
+  const auto evidence = evgraph::test::extract_string(
+      "## Peer support\n\nGroups reduce isolation [1].\n\nCitations:\n[1] https://a.example/1\n",
+      d);
+  const auto graph = evgraph::build_graph(std::span(&evidence, 1));
+  std::ostringstream json;
+  evgraph::write_json(graph, json);
+  CHECK(json.str().find("\"markers\":[\"1\"],\"section\":\"Peer support\"}],\"section\":\"Peer "
+                        "support\"") != std::string::npos);
+  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d));
+  std::ostringstream again;
+  evgraph::write_json(back, again);
+  CHECK(again.str() == json.str());
+  std::ostringstream graphml;
+  evgraph::write_graphml(graph, graphml);
+  CHECK(graphml.str().find("attr.name=\"section\"") != std::string::npos);
+  std::ostringstream dot;
+  evgraph::write_dot(graph, dot);
+  CHECK(dot.str().find("(Peer support)") != std::string::npos);
+
+  // A graph with no headings writes no section at all.
+  const auto plain =
+      evgraph::test::extract_string("Groups help [1].\n\n[1] https://a.example/1\n", d);
+  const auto plain_graph = evgraph::build_graph(std::span(&plain, 1));
+  std::ostringstream plain_json;
+  evgraph::write_json(plain_graph, plain_json);
+  CHECK(plain_json.str().find("section") == std::string::npos);
+  std::ostringstream plain_graphml;
+  evgraph::write_graphml(plain_graph, plain_graphml);
+  CHECK(plain_graphml.str().find("section") == std::string::npos);
 }
