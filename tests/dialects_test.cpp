@@ -463,7 +463,8 @@ TEST_CASE("Markdown table rows are claims and rules and header rows are not", "[
   CHECK(claims[0].markers == Labels{"^1"});
   CHECK(claims[0].where.line == 3);
   CHECK(claims[0].where.column == 3);
-  CHECK(claims[1].text == "Oregon; 4,273,586; Larger");
+  // A row of fewer than four words says what it says under its columns' names (issue 10).
+  CHECK(claims[1].text == "State: Oregon; Population: 4,273,586; Notes: Larger");
   CHECK(claims[1].markers == Labels{"2"});
 }
 
@@ -505,7 +506,8 @@ TEST_CASE("a Markdown note mixing front matter callouts code tables HTML and foo
   std::vector<std::string> texts;
   for (const auto& claim : e.claims) texts.push_back(claim.text);
   CHECK(texts == Labels{"Peer mentoring lowers readmission.", "Men's sheds reduce isolation.",
-                        "See the sheds note and the programme page.", "Walking; Better mood",
+                        "See the sheds note and the programme page.",
+                        "Group: Walking; Effect: Better mood",
                         "Singing lifts breathing. It also helps mood."});
   CHECK(count_code(d, "uncited-claim") == 1);
   CHECK(count_code(d, "unused-citation") == 0);
@@ -820,12 +822,20 @@ TEST_CASE("a heading line does not run on into the paragraph after it", "[dialec
       "Citations:\n[1] https://example.org/a\n",
       d);
   std::vector<std::string> texts;
-  for (const auto& claim : doc.blocks.at(0).claims) texts.push_back(claim.text);
+  std::vector<std::string> sections;
+  for (const auto& claim : doc.blocks.at(0).claims) {
+    texts.push_back(claim.text);
+    sections.push_back(claim.section);
+  }
+  // The heading lines are the sections of the claims after them (issue 10).
   CHECK(texts == std::vector<std::string>{
-                     "A Hormone Linked to Longevity", "One important factor is FGF21, a hormone.",
-                     "4x4 matrix multiplication", "Define a function to multiply matrices.",
+                     "One important factor is FGF21, a hormone.",
+                     "Define a function to multiply matrices.",
                      "Peer groups that meet weekly in community centres across the region reduce "
                      "isolation."});
+  CHECK(sections == std::vector<std::string>{"A Hormone Linked to Longevity",
+                                             "4x4 matrix multiplication",
+                                             "4x4 matrix multiplication"});
 }
 
 TEST_CASE("italic metadata lines of an exported answer are not claims", "[dialects]") {

@@ -397,7 +397,7 @@ EvidenceGraph hostile_graph() {
   }
   Node many = make_claim("claim:many", "Seen in many places.", ClaimKind::commentary);
   for (std::size_t i = 0; i < 12; ++i) {
-    many.occurrences.push_back({"doc " + std::to_string(i) + ".md", i, 1, 1, {"1"}});
+    many.occurrences.push_back({"doc " + std::to_string(i) + ".md", i, 1, 1, {"1"}, {}});
   }
   const Vertex commentary = g.add_node(many);
   Node empty = make_claim("claim:empty", "");

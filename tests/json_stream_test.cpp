@@ -465,7 +465,8 @@ TEST_CASE("the streamed node-link JSON is the DOM path's on hostile hand-made va
   document.path = "a\xFF.txt";
   const Vertex d = graph.add_node(document);
   Node claim = test::make_claim("claim:1", "Bad \xED\xA0\x80 and \xF4\x90\x80\x80 \x01\x7F\"\\");
-  claim.occurrences.push_back({"b\xE2\x82.md", 0, std::numeric_limits<std::size_t>::max(), 3, {}});
+  claim.occurrences.push_back(
+      {"b\xE2\x82.md", 0, std::numeric_limits<std::size_t>::max(), 3, {}, {}});
   const Vertex c = graph.add_node(claim);
   const Vertex c2 = graph.add_node(test::make_claim("claim:2", "Other"));
   Node source = test::make_source("source:url:x", "https://x.org/\xC0\xAF");

@@ -47,7 +47,7 @@ inline Node make_claim(std::string id, std::string text, ClaimKind kind = ClaimK
   Node node = make_node(std::move(id), NodeType::claim, short_label(text));
   node.text = std::move(text);
   node.kind = kind;
-  node.occurrences.push_back({"answer.md", 7, 1, 1, {"1"}});
+  node.occurrences.push_back({"answer.md", 7, 1, 1, {"1"}, {}});
   return node;
 }
 

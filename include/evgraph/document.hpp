@@ -32,7 +32,8 @@ struct CitationEntry {
 // are markers whose targets the copied text does not carry (ChatGPT's `turn0search0` ids,
 // `oaicite:3`, `4†source`): kept, never resolved, reported once per kind by the parser.
 // `inferred`: the claim's numbered markers were read from plain digits after its sentence
-// (Gemini Deep Research), not from brackets.
+// (Gemini Deep Research), not from brackets. `section`: the heading path above the claim
+// (`Treatment › Peer support`: headings, label lines, a lead-in its list completes), or empty.
 struct ClaimSpan {
   std::string text;
   Location where;
@@ -41,6 +42,7 @@ struct ClaimSpan {
   std::vector<CitationEntry> links;
   std::vector<std::string> detached;
   bool inferred = false;
+  std::string section;
 };
 
 struct Block {

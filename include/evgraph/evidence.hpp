@@ -130,6 +130,7 @@ struct ClaimRecord {
   std::vector<std::string> markers;
   std::vector<Citation> citations;
   std::vector<ClaimConcept> concepts;  // distinct, in order of first mention
+  std::string section;                 // the heading path above the claim (ClaimSpan::section)
 };
 
 struct Evidence {

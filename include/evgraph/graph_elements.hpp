@@ -18,6 +18,7 @@ struct Occurrence {
   std::size_t column = 0;
   std::size_t block = 0;
   std::vector<std::string> markers;
+  std::string section;  // the heading path above this occurrence (`Results › Veterans`), or empty
 };
 
 // One node; fields that do not apply to its type stay empty.

@@ -59,13 +59,14 @@ inline constexpr Attribute kEdgeAttributes[] = {
 
 // Attributes declared only by a graph that uses them, after every attribute above (so a graph
 // without them exports exactly as before they existed).
-inline constexpr Attribute kOptionalNodeAttributes[] = {plain("accessed")};
+inline constexpr Attribute kOptionalNodeAttributes[] = {plain("accessed"), plain("section")};
 inline constexpr Attribute kOptionalEdgeAttributes[] = {
     plain("inferred", AttributeType::boolean),
     plain("quote"),
 };
 
-// Which of the optional tables a graph uses: a node with an `accessed` date, a cites edge that
+// Which of the optional tables a graph uses: a node with an `accessed` date or a claim with a
+// `section` (its first occurrence's), a cites edge that
 // is inferred or carries a quote.
 struct OptionalAttributes {
   bool node = false;
@@ -74,7 +75,8 @@ struct OptionalAttributes {
 inline OptionalAttributes optional_attributes(const Graph& g) {
   OptionalAttributes used;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    if (!g[v].accessed.empty()) {
+    if (!g[v].accessed.empty() ||
+        (!g[v].occurrences.empty() && !g[v].occurrences.front().section.empty())) {
       used.node = true;
       break;
     }

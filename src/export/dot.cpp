@@ -489,6 +489,11 @@ void append_provenance(std::string& out, const Node& claim) {
     out += occurrence.document;
     out += ':';
     append_number(out, occurrence.line);
+    if (!occurrence.section.empty()) {
+      out += " (";
+      out += occurrence.section;
+      out += ')';
+    }
   }
   if (claim.occurrences.size() > shown) {
     out += "\n\u2026 and ";

@@ -92,7 +92,7 @@ class GraphReader {
       for (const Json& o : *found) {
         node.occurrences.push_back({text_of(o, "document"), number_of(o, "line"),
                                     number_of(o, "column"), number_of(o, "block"),
-                                    list_of(o, "markers")});
+                                    list_of(o, "markers"), text_of(o, "section")});
       }
     }
     node.url = text_of(j, "url");

@@ -251,6 +251,7 @@
   function where(record) {
     let text = record.document + ':' + record.line;
     if (record.column) text += ':' + record.column;
+    if (record.section) text += ' (' + record.section + ')';
     if (Array.isArray(record.markers) && record.markers.length) {
       text += '  [' + record.markers.join('][') + ']';
     }
@@ -328,6 +329,7 @@
     details.append(heading);
     if (node.text && node.text !== node.label) details.append(element('p', 'evg-text', node.text));
     const facts = element('dl');
+    field(facts, 'Section', node.section);
     field(facts, 'Title', node.title !== node.label ? node.title : '');
     field(facts, 'Authors', node.authors);
     field(facts, 'Year', node.year);

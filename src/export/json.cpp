@@ -50,13 +50,18 @@ Json node_json(const Node& node) {
       j["kind"] = to_string(node.kind);
       Json occurrences = Json::array();
       for (const Occurrence& o : node.occurrences) {
-        occurrences.push_back({{"document", o.document},
-                               {"line", o.line},
-                               {"column", o.column},
-                               {"block", o.block},
-                               {"markers", o.markers}});
+        Json occurrence = {{"document", o.document},
+                           {"line", o.line},
+                           {"column", o.column},
+                           {"block", o.block},
+                           {"markers", o.markers}};
+        if (!o.section.empty()) occurrence["section"] = o.section;
+        occurrences.push_back(std::move(occurrence));
       }
       j["occurrences"] = std::move(occurrences);
+      if (!node.occurrences.empty() && !node.occurrences.front().section.empty()) {
+        j["section"] = node.occurrences.front().section;
+      }
       break;
     }
     case NodeType::source:
@@ -151,9 +156,14 @@ void write_node(JsonWriter& json, const Node& node) {
       for (const Occurrence& o : node.occurrences) {
         json.begin_object().key("document").string(o.document);
         json.key("line").integer(o.line).key("column").integer(o.column);
-        json.key("block").integer(o.block).key("markers").strings(o.markers).end_object();
+        json.key("block").integer(o.block).key("markers").strings(o.markers);
+        if (!o.section.empty()) json.key("section").string(o.section);
+        json.end_object();
       }
       json.end_array();
+      if (!node.occurrences.empty() && !node.occurrences.front().section.empty()) {
+        json.key("section").string(node.occurrences.front().section);
+      }
       break;
     case NodeType::source:
       json.key("url").string(node.url).key("urls").strings(node.urls);

@@ -84,6 +84,7 @@ class Extractor {
     std::vector<bool> used(block.citations.size(), false);
     for (const ClaimSpan& span : block.claims) {
       const std::size_t claim = builder_.add_claim(span.text, span.where, block.number);
+      builder_.claim(claim).section = span.section;
       std::vector<std::string>& markers = builder_.claim(claim).markers;
       markers = span.markers;
       markers.insert(markers.end(), span.detached.begin(), span.detached.end());

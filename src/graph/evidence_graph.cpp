@@ -436,7 +436,8 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
     claim.text = take<Move>(record.text);
     claim.kind = record.kind;
     claim.occurrences.push_back({evidence.document, record.where.line, record.where.column,
-                                 record.block, take<Move>(record.markers)});
+                                 record.block, take<Move>(record.markers),
+                                 take<Move>(record.section)});
     claims.push_back(graph.add_node(std::move(claim)));
   }
   std::vector<Vertex> sources;

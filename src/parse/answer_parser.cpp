@@ -12,6 +12,7 @@
 #include "parse/lines.hpp"
 #include "parse/list_entries.hpp"
 #include "parse/markers.hpp"
+#include "parse/sections.hpp"
 
 namespace evgraph {
 namespace {
@@ -36,6 +37,39 @@ struct Annotation {
   std::vector<std::string> urls;
   Location where;
 };
+
+// A paragraph read but not yet split into claims: the headings above it, its indentation and
+// whether it is a list item, which decide what it is (a claim, a label, a lead-in, a data line).
+struct Pending {
+  Paragraph paragraph;
+  std::size_t headings = 0;  // index into the parser's heading paths
+  std::size_t indent = 0;
+  bool item = false;
+};
+
+// The claims one paragraph gave: [begin, end) of the block's claims.
+struct ClaimRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// At most this many items complete a lead-in as one claim.
+constexpr std::size_t kMaxJoinedItems = 12;
+// At most this many labels and lead-ins, innermost, name a claim's section below its headings.
+constexpr std::size_t kMaxSectionScopes = 6;
+
+// Moves what `from` cites into `into`.
+void absorb(ClaimSpan& into, ClaimSpan& from) {
+  if (into.markers_where.line == 0) into.markers_where = from.markers_where;
+  into.markers.insert(into.markers.end(), from.markers.begin(), from.markers.end());
+  into.detached.insert(into.detached.end(), from.detached.begin(), from.detached.end());
+  for (CitationEntry& link : from.links) into.links.push_back(std::move(link));
+  into.inferred = into.inferred || from.inferred;
+}
+
+bool cites_nothing(const ClaimSpan& claim) {
+  return claim.markers.empty() && claim.links.empty() && claim.detached.empty();
+}
 
 class AnswerParser {
  public:
@@ -66,10 +100,15 @@ class AnswerParser {
       return;
     }
     const std::string_view text = line.text;
+    if (!text.starts_with('|')) table_header_.clear();
     if (auto label = parse::scan_entry_label(text); label && label->footnote) {
       read_entries(line, *label);
     } else if (parse::is_list_heading(text)) {
       pending_heading_ = locate(line.offset);
+    } else if (auto heading = parse::scan_heading(text)) {
+      pending_heading_.reset();
+      if (!paragraph_.empty()) end_paragraph();
+      set_heading(heading->level, std::move(heading->text));
     } else if (parse::is_structure(text)) {
       pending_heading_.reset();
     } else if (text.starts_with('|')) {
@@ -80,9 +119,41 @@ class AnswerParser {
       continue_entry(line);
     } else if (in_list_context() && !label && parse::is_unlabelled_entry(text)) {
       read_unlabelled_entry(line);
+    } else if (parse::is_page_chrome(text)) {
+      if (!paragraph_.empty()) end_paragraph();
+      diagnostics_.push_back({Severity::info, locate(line.offset),
+                              "'" + std::string(text) +
+                                  "' is a button or counter of the assistant's page, copied with "
+                                  "the answer; not made a claim",
+                              "page-chrome"});
+    } else if (paragraph_.empty() && parse::may_be_setext_text(text) && setext_follows()) {
+      set_heading(parse::setext_level(lines_.next()->text),
+                  parse::section_part(parse::clean_claim(text)));
     } else {
       read_prose(line);
     }
+  }
+
+  bool setext_follows() {
+    const auto next = lines_.peek();
+    return next && !next->hidden && parse::setext_level(next->text) > 0;
+  }
+
+  // ---- sections -------------------------------------------------------------------------------
+
+  void set_heading(int level, std::string text) {
+    while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
+    headings_.emplace_back(level, std::move(text));
+    heading_paths_.push_back(heading_path());
+  }
+
+  std::string heading_path() const {
+    std::string path;
+    for (const auto& [level, text] : headings_) {
+      if (!path.empty()) path += parse::kSectionSeparator;
+      path += text;
+    }
+    return path;
   }
 
   bool in_list_context() const { return in_list_ || pending_heading_.has_value(); }
@@ -276,14 +347,29 @@ class AnswerParser {
     if (!paragraph_.empty() && !parse::runs_on(last_prose_, line.text)) {
       end_paragraph();
     }
+    if (paragraph_.empty()) start_paragraph(line.indent, is_list_item(line.text));
     if (!paragraph_.empty()) paragraph_.append_synthetic("\n");
     paragraph_.append(line.text, line.offset);
     last_prose_ = line.text;
   }
 
+  static bool is_list_item(std::string_view text) {
+    if (parse::is_bullet(text)) return true;
+    const std::size_t end = parse::number_end(text, 0);
+    return end != std::string_view::npos && end + 1 < text.size() &&
+           (text[end] == '.' || text[end] == ')') && is_space(text[end + 1]);
+  }
+
+  void start_paragraph(std::size_t indent, bool item) {
+    meta_.headings = heading_paths_.size() - 1;
+    meta_.indent = indent;
+    meta_.item = item;
+  }
+
   void end_paragraph() {
-    paragraphs_.push_back(std::move(paragraph_));
+    paragraphs_.push_back({std::move(paragraph_), meta_.headings, meta_.indent, meta_.item});
     paragraph_ = Paragraph{};
+    meta_ = Pending{};
   }
 
   // A table row is a paragraph of its own: its cells joined; the header row and `|---|` rules
@@ -293,8 +379,19 @@ class AnswerParser {
     if (in_list_ || footnote_run_) finish_block();
     if (!paragraph_.empty()) end_paragraph();
     if (parse::is_table_rule(line.text)) return;
-    if (auto next = lines_.peek(); next && parse::is_table_rule(next->text)) return;
-    parse::append_table_cells(paragraph_, line.text, line.offset);
+    if (auto next = lines_.peek(); next && parse::is_table_rule(next->text)) {
+      table_header_.clear();
+      for (const std::string_view cell : parse::table_cells(line.text)) {
+        table_header_.push_back(parse::clean_title(cell));
+      }
+      return;
+    }
+    start_paragraph(0, false);
+    // A row of a few words (`| Walking | Better mood [^1] |`) says what it says under its
+    // columns' names: `Group: Walking; Effect: Better mood`.
+    const bool named = parse::table_cells(line.text).size() > 1 &&
+                       parse::table_row_words(line.text) < parse::kFragmentWords;
+    parse::append_table_cells(paragraph_, line.text, line.offset, named ? &table_header_ : nullptr);
     if (!paragraph_.empty()) end_paragraph();
   }
 
@@ -419,7 +516,7 @@ class AnswerParser {
     }
     const std::size_t start = draft.begin == std::string_view::npos ? 0 : draft.begin;
     ClaimSpan claim{
-        std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}, {}, false};
+        std::move(cleaned), locate(paragraph.source_offset(start)), {}, {}, {}, {}, false, {}};
     for (const parse::Link& link : draft.links) add_link(claim, paragraph, link);
     if (group) add_citations(claim, paragraph, *group);
     block_.claims.push_back(std::move(claim));
@@ -540,8 +637,8 @@ class AnswerParser {
     std::unordered_set<std::string> listed;
     for (const CitationEntry& entry : block_.citations) listed.insert(entry.label);
     std::size_t groups = 0;
-    for (const Paragraph& paragraph : paragraphs_) {
-      const std::string_view s = paragraph.text();
+    for (const Pending& pending : paragraphs_) {
+      const std::string_view s = pending.paragraph.text();
       for (std::size_t pos = 0; pos < s.size(); ++pos) {
         auto digits = scan_inferred_digits(s, pos);
         if (!digits) continue;
@@ -668,7 +765,13 @@ class AnswerParser {
     merge_annotations();
     const bool superscripts = !block_.citations.empty();
     inferring_ = may_infer_digits();
-    for (const Paragraph& paragraph : paragraphs_) read_paragraph(paragraph, superscripts);
+    std::vector<ClaimRange> ranges;
+    for (const Pending& pending : paragraphs_) {
+      const std::size_t begin = block_.claims.size();
+      read_paragraph(pending.paragraph, superscripts);
+      ranges.push_back({begin, block_.claims.size()});
+    }
+    shape_claims(ranges);
     inferring_ = false;
     paragraphs_.clear();
     in_list_ = false;
@@ -680,6 +783,151 @@ class AnswerParser {
     block_.number = document_.blocks.size() + 1;
     document_.blocks.push_back(std::move(block_));
     block_ = Block{};
+  }
+
+  // What each paragraph's claims are: a heading-like label or a short lead-in becomes the section
+  // of what follows it, a lead-in and the short items that complete it one claim, a data line
+  // (`Size: [662]`) part of the claim before it; every claim gets its section.
+  void shape_claims(const std::vector<ClaimRange>& ranges) {
+    std::vector<ClaimSpan> claims = std::move(block_.claims);
+    block_.claims.clear();
+    const std::size_t n = paragraphs_.size();
+    auto same_headings = [&](std::size_t i, std::size_t j) {
+      return paragraphs_[i].headings == paragraphs_[j].headings;
+    };
+    auto sole_plain = [&](std::size_t i) -> ClaimSpan* {
+      const ClaimRange r = ranges[i];
+      return r.end - r.begin == 1 && cites_nothing(claims[r.begin]) ? &claims[r.begin] : nullptr;
+    };
+    auto is_label = [&](std::size_t i) {
+      const ClaimSpan* claim = sole_plain(i);
+      return claim && parse::is_label_text(claim->text);
+    };
+    // Labels and lead-ins over the paragraphs deeper than them (or, for a lead-in that is not a
+    // list item, its items at its own depth), innermost last; each pushed and popped once.
+    struct Scope {
+      std::size_t paragraph;
+      std::string part;
+      bool same_depth;
+    };
+    std::vector<Scope> scopes;
+    auto in_scope = [&](const Scope& scope, std::size_t j) {
+      const Pending& owner = paragraphs_[scope.paragraph];
+      return same_headings(scope.paragraph, j) &&
+             (paragraphs_[j].indent > owner.indent || (scope.same_depth && paragraphs_[j].item));
+    };
+    auto section_of = [&](std::size_t i) {
+      std::string section = heading_paths_[paragraphs_[i].headings];
+      auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        if (!section.empty()) section += parse::kSectionSeparator;
+        section += part;
+      };
+      if (label_headings_ == paragraphs_[i].headings) add(label_);
+      const std::size_t shown = std::min(scopes.size(), kMaxSectionScopes);
+      for (std::size_t k = scopes.size() - shown; k < scopes.size(); ++k) add(scopes[k].part);
+      return section;
+    };
+    auto cover = [&](std::size_t i, std::string part, bool same_depth) {
+      scopes.push_back({i, std::move(part), same_depth});
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      const Pending& pending = paragraphs_[i];
+      if (label_headings_ != pending.headings) label_.clear();
+      while (!scopes.empty() && !in_scope(scopes.back(), i)) scopes.pop_back();
+      const ClaimRange range = ranges[i];
+      if (range.begin == range.end) continue;
+      ClaimSpan& last = claims[range.end - 1];
+      if (last.text.ends_with(':')) {
+        // The items that complete the lead-in: list items below it, at one depth.
+        std::vector<std::size_t> run;
+        bool nested = false;
+        bool short_item = false;
+        for (std::size_t j = i + 1;
+             j < n && paragraphs_[j].item && same_headings(i, j) && run.size() <= kMaxJoinedItems;
+             ++j) {
+          const std::size_t indent = paragraphs_[j].indent;
+          if (pending.item ? indent <= pending.indent : indent < pending.indent) break;
+          if (!run.empty() && indent < paragraphs_[run.front()].indent) break;
+          if (!run.empty() && indent > paragraphs_[run.front()].indent) {
+            nested = true;
+            break;
+          }
+          run.push_back(j);
+          std::string words;
+          for (std::size_t k = ranges[j].begin; k < ranges[j].end; ++k) {
+            words += claims[k].text + " ";
+          }
+          short_item = short_item || (ranges[j].begin < ranges[j].end &&
+                                      parse::word_count(words) < parse::kFragmentWords);
+        }
+        if (!run.empty() && !nested && short_item && run.size() <= kMaxJoinedItems) {
+          for (std::size_t k = range.begin; k + 1 < range.end; ++k) emit(claims[k], section_of(i));
+          std::vector<std::string> items;
+          for (const std::size_t j : run) {
+            std::string item;
+            for (std::size_t k = ranges[j].begin; k < ranges[j].end; ++k) {
+              item += (item.empty() ? "" : " ") + claims[k].text;
+              absorb(last, claims[k]);
+            }
+            if (!item.empty()) items.push_back(std::move(item));
+          }
+          last.text = parse::join_lead_in(last.text, items);
+          emit(last, section_of(i));
+          i = run.back();
+          continue;
+        }
+        if (!run.empty() && sole_plain(i) && parse::word_count(last.text) < parse::kFragmentWords) {
+          cover(i, parse::section_part(last.text), !pending.item);
+          continue;
+        }
+      }
+      if (is_label(i)) {
+        const std::string part = parse::section_part(last.text);
+        if (i + 1 < n && same_headings(i, i + 1) && paragraphs_[i + 1].indent > pending.indent) {
+          cover(i, part, false);
+          continue;
+        }
+        if (!pending.item) {
+          if (i + 1 < n && same_headings(i, i + 1) && !is_label(i + 1)) {
+            label_ = part;
+            label_headings_ = pending.headings;
+            continue;
+          }
+          // With nothing under it, only a title (`Calling the Matrix Multiplication`) or a line of
+          // wikilinks (`[[Med roots]]`) is a heading; other short text stays a claim.
+          const std::string_view raw = parse::trim(pending.paragraph.text());
+          if (parse::is_title_case(part) || (raw.starts_with("[[") && raw.ends_with("]]"))) {
+            diagnostics_.push_back({Severity::info, last.where,
+                                    "'" + last.text +
+                                        "' reads as a heading or label with no statement under "
+                                        "it; not made a claim",
+                                    "label-without-claims"});
+            continue;
+          }
+        }
+      }
+      // A data line under an entry (`1. **CT Kidney**` / `- Size: [12,466]`) is part of the
+      // entry's claim before it.
+      if (pending.item && !scopes.empty() && range.end - range.begin == 1 &&
+          parse::is_data_text(last.text) && !block_.claims.empty() &&
+          block_.claims.back().section == section_of(i)) {
+        ClaimSpan& entry = block_.claims.back();
+        if (!entry.text.empty() &&
+            std::string_view(".!?;").find(entry.text.back()) == std::string_view::npos) {
+          entry.text += ';';
+        }
+        entry.text += " " + last.text;
+        absorb(entry, last);
+        continue;
+      }
+      for (std::size_t k = range.begin; k < range.end; ++k) emit(claims[k], section_of(i));
+    }
+  }
+
+  void emit(ClaimSpan& claim, std::string section) {
+    claim.section = std::move(section);
+    block_.claims.push_back(std::move(claim));
   }
 
   // `[^2]` is a Markdown footnote when the document defines `[^2]:`; otherwise (`[^2]` or Bing's
@@ -733,7 +981,13 @@ class AnswerParser {
   Block block_;
   Paragraph paragraph_;
   std::string_view last_prose_;
-  std::vector<Paragraph> paragraphs_;
+  std::vector<Pending> paragraphs_;
+  Pending meta_;  // paragraph_'s section, indent and whether it is a list item
+  std::vector<std::pair<int, std::string>> headings_;  // the heading path, outermost first
+  std::string label_;                          // the label line the paragraphs below it stand under
+  std::size_t label_headings_ = 0;             // the heading path the label belongs to
+  std::vector<std::string> heading_paths_{1};  // every heading path so far, "" first
+  std::vector<std::string> table_header_;
   std::vector<Annotation> annotations_;
   std::optional<Location> pending_heading_;
   bool in_list_ = false;

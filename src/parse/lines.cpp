@@ -20,6 +20,30 @@ bool is_fence(std::string_view t) {
   return t.starts_with("```") || t.starts_with("~~~");
 }
 
+// The column `pos` of a line is shown at, tabs to the next multiple of 4.
+std::size_t column_of(std::string_view line, std::size_t pos) {
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < pos && i < line.size(); ++i) {
+    column = line[i] == '\t' ? (column / 4 + 1) * 4 : column + 1;
+  }
+  return column;
+}
+
+// Columns between where a container's content starts (after `> `, whatever blank follows the
+// `>`) and the first character of the text.
+std::size_t indent_of(std::string_view physical, std::size_t start, bool quoted) {
+  std::size_t base = column_of(physical, start);
+  if (quoted && start > 0) {
+    std::size_t quote = start - 1;
+    if (physical[quote] != '>' && quote > 0) --quote;
+    base = column_of(physical, quote) + 2;
+  }
+  std::size_t content = start;
+  while (content < physical.size() && is_blank(physical[content])) ++content;
+  const std::size_t column = column_of(physical, content);
+  return column > base ? column - base : 0;
+}
+
 }  // namespace
 
 LineReader::LineReader(const Text& text)
@@ -70,6 +94,7 @@ Line LineReader::read(std::size_t n) {
     return line;
   }
   const bool quoted = strip_quotes(line);
+  line.indent = indent_of(text_.line(n), line.offset - text_.line_start(n), quoted);
   const std::string_view content = trim_blanks(line.text);
   if (is_fence(content)) {
     fenced_ = !fenced_;
@@ -191,6 +216,9 @@ bool is_title_line(std::string_view line) {
 
 bool runs_on(std::string_view line, std::string_view next) {
   line = trim_blanks(line);
+  // `- **Pattern descriptors**`: a label, whatever follows.
+  const std::string_view item = is_bullet(line) ? trim_blanks(line.substr(1)) : line;
+  if (item.size() > 4 && item.starts_with("**") && item.ends_with("**")) return false;
   // A short line before a capitalised one is a heading or a label, not a wrapped sentence.
   const bool next_capital = !next.empty() && next.front() >= 'A' && next.front() <= 'Z';
   if (next_capital && (line.size() < 40 || is_title_line(line))) return false;
@@ -215,24 +243,61 @@ bool is_table_rule(std::string_view line) {
   return line.find_first_not_of("|-: \t") == std::string_view::npos;
 }
 
-void append_table_cells(Paragraph& paragraph, std::string_view row, std::size_t offset) {
+namespace {
+
+// Calls `visit(column, cell, start)` for each non-empty cell of a row.
+template <typename Visit>
+void for_each_cell(std::string_view row, Visit visit) {
   std::size_t pos = row.starts_with('|') ? 1 : 0;
+  std::size_t column = 0;
   while (pos < row.size()) {
     std::size_t end = pos;
     while (end < row.size() && row[end] != '|') end += row[end] == '\\' ? 2u : 1u;
     end = std::min(end, row.size());
     const std::size_t start = skip_blanks(row, pos);
     const std::string_view cell = trim_blanks(row.substr(start, end - start));
-    if (!cell.empty()) {
-      if (!paragraph.empty()) {
-        const char last = paragraph.text().back();
-        paragraph.append_synthetic(
-            std::string_view(".!?").find(last) == std::string_view::npos ? "; " : " ");
-      }
-      paragraph.append(cell, offset + start);
-    }
+    if (!cell.empty()) visit(column, cell, start);
     pos = end + 1;
+    ++column;
   }
+}
+
+}  // namespace
+
+std::vector<std::string_view> table_cells(std::string_view row) {
+  std::vector<std::string_view> cells;
+  for_each_cell(row,
+                [&](std::size_t, std::string_view cell, std::size_t) { cells.push_back(cell); });
+  return cells;
+}
+
+std::size_t table_row_words(std::string_view row) {
+  std::size_t words = 0;
+  for_each_cell(row, [&](std::size_t, std::string_view cell, std::size_t) {
+    bool in_word = false;
+    for (const char c : cell) {
+      const bool blank = is_blank(c);
+      if (!blank && !in_word && c != '[') ++words;
+      in_word = !blank;
+    }
+  });
+  return words;
+}
+
+void append_table_cells(Paragraph& paragraph, std::string_view row, std::size_t offset,
+                        const std::vector<std::string>* headers) {
+  for_each_cell(row, [&](std::size_t column, std::string_view cell, std::size_t start) {
+    if (!paragraph.empty()) {
+      const char last = paragraph.text().back();
+      paragraph.append_synthetic(
+          std::string_view(".!?").find(last) == std::string_view::npos ? "; " : " ");
+    }
+    if (headers && column < headers->size() && !(*headers)[column].empty()) {
+      if (paragraph.empty()) paragraph.append({}, offset + start);  // the name maps to its cell
+      paragraph.append_synthetic((*headers)[column] + ": ");
+    }
+    paragraph.append(cell, offset + start);
+  });
 }
 
 bool is_structure(std::string_view line) {

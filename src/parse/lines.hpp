@@ -20,6 +20,7 @@ struct Line {
   std::size_t offset = 0;  // where `text` starts in the Text's content
   std::string_view text;   // without container prefixes and surrounding white space
   bool indented = false;   // the text was indented (a wrapped list entry)
+  std::size_t indent = 0;  // its columns of indentation (tabs to 4) inside its container
   bool hidden = false;     // source code, front matter, a fenced block, a callout header
 };
 
@@ -80,8 +81,14 @@ bool runs_on(std::string_view line, std::string_view next);
 // `|---|:--:|`: a table's header rule.
 bool is_table_rule(std::string_view line);
 
-// Appends the cells of a table row `| a | b |`, joined by `; ` (or a space after a sentence).
-void append_table_cells(Paragraph& paragraph, std::string_view row, std::size_t offset);
+// The non-empty cells of a table row `| a | b |`, trimmed.
+std::vector<std::string_view> table_cells(std::string_view row);
+// Words in a row's cells, not counting its citation markers (`[^1]`, `[2]`).
+std::size_t table_row_words(std::string_view row);
+// Appends the cells of a table row `| a | b |`, joined by `; ` (or a space after a sentence);
+// with `headers`, each cell after its column's name (`Group: Walking`).
+void append_table_cells(Paragraph& paragraph, std::string_view row, std::size_t offset,
+                        const std::vector<std::string>* headers = nullptr);
 
 // Lines that shape the text rather than state anything: `# Headings`, rules (`---`, `_____`),
 // a line that is all bold (`**Key Points**`), a line of `#tags`.
