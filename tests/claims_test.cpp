@@ -194,8 +194,11 @@ Measured measure(const std::filesystem::path& path, std::vector<std::string>& fr
       fragments.push_back(path.filename().string() + ":" + std::to_string(claim.where.line) + ": " +
                           claim.text);
     }
+    // By the URL cited, not the work's identity: reshaping claims must keep every citation, and
+    // identity rules that find two URLs to be one work (redirect titles) must not read as a loss.
     for (const auto& citation : claim.citations) {
-      cites.emplace(claim.id, evidence.sources.at(citation.source).identity.id());
+      const evgraph::SourceRecord& source = evidence.sources.at(citation.source);
+      cites.emplace(claim.id, source.url.empty() ? source.identity.id() : source.url);
     }
   }
   m.cites = cites.size();
