@@ -229,6 +229,9 @@ void Graph::reserve(std::size_t nodes, std::size_t edges) {
   nodes_.reserve(nodes);
   vertex_links_.reserve(nodes);
   links_.reserve(edges);
+  // Room for a payload on every edge: capacity never written costs address space, not memory, and
+  // the payloads are never moved to a larger table while the graph is built.
+  payloads_.reserve(edges);
 }
 
 namespace {
