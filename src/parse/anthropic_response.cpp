@@ -46,12 +46,8 @@ std::string counted(std::size_t n, const std::string& what) {
 // title: `document_title`, or "<file> document <n>" for an untitled one (n from document_index),
 // so that two responses citing the same titled document cite one source.
 ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics) {
-  json response;
-  try {
-    response = json::parse(text.content());
-  } catch (const json::parse_error& e) {
-    not_a_response(text, std::string("not JSON (") + e.what() + ")");
-  }
+  json response =
+      detail::parse_json_or(text, [&](const std::string& why) { not_a_response(text, why); });
   if (!response.is_object()) not_a_response(text, "the top level is not an object");
   const json* blocks = member(response, "content");
   if (!blocks || !blocks->is_array()) not_a_response(text, "no \"content\" array");

@@ -419,12 +419,8 @@ std::string role_of(const json& message) {
 }  // namespace
 
 ParsedExport parse_chatgpt_export(const Text& text, Diagnostics& diagnostics) {
-  json root;
-  try {
-    root = json::parse(text.content());
-  } catch (const json::parse_error& e) {
-    not_an_export(text, std::string("not JSON (") + e.what() + ")");
-  }
+  json root =
+      detail::parse_json_or(text, [&](const std::string& why) { not_an_export(text, why); });
   if (root.is_object() && root.contains("mapping")) root = json::array({std::move(root)});
   if (!root.is_array()) not_an_export(text, "the top level is not an array of conversations");
   const detail::JsonStrings strings(text.content());

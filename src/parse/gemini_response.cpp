@@ -49,12 +49,8 @@ bool is_thought(const nlohmann::json& part) {
 }  // namespace
 
 ParsedAnswer parse_gemini_response(const Text& text, Diagnostics& diagnostics) {
-  json response;
-  try {
-    response = json::parse(text.content());
-  } catch (const json::parse_error& e) {
-    not_a_response(text, std::string("not JSON (") + e.what() + ")");
-  }
+  json response =
+      detail::parse_json_or(text, [&](const std::string& why) { not_a_response(text, why); });
   if (!response.is_object()) not_a_response(text, "the top level is not an object");
   const json* candidates = member(response, "candidates");
   if (!candidates || !candidates->is_array()) not_a_response(text, "no \"candidates\" array");

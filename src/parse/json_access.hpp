@@ -6,7 +6,20 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "evgraph/text.hpp"
+
 namespace evgraph::detail {
+
+// The text parsed as JSON; when it is not JSON, `fail` (which must throw) is told why.
+template <typename Fail>
+nlohmann::json parse_json_or(const Text& text, Fail&& fail) {
+  try {
+    return nlohmann::json::parse(text.content());
+  } catch (const nlohmann::json::parse_error& e) {
+    fail(std::string("not JSON (") + e.what() + ")");
+  }
+  return nullptr;
+}
 
 // The member `key` of `object`, or nullptr when `object` is no object or the member is missing or
 // null.

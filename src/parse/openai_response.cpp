@@ -114,12 +114,8 @@ class ResponseReader {
 }  // namespace
 
 ParsedAnswer parse_openai_response(const Text& text, Diagnostics& diagnostics) {
-  json response;
-  try {
-    response = json::parse(text.content());
-  } catch (const json::parse_error& e) {
-    not_a_response(text, std::string("not JSON (") + e.what() + ")");
-  }
+  json response =
+      detail::parse_json_or(text, [&](const std::string& why) { not_a_response(text, why); });
   if (!response.is_object()) not_a_response(text, "the top level is not an object");
   ResponseReader reader(text, diagnostics);
   ParsedAnswer parsed;
