@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evgraph/parse.hpp"
+#include "parse/document_locations.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -75,16 +76,7 @@ class Placer {
   }
 
   void operator()(Document& document) {
-    for (Block& block : document.blocks) {
-      if (block.list_heading.line != 0) (*this)(block.list_heading);
-      for (ClaimSpan& claim : block.claims) {
-        (*this)(claim.where);
-        if (claim.markers_where.line != 0) (*this)(claim.markers_where);
-        for (CitationEntry& link : claim.links) (*this)(link.where);
-      }
-      for (CitationEntry& entry : block.citations) (*this)(entry.where);
-    }
-    for (CitationEntry& entry : document.footnotes) (*this)(entry.where);
+    detail::for_each_location(document, [this](Location& where) { (*this)(where); });
   }
 
  private:

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "evgraph/parse.hpp"
+#include "parse/document_locations.hpp"
 #include "parse/json_strings.hpp"
 
 namespace evgraph {
@@ -112,16 +113,7 @@ class LocationMapper {
   }
 
   void operator()(Document& document) const {
-    for (Block& block : document.blocks) {
-      if (block.list_heading.line != 0) (*this)(block.list_heading);
-      for (ClaimSpan& claim : block.claims) {
-        (*this)(claim.where);
-        if (claim.markers_where.line != 0) (*this)(claim.markers_where);
-        for (CitationEntry& link : claim.links) (*this)(link.where);
-      }
-      for (CitationEntry& entry : block.citations) (*this)(entry.where);
-    }
-    for (CitationEntry& entry : document.footnotes) (*this)(entry.where);
+    detail::for_each_location(document, [this](Location& where) { (*this)(where); });
   }
 
  private:
