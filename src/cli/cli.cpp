@@ -40,8 +40,9 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// --timings: one line per phase and output, then the total, printed when the command ends. A
-// benchmark script parses them: keep the format.
+// --timings: one line per phase and output, then the total, printed when the command ends; each
+// line ends with the process's peak resident memory so far. A benchmark script parses them: keep
+// the format.
 class Timings {
  public:
   explicit Timings(Clock::time_point start) : start_(start) {}
@@ -51,17 +52,14 @@ class Timings {
     std::snprintf(text, sizeof text, " %.3f s", seconds);
     lines_ += "evgraph: timing: " + what + text;
     if (bytes) lines_ += ' ' + std::to_string(*bytes) + " bytes";
-    lines_ += '\n';
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    lines_ += " peak-rss " + std::to_string(static_cast<std::uintmax_t>(usage.ru_maxrss) * 1024) +
+              " bytes\n";
   }
 
   std::string report() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
     add("total", seconds_since(start_));
-    lines_.insert(lines_.size() - 1,
-                  " peak-rss " +
-                      std::to_string(static_cast<std::uintmax_t>(usage.ru_maxrss) * 1024) +
-                      " bytes");
     return lines_;
   }
 

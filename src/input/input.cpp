@@ -280,7 +280,8 @@ void report_if_empty(const Text& text, InputFormat format, const std::vector<Evi
 Evidence read_evidence(const Text& text, std::optional<InputFormat> format, const FieldMap& map,
                        const Lexicon& lexicon, Diagnostics& diagnostics) {
   const InputFormat chosen = format.value_or(detect_input_format(text));
-  std::vector<Evidence> read(1, read_as(text, chosen, map, lexicon, diagnostics));
+  std::vector<Evidence> read;  // not `read(1, …)`: the fill constructor copies every claim
+  read.push_back(read_as(text, chosen, map, lexicon, diagnostics));
   read.front().format = to_string(chosen);
   report_if_empty(text, chosen, read, diagnostics);
   return std::move(read.front());
@@ -291,7 +292,9 @@ std::vector<Evidence> read_documents(const Text& text, std::optional<InputFormat
                                      Diagnostics& diagnostics) {
   const InputFormat chosen = format.value_or(detect_input_format(text));
   if (chosen != InputFormat::chatgpt_export) {
-    return {read_evidence(text, chosen, map, lexicon, diagnostics)};
+    std::vector<Evidence> one;  // not `return {…}`: an initializer list would copy every claim
+    one.push_back(read_evidence(text, chosen, map, lexicon, diagnostics));
+    return one;
   }
   ParsedExport parsed = parse_chatgpt_export(text, diagnostics);
   std::vector<Evidence> documents;
