@@ -226,7 +226,7 @@ TEST_CASE("edges read back with their type as class", "[export]") {
   CHECK(real_edges(parsed.get()).size() == g.edge_count());
   std::multiset<std::string> expected;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g.graph()))) {
-    const Edge& edge = g.edge(e);
+    const EdgeView edge = g.edge(e);
     expected.insert(std::string(to_string(edge.type)) + (edge.ambiguous ? " ambiguous" : ""));
   }
   std::multiset<std::string> classes;

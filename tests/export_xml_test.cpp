@@ -345,7 +345,7 @@ TEST_CASE("GraphML carries every node and edge with the values JSON has", "[expo
   std::size_t i = 0;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g.graph()))) {
     const auto& [ends, values] = read.edges.at(i++);
-    const Edge& edge = g.edge(e);
+    const EdgeView edge = g.edge(e);
     CHECK(ends == link_name(g.graph(), e));
     CHECK(values.at("type") == to_string(edge.type));
     CHECK(values.at("interaction") == to_string(edge.type));

@@ -71,10 +71,69 @@ TEST_CASE("adding an edge twice merges its markers", "[graph]") {
   g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::cites, {"1"}, false, {}));
   const auto e = g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::cites, {"3"}, true, {}));
   CHECK(g.edge_count() == 1);
-  CHECK(g.edge(e).markers == std::vector<std::string>{"1", "3"});
+  CHECK(evgraph::test::to_vector(g.edge(e).markers) == std::vector<std::string>{"1", "3"});
   CHECK(g.edge(e).ambiguous);
   CHECK(g.add_node(a) == va);
   CHECK(g.node_count() == 2);
+}
+
+TEST_CASE("an edge added again is found whether its node has few out-edges or many", "[graph]") {
+  // A node's first out-edges are found by walking them; past 16 they are indexed. Every edge
+  // here is added twice, before and after that point, with a marker each time.
+  evgraph::EvidenceGraph g;
+  evgraph::Node doc;
+  doc.id = "document:d";
+  const auto from = g.add_node(doc);
+  std::vector<evgraph::Vertex> targets;
+  for (int i = 0; i < 40; ++i) {
+    evgraph::Node source;
+    source.id = "source:url:" + std::to_string(i);
+    source.type = evgraph::NodeType::source;
+    targets.push_back(g.add_node(source));
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 40; ++i) {
+      g.add_edge(from, targets[static_cast<std::size_t>(i)],
+                 evgraph::make_edge(evgraph::EdgeType::lists, {std::to_string(round)}));
+      if (i % 2 == 0)
+        g.add_edge(from, targets[static_cast<std::size_t>(i)],
+                   evgraph::make_edge(evgraph::EdgeType::asserts));
+    }
+  }
+  CHECK(g.edge_count() == 60);
+  CHECK(count_edges(g, evgraph::EdgeType::lists) == 40);
+  for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    const auto edge = g.edge(e);
+    if (edge.type == evgraph::EdgeType::lists) {
+      CHECK(evgraph::test::to_vector(edge.markers) == std::vector<std::string>{"0", "1"});
+    } else {
+      CHECK(edge.markers.empty());
+    }
+  }
+}
+
+TEST_CASE("an edge keeps every field merged into it, whatever its type usually carries",
+          "[graph]") {
+  // asserts edges carry nothing; one given markers and a score (a hand-edited graph file) keeps
+  // them, and a similar_to edge keeps its score.
+  evgraph::EvidenceGraph g;
+  evgraph::Node a;
+  a.id = "document:a";
+  evgraph::Node b;
+  b.id = "claim:b";
+  b.type = evgraph::NodeType::claim;
+  const auto va = g.add_node(a);
+  const auto vb = g.add_node(b);
+  const auto plain = g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::asserts));
+  CHECK(g.edge(plain).markers.empty());
+  g.add_edge(va, vb, evgraph::make_edge(evgraph::EdgeType::asserts, {"7"}, false, 0.25));
+  const auto merged = g.edge(plain);
+  CHECK(evgraph::test::to_vector(merged.markers) == std::vector<std::string>{"7"});
+  CHECK(merged.score == 0.25);
+  const auto similar =
+      g.add_edge(vb, va, evgraph::make_edge(evgraph::EdgeType::similar_to, {}, false, 0.5));
+  CHECK(g.edge(similar).score == 0.5);
+  CHECK(g.edge(similar).markers.empty());
 }
 
 TEST_CASE("short labels cut at a word boundary on code points", "[graph]") {
@@ -102,10 +161,11 @@ TEST_CASE("concept edges carry their terms, once however often the claim occurs"
   for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
     const auto& edge = g.edge(e);
     if (edge.type == evgraph::EdgeType::concerns) {
-      CHECK(edge.terms ==
+      CHECK(evgraph::test::to_vector(edge.terms) ==
             std::vector<evgraph::ConceptMatch>{{"Veterans", 0, {}}, {"veterans", 19, {}}});
     } else if (edge.type == evgraph::EdgeType::reports) {
-      CHECK(edge.terms == std::vector<evgraph::ConceptMatch>{{"self-esteem", 35, {}}});
+      CHECK(evgraph::test::to_vector(edge.terms) ==
+            std::vector<evgraph::ConceptMatch>{{"self-esteem", 35, {}}});
     } else {
       CHECK(edge.terms.empty());
     }

@@ -406,7 +406,7 @@ TEST_CASE("JsonWriter places commas and splices raw JSON like a DOM dump", "[exp
   const std::string streamed = writer_output([](JsonWriter& json) {
     json.begin_object().key("a").begin_array().end_array().key("b").begin_object().end_object();
     json.key("c").begin_array().integer(1).boolean(false).string("x").raw(R"({"k":[1,"v"]})");
-    json.begin_array().end_array().end_array().key("d").strings({"p", "q"});
+    json.begin_array().end_array().end_array().key("d").strings(std::vector<std::string>{"p", "q"});
     json.key("e").raw("null").key("f").number(2.0).end_object();
   });
   const Json dom = Json::parse(

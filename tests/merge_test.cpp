@@ -102,7 +102,7 @@ TEST_CASE("an edge's stance takes a side unless its records take both", "[merge]
     const std::vector<Evidence> inputs = {builder.finish()};
     const evgraph::EvidenceGraph g = evgraph::build_graph(inputs);
     for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
-      if (g.edge(e).type == evgraph::EdgeType::cites) return g.edge(e).stance;
+      if (g.edge(e).type == evgraph::EdgeType::cites) return std::string(g.edge(e).stance);
     }
     return std::string("none");
   };
@@ -152,7 +152,7 @@ TEST_CASE("stance records accumulate on one cites edge", "[merge]") {
   std::size_t cites = 0;
   std::size_t lists = 0;
   for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
-    const evgraph::Edge& edge = g.edge(e);
+    const evgraph::EdgeView edge = g.edge(e);
     lists += edge.type == evgraph::EdgeType::lists;
     if (edge.type != evgraph::EdgeType::cites) continue;
     ++cites;

@@ -178,7 +178,7 @@ TEST_CASE("seed concept edges say which words of the claim made them", "[seed]")
   const auto v = claim_containing(g, "men with low socioeconomic status");
   const auto edges = out_edges(g, v, evgraph::EdgeType::concerns);
   REQUIRE(edges.size() == 1);
-  CHECK(g.edge(edges[0]).terms ==
+  CHECK(evgraph::test::to_vector(g.edge(edges[0]).terms) ==
         std::vector<evgraph::ConceptMatch>{{"men with low socioeconomic status", 4, {}}});
 }
 

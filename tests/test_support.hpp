@@ -2,12 +2,20 @@
 #pragma once
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "evgraph/evgraph.hpp"
 
 namespace evgraph::test {
+
+// A copy of what an EdgeView's span shows, to compare with a list written in a test.
+template <typename T>
+std::vector<T> to_vector(std::span<const T> values) {
+  return {values.begin(), values.end()};
+}
 
 inline Document parse_string(std::string_view content, Diagnostics& diagnostics,
                              std::string name = "answer.txt") {

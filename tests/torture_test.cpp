@@ -119,7 +119,7 @@ TEST_CASE("cgraph reads every torture edge back with its ends and class", "[expo
   }
   std::size_t index = 0;
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g.graph()))) {
-    const Edge& edge = g.edge(e);
+    const EdgeView edge = g.edge(e);
     const std::string id = "link" + std::to_string(index++);
     INFO(id);
     REQUIRE(edges.count(id) == 1);

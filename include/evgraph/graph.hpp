@@ -29,7 +29,7 @@ class EvidenceGraph {
   std::size_t node_count() const noexcept { return graph_.vertex_count(); }
   std::size_t edge_count() const noexcept { return graph_.edge_count(); }
   const Node& node(Vertex v) const { return graph_[v]; }
-  const Edge& edge(EdgeRef e) const { return graph_[e]; }
+  EdgeView edge(EdgeRef e) const { return graph_[e]; }
   std::optional<Vertex> find(std::string_view id) const;
 
   // Adds the node, or merges it into the node with the same id; returns its vertex.
@@ -58,6 +58,12 @@ class EvidenceGraph {
     std::size_t used = 0;
   };
 
+  // Out-edges of a node with at most this many are found by walking them, not through edge_index_.
+  static constexpr std::size_t kWalkedOutDegree = 16;
+
+  std::optional<EdgeRef> find_edge(Vertex from, Vertex to, EdgeType type) const;
+  void index_edge(EdgeRef e);
+
   struct Work {
     std::vector<SourceIdentity> identities;  // the first is the node's id
     std::string because;                     // "listed together at refs.bib:12 (smith2020)"
@@ -65,7 +71,7 @@ class EvidenceGraph {
 
   Graph graph_;
   SlotIndex node_index_;  // by id
-  SlotIndex edge_index_;  // by (from, to, type): an edge of a type joins two nodes at most once
+  SlotIndex edge_index_;  // by (from, to, type), of the nodes with over kWalkedOutDegree out-edges
   std::vector<Work> works_;
   std::unordered_map<std::string, std::size_t> work_of_;  // identity id -> index into works_
 };

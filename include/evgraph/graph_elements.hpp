@@ -1,10 +1,12 @@
 // Node and Edge: what one node and one edge of the evidence graph carry (design.md "Graph model").
-// Plain values; Graph (graph_tables.hpp) holds them in its tables.
+// Plain values; Graph (graph_tables.hpp) holds them in its tables and shows an edge as an EdgeView.
 #pragma once
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evgraph/evidence.hpp"
@@ -59,6 +61,26 @@ struct Edge {
   std::string quote;                  // cites: the text fragment of the cited URL, decoded
   std::vector<ConceptMatch> terms;    // concerns/about/reports: why (the claim's words, where)
 };
+
+// An edge as the graph holds it: views into the graph's tables, valid while the graph lives and
+// nothing is added to it. The same fields as Edge; those that do not apply to its type are empty.
+struct EdgeView {
+  EdgeType type = EdgeType::asserts;
+  std::span<const std::string> markers;
+  bool ambiguous = false;
+  std::optional<double> score;
+  std::string_view stance;
+  std::string_view certainty;
+  std::span<const StanceRecord> records;
+  bool inferred = false;
+  std::string_view quote;
+  std::span<const ConceptMatch> terms;
+};
+
+inline EdgeView view_of(const Edge& edge) {
+  return {edge.type,      edge.markers, edge.ambiguous, edge.score, edge.stance,
+          edge.certainty, edge.records, edge.inferred,  edge.quote, edge.terms};
+}
 
 inline Edge make_edge(EdgeType type, std::vector<std::string> markers = {}, bool ambiguous = false,
                       std::optional<double> score = std::nullopt) {

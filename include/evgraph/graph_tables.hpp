@@ -1,13 +1,15 @@
 // Graph: the evidence graph's storage. Nodes and edges live in flat tables indexed by integer ids
 // (a Vertex is a node's index, an EdgeRef an edge's index), in insertion order, which is the order
 // every export writes them in. An edge is 24 bytes: its ends, the next out- and in-edge of those
-// ends, its type, and the index of its payload (markers, score, stance, records), which only the
-// edges that have one are given; the others (asserts, concerns, about, reports) read as one shared
-// plain Edge of their type. Adding an edge allocates nothing but table growth, and out- and
-// in-edges are walked in insertion order. Boost.Graph sees it through the
-// graph_traits specialisation and free functions at the end of this file (VertexListGraph,
-// EdgeListGraph, BidirectionalGraph), so its algorithms run on it directly. Only EvidenceGraph
-// adds to it; reading it from several threads at once is safe.
+// ends, its type, and where its payload is. Payloads live in one table per shape, each only as
+// large as its shape needs: a cites edge's markers, stance and records; a lists edge's markers; a
+// concept edge's terms; a similar_to edge's score (an edge with fields outside its type's shape,
+// which only a hand-edited graph file gives, keeps a whole Edge). Edges that carry nothing
+// (asserts) have no payload. Reading an edge gives an EdgeView into these tables. Adding an edge
+// allocates nothing but table growth, and out- and in-edges are walked in insertion order.
+// Boost.Graph sees it through the graph_traits specialisation and free functions at the end of this
+// file (VertexListGraph, EdgeListGraph, BidirectionalGraph), so its algorithms run on it directly.
+// Only EvidenceGraph adds to it; reading it from several threads at once is safe.
 #pragma once
 
 #include <boost/graph/graph_traits.hpp>
@@ -17,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -37,19 +40,30 @@ namespace detail {
 
 inline constexpr std::uint32_t kNoEdge = std::numeric_limits<std::uint32_t>::max();
 
-// An edge's ends, its place in its ends' lists, its type, and where its payload is (kNoEdge: it
-// has none, and reads as the plain edge of its type).
+// Which table holds an edge's payload.
+enum class PayloadTable : std::uint8_t { none, cite, markers, terms, score, whole };
+
+// An edge's ends, its place in its ends' lists, its type, and where its payload is.
 struct EdgeLinks {
   std::uint32_t from = 0;
   std::uint32_t to = 0;
   std::uint32_t next_out = kNoEdge;
   std::uint32_t next_in = kNoEdge;
-  std::uint32_t payload = kNoEdge;
+  std::uint32_t payload = 0;  // index into the table `table` names
   EdgeType type = EdgeType::asserts;
+  PayloadTable table = PayloadTable::none;
 };
 
-// The edge of each type that carries nothing but its type.
-const Edge& plain_edge(EdgeType type);
+// What a cites edge carries.
+struct CitePayload {
+  std::vector<std::string> markers;
+  std::vector<StanceRecord> records;
+  std::string stance;
+  std::string certainty;
+  std::string quote;
+  bool ambiguous = false;
+  bool inferred = false;
+};
 
 struct VertexLinks {
   std::uint32_t first_out = kNoEdge;
@@ -111,11 +125,7 @@ class Graph {
   using InEdgeIterator = detail::IncidentEdgeIterator<false>;
 
   const Node& operator[](Vertex v) const { return nodes_[v]; }
-  const Edge& operator[](EdgeRef e) const {
-    const detail::EdgeLinks& links = links_[e.index];
-    return links.payload == detail::kNoEdge ? detail::plain_edge(links.type)
-                                            : payloads_[links.payload];
-  }
+  EdgeView operator[](EdgeRef e) const;
   EdgeType type(EdgeRef e) const { return links_[e.index].type; }
 
   std::size_t vertex_count() const noexcept { return nodes_.size(); }
@@ -142,16 +152,56 @@ class Graph {
   friend class EvidenceGraph;
 
   Node& node(Vertex v) { return nodes_[v]; }
-  Edge& edge(EdgeRef e);  // gives a plain edge a payload of its own
   Vertex add_vertex(Node&& node);
   EdgeRef add_edge(Vertex from, Vertex to, Edge&& edge);
+  // Moves an edge's payload out (to merge more into it) and puts the result back.
+  Edge take_payload(EdgeRef e);
+  void put_payload(EdgeRef e, Edge&& edge);
   void reserve(std::size_t nodes, std::size_t edges);
 
   std::vector<Node> nodes_;
   std::vector<detail::VertexLinks> vertex_links_;
   std::vector<detail::EdgeLinks> links_;
-  std::vector<Edge> payloads_;  // only of edges that carry more than their type
+  std::vector<detail::CitePayload> cites_;
+  std::vector<std::vector<std::string>> markers_;
+  std::vector<std::vector<ConceptMatch>> terms_;
+  std::vector<double> scores_;
+  std::vector<Edge> whole_;
 };
+
+inline EdgeView Graph::operator[](EdgeRef e) const {
+  const detail::EdgeLinks& links = links_[e.index];
+  EdgeView view;
+  view.type = links.type;
+  switch (links.table) {
+    case detail::PayloadTable::none:
+      break;
+    case detail::PayloadTable::cite: {
+      const detail::CitePayload& cite = cites_[links.payload];
+      view.markers = cite.markers;
+      view.records = cite.records;
+      view.stance = cite.stance;
+      view.certainty = cite.certainty;
+      view.quote = cite.quote;
+      view.ambiguous = cite.ambiguous;
+      view.inferred = cite.inferred;
+      break;
+    }
+    case detail::PayloadTable::markers:
+      view.markers = markers_[links.payload];
+      break;
+    case detail::PayloadTable::terms:
+      view.terms = terms_[links.payload];
+      break;
+    case detail::PayloadTable::score:
+      view.score = scores_[links.payload];
+      break;
+    case detail::PayloadTable::whole:
+      view = view_of(whole_[links.payload]);
+      break;
+  }
+  return view;
+}
 
 }  // namespace evgraph
 

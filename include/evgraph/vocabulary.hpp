@@ -2,13 +2,14 @@
 // their names as they appear in every export. The enum order is the order exports list them in.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace evgraph {
 
 enum class NodeType { document, claim, source, population, intervention, outcome };
-enum class EdgeType { asserts, lists, cites, concerns, about, reports, similar_to };
+enum class EdgeType : std::uint8_t { asserts, lists, cites, concerns, about, reports, similar_to };
 enum class ClaimKind { finding, commentary };
 
 inline constexpr NodeType kNodeTypes[] = {NodeType::document,     NodeType::claim,

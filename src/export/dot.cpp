@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <map>
 #include <new>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -291,7 +292,7 @@ void append_encoded_url(std::string& out, std::string_view url) {
   }
 }
 
-void append_bracketed(std::string& out, const std::vector<std::string>& markers) {
+void append_bracketed(std::string& out, std::span<const std::string> markers) {
   for (const std::string& marker : markers) {
     out += '[';
     out += marker;
@@ -384,7 +385,7 @@ constexpr std::array<StanceColour, 3> kStanceColours = {{
     {"mixed", "#CCBB44"},
 }};
 
-std::string_view stance_color(const Edge& edge, const EdgeStyle& style) {
+std::string_view stance_color(const EdgeView& edge, const EdgeStyle& style) {
   for (const StanceColour& entry : kStanceColours) {
     if (edge.stance == entry.stance) return entry.color;
   }
@@ -408,7 +409,7 @@ Present present_in(const EvidenceGraph& graph) {
         present.commentary || (node.type == NodeType::claim && node.kind == ClaimKind::commentary);
   }
   for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
-    const Edge& edge = graph.edge(e);
+    const EdgeView edge = graph.edge(e);
     present.edges.at(static_cast<std::size_t>(edge.type)) = true;
     present.ambiguous = present.ambiguous || (edge.type == EdgeType::cites && edge.ambiguous);
     for (std::size_t i = 0; i < kStanceColours.size(); ++i) {
@@ -537,7 +538,7 @@ void append_tooltip(std::string& out, const Node& node) {
   }
 }
 
-void append_edge_tooltip(std::string& out, const Edge& edge) {
+void append_edge_tooltip(std::string& out, const EdgeView& edge) {
   if (edge.type == EdgeType::cites && edge.ambiguous) {
     out += "cites ";
     append_bracketed(out, edge.markers);
@@ -825,7 +826,7 @@ void detail::DotScene::node(Vertex v, DotSettings& out) const {
 }
 
 void detail::DotScene::edge(EdgeRef e, std::size_t index, DotSettings& out) const {
-  const Edge& edge = graph_.edge(e);
+  const EdgeView edge = graph_.edge(e);
   out.values.clear();
   const bool ambiguous = edge.type == EdgeType::cites && edge.ambiguous;
   const EdgeStyle& style = ambiguous ? kAmbiguousStyle : style_of(edge.type);

@@ -84,7 +84,7 @@ Json node_json(const Node& node) {
 }
 
 Json link_json(const Graph& g, EdgeRef e) {
-  const Edge& edge = g[e];
+  const EdgeView edge = g[e];
   Json j = {{"source", g[boost::source(e, g)].id},
             {"target", g[boost::target(e, g)].id},
             {"type", to_string(edge.type)}};
@@ -183,7 +183,7 @@ void write_node(JsonWriter& json, const Node& node) {
 }
 
 void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
-  const Edge& edge = g[e];
+  const EdgeView edge = g[e];
   json.begin_object();
   json.key("source").string(g[boost::source(e, g)].id);
   json.key("target").string(g[boost::target(e, g)].id);

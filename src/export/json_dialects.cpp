@@ -109,7 +109,7 @@ Json cy_node(const Node& node, const std::string& parent) {
 }
 
 Json cy_edge(const Graph& g, EdgeRef e, std::string id) {
-  const Edge& edge = g[e];
+  const EdgeView edge = g[e];
   Json link = detail::link_json(g, e);
   Json data = {{"id", std::move(id)},
                {"source", link.at("source")},

@@ -218,7 +218,7 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
-JsonWriter& JsonWriter::strings(const std::vector<std::string>& values) {
+JsonWriter& JsonWriter::strings(std::span<const std::string> values) {
   begin_array();
   for (const std::string& value : values) string(value);
   return end_array();

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,7 @@ class JsonWriter {
   // A value that is already JSON text, written as it is (outside any container: any text).
   JsonWriter& raw(std::string_view json);
   // An array of strings.
-  JsonWriter& strings(const std::vector<std::string>& values);
+  JsonWriter& strings(std::span<const std::string> values);
 
   // Writes the buffer to the stream.
   void flush();

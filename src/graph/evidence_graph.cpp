@@ -186,6 +186,33 @@ bool carries_payload(const Edge& edge) {
          !edge.terms.empty();
 }
 
+// The smallest table that holds everything the edge carries.
+detail::PayloadTable table_for(const Edge& edge) {
+  using detail::PayloadTable;
+  if (!carries_payload(edge)) return PayloadTable::none;
+  const bool cite_fields = !edge.markers.empty() || edge.ambiguous || !edge.stance.empty() ||
+                           !edge.certainty.empty() || !edge.records.empty() || edge.inferred ||
+                           !edge.quote.empty();
+  if (edge.type == EdgeType::cites && !edge.score && edge.terms.empty()) return PayloadTable::cite;
+  if (!cite_fields && !edge.score) return PayloadTable::terms;
+  if (!cite_fields && edge.terms.empty()) return PayloadTable::score;
+  const bool markers_only = !edge.ambiguous && edge.stance.empty() && edge.certainty.empty() &&
+                            edge.records.empty() && !edge.inferred && edge.quote.empty();
+  if (markers_only && !edge.score && edge.terms.empty()) return PayloadTable::markers;
+  return PayloadTable::whole;
+}
+
+// Stores `value` at `at` of `table`, or at its end when `at` is past it; returns where.
+template <typename T>
+std::uint32_t store(std::vector<T>& table, std::uint32_t at, T&& value) {
+  if (at < table.size()) {
+    table[at] = std::move(value);
+    return at;
+  }
+  table.push_back(std::move(value));
+  return static_cast<std::uint32_t>(table.size() - 1);
+}
+
 }  // namespace
 
 EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
@@ -194,10 +221,7 @@ EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
   links.from = static_cast<std::uint32_t>(from);
   links.to = static_cast<std::uint32_t>(to);
   links.type = edge.type;
-  if (carries_payload(edge)) {
-    links.payload = static_cast<std::uint32_t>(payloads_.size());
-    payloads_.push_back(std::move(edge));
-  }
+  put_payload(EdgeRef{index}, std::move(edge));
   detail::VertexLinks& tail = vertex_links_[from];
   append_link(links_, tail.first_out, tail.last_out, &detail::EdgeLinks::next_out, index);
   ++tail.out_degree;
@@ -207,31 +231,83 @@ EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
   return EdgeRef{index};
 }
 
-Edge& Graph::edge(EdgeRef e) {
-  detail::EdgeLinks& links = links_[e.index];
-  if (links.payload == detail::kNoEdge) {
-    links.payload = static_cast<std::uint32_t>(payloads_.size());
-    payloads_.push_back(detail::plain_edge(links.type));
+Edge Graph::take_payload(EdgeRef e) {
+  const detail::EdgeLinks& links = links_[e.index];
+  Edge edge;
+  edge.type = links.type;
+  switch (links.table) {
+    case detail::PayloadTable::none:
+      break;
+    case detail::PayloadTable::cite: {
+      detail::CitePayload& cite = cites_[links.payload];
+      edge.markers = std::move(cite.markers);
+      edge.records = std::move(cite.records);
+      edge.stance = std::move(cite.stance);
+      edge.certainty = std::move(cite.certainty);
+      edge.quote = std::move(cite.quote);
+      edge.ambiguous = cite.ambiguous;
+      edge.inferred = cite.inferred;
+      break;
+    }
+    case detail::PayloadTable::markers:
+      edge.markers = std::move(markers_[links.payload]);
+      break;
+    case detail::PayloadTable::terms:
+      edge.terms = std::move(terms_[links.payload]);
+      break;
+    case detail::PayloadTable::score:
+      edge.score = scores_[links.payload];
+      break;
+    case detail::PayloadTable::whole:
+      edge = std::move(whole_[links.payload]);
+      break;
   }
-  return payloads_[links.payload];
+  return edge;
 }
 
-const Edge& detail::plain_edge(EdgeType type) {
-  static const std::array<Edge, std::size(kEdgeTypes)> plain = [] {
-    std::array<Edge, std::size(kEdgeTypes)> edges;
-    for (EdgeType t : kEdgeTypes) edges[static_cast<std::size_t>(t)].type = t;
-    return edges;
-  }();
-  return plain[static_cast<std::size_t>(type)];
+// The payload goes back into the slot it came from when it still fits that table; a payload that
+// outgrew it (a plain edge given markers by a merge) moves to the end of a larger table.
+void Graph::put_payload(EdgeRef e, Edge&& edge) {
+  using detail::PayloadTable;
+  detail::EdgeLinks& links = links_[e.index];
+  const PayloadTable table = table_for(edge);
+  const std::uint32_t at = table == links.table ? links.payload : detail::kNoEdge;
+  links.table = table;
+  switch (table) {
+    case PayloadTable::none:
+      links.payload = 0;
+      break;
+    case PayloadTable::cite:
+      links.payload =
+          store(cites_, at,
+                detail::CitePayload{std::move(edge.markers), std::move(edge.records),
+                                    std::move(edge.stance), std::move(edge.certainty),
+                                    std::move(edge.quote), edge.ambiguous, edge.inferred});
+      break;
+    case PayloadTable::markers:
+      links.payload = store(markers_, at, std::move(edge.markers));
+      break;
+    case PayloadTable::terms:
+      links.payload = store(terms_, at, std::move(edge.terms));
+      break;
+    case PayloadTable::score:
+      links.payload = store(scores_, at, double{*edge.score});
+      break;
+    case PayloadTable::whole:
+      links.payload = store(whole_, at, std::move(edge));
+      break;
+  }
 }
 
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
   nodes_.reserve(nodes);
   vertex_links_.reserve(nodes);
   links_.reserve(edges);
-  // Room for a payload on every edge: capacity never written costs address space, not memory, and
-  // the payloads are never moved to a larger table while the graph is built.
-  payloads_.reserve(edges);
+  // Room for every edge in each payload table: capacity never written costs address space, not
+  // memory, and the payloads are never moved to a larger table while the graph is built.
+  cites_.reserve(edges);
+  markers_.reserve(edges);
+  terms_.reserve(edges);
 }
 
 namespace {
@@ -312,19 +388,36 @@ Vertex EvidenceGraph::add_node(Node node) {
   return graph_.add_vertex(std::move(node));
 }
 
+// An edge of a type joins two nodes at most once. A node with few out-edges (a claim's cites and
+// concepts) is searched by walking them; the edges of a node with more (a document's asserts and
+// lists) are found through edge_index_, which holds only those.
+std::optional<EdgeRef> EvidenceGraph::find_edge(Vertex from, Vertex to, EdgeType type) const {
+  if (graph_.out_degree(from) > kWalkedOutDegree) {
+    const auto found = find_slot(edge_index_.slots, edge_hash(from, to, type), [&](std::size_t e) {
+      const EdgeRef ref{e};
+      return graph_.source(ref) == from && graph_.target(ref) == to && graph_.type(ref) == type;
+    });
+    return found ? std::optional<EdgeRef>(EdgeRef{*found}) : std::nullopt;
+  }
+  for (EdgeRef e : boost::make_iterator_range(graph_.out_edges(from))) {
+    if (graph_.target(e) == to && graph_.type(e) == type) return e;
+  }
+  return std::nullopt;
+}
+
+void EvidenceGraph::index_edge(EdgeRef e) {
+  find_or_insert(edge_index_.slots, edge_index_.used,
+                 edge_hash(graph_.source(e), graph_.target(e), graph_.type(e)), e.index,
+                 [](std::size_t) { return false; });
+}
+
 EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
-  const auto [index, added] =
-      find_or_insert(edge_index_.slots, edge_index_.used, edge_hash(from, to, edge.type),
-                     graph_.edge_count(), [&](std::size_t e) {
-                       const EdgeRef ref{e};
-                       return graph_.source(ref) == from && graph_.target(ref) == to &&
-                              graph_[ref].type == edge.type;
-                     });
-  if (!added) {
-    if (!carries_payload(edge)) return EdgeRef{index};
-    Edge& existing = graph_.edge(EdgeRef{index});
+  if (const std::optional<EdgeRef> found = find_edge(from, to, edge.type)) {
+    if (!carries_payload(edge)) return *found;
+    Edge existing = graph_.take_payload(*found);
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
+    if (!existing.score) existing.score = edge.score;
     existing.inferred = existing.inferred && edge.inferred;  // a written marker is not a guess
     add_quote(existing.quote, edge.quote);
     add_terms(existing.terms, edge.terms);
@@ -334,13 +427,21 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
       existing.stance = combined_stance(existing.records);
       existing.certainty = combined_certainty(existing.records);
     }
-    return EdgeRef{index};
+    graph_.put_payload(*found, std::move(existing));
+    return *found;
   }
   if (!edge.records.empty()) {
     edge.stance = combined_stance(edge.records);
     edge.certainty = combined_certainty(edge.records);
   }
-  return graph_.add_edge(from, to, std::move(edge));
+  const EdgeRef added = graph_.add_edge(from, to, std::move(edge));
+  const std::size_t degree = graph_.out_degree(from);
+  if (degree == kWalkedOutDegree + 1) {
+    for (EdgeRef e : boost::make_iterator_range(graph_.out_edges(from))) index_edge(e);
+  } else if (degree > kWalkedOutDegree + 1) {
+    index_edge(added);
+  }
+  return added;
 }
 
 void EvidenceGraph::reserve(std::size_t nodes, std::size_t edges) {
