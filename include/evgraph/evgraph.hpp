@@ -1,7 +1,8 @@
-// The whole evgraph library: read → parse → extract → build → export. Include this, or the one
-// stage header you need.
+// The whole evgraph library: read → parse → extract → build → analyse, export. Include this, or the
+// one stage header you need.
 #pragma once
 
+#include "evgraph/analysis.hpp"
 #include "evgraph/convert.hpp"
 #include "evgraph/document.hpp"
 #include "evgraph/error.hpp"

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/analysis_commands.hpp"
 #include "cli/console.hpp"
 #include "cli/diagnostic_report.hpp"
 #include "cli/output_files.hpp"
@@ -89,6 +90,7 @@ struct Options {
   std::string diagnostics;
   bool quiet = false;
   bool timings = false;
+  AnalysisOptions analysis;  // report, query (cli/analysis_commands.hpp)
 };
 
 struct Command {
@@ -161,7 +163,8 @@ Lexicon load_lexicon(const Options& options) {
 bool takes_value(std::string_view option) {
   return option == "-o" || option == "--output" || option == "--to" || option == "--lexicon" ||
          option == "--from" || option == "--map" || option == "--max-warnings" ||
-         option == "--diagnostics";
+         option == "--diagnostics" || option == "--rows" || option == "--population" ||
+         option == "--intervention" || option == "--top" || option == "--max";
 }
 
 std::optional<InputFormat> parse_from(const std::string& name) {
@@ -581,6 +584,86 @@ void setup_lexicon(CLI::App& app, Options& options) {
       "--lexicon my-lexicon.json answer.txt -o answer.json");
 }
 
+// ---- report and query (cli/analysis_commands.cpp): the graph read as build reads its inputs, or
+// from one graph JSON that evgraph wrote.
+
+// `args` without the first `count` words that are not options or option values.
+std::vector<std::string> without_words(const std::vector<std::string>& args, std::size_t count) {
+  std::vector<std::string> rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (count > 0 && (arg == "-" || !arg.starts_with('-'))) {
+      --count;
+      continue;
+    }
+    rest.push_back(arg);
+    if (arg.starts_with('-') && arg.find('=') == std::string::npos && takes_value(arg) &&
+        i + 1 < args.size()) {
+      rest.push_back(args[++i]);
+    }
+  }
+  return rest;
+}
+
+EvidenceGraph load_graph(const Options& options, Streams& io) {
+  if (std::any_of(options.inputs.begin(), options.inputs.end(), is_graph_json)) {
+    if (options.inputs.size() != 1) {
+      throw UsageError("a graph JSON is read alone: give it as the only input");
+    }
+    const Clock::time_point start = Clock::now();
+    const std::string bytes = read_file(options.inputs.front());
+    Diagnostics ignored;
+    EvidenceGraph graph = read_graph_json(make_text(options.inputs.front(), bytes, ignored));
+    io.timings.add("read", seconds_since(start), bytes.size());
+    if (!options.quiet) io.err.print(summary(graph, 0));
+    return graph;
+  }
+  OutputFiles files;
+  DiagnosticReport report = make_report(options, files, io);
+  std::vector<Evidence> evidence = load_inputs(options, io, report);
+  EvidenceGraph graph = build_reporting(std::move(evidence), io, report);
+  print_summary(graph, report, options, io);
+  files.commit();
+  if (options.strict && report.count() > 0) {
+    throw Error("--strict: " + std::to_string(report.count()) + " warning(s)");
+  }
+  return graph;
+}
+
+void setup_report(CLI::App& app, Options& options) {
+  add_input_options(app, options);
+  add_report_options(app, options.analysis);
+  add_run_options(app, options);
+}
+
+int run_report(const Options& options, Streams& io) {
+  try {
+    check_diagnostics_target(options, {});
+    check_report_outputs(options.analysis, options.inputs);
+    return run_report_command(load_graph(options, io), options.analysis, io.out);
+  } catch (const AnalysisUsageError& e) {
+    throw UsageError(e.what());
+  }
+}
+
+void setup_query(CLI::App& app, Options& options) {
+  add_query_subcommands(app, options.analysis, [&options](CLI::App& sub) {
+    add_input_options(sub, options);
+    add_run_options(sub, options);
+  });
+}
+
+int run_query(const Options& options, Streams& io) {
+  Options inputs = options;
+  inputs.args = without_words(options.args, query_words(options.analysis));
+  try {
+    check_diagnostics_target(inputs, {});
+    return run_query_command(load_graph(inputs, io), options.analysis, io.out);
+  } catch (const AnalysisUsageError& e) {
+    throw UsageError(e.what());
+  }
+}
+
 constexpr Command kCommands[] = {
     {"build", "Turn answer texts into an evidence graph and write it as JSON, DOT or a diagram",
      setup_build, run_build},
@@ -590,6 +673,10 @@ constexpr Command kCommands[] = {
      setup_convert, run_convert},
     {"lexicon", "Print the lexicon in use (built-in and --lexicon files) as JSON one can edit",
      setup_lexicon, run_lexicon},
+    {"report", "Summarise the evidence: counts, most-cited sources, gap maps, quality problems",
+     setup_report, run_report},
+    {"query", "Ask the graph: shortest chains between two nodes, a node's neighbours, search",
+     setup_query, run_query},
 };
 
 // run() with `terminal`: whether stderr is a terminal (then the progress line may be drawn).

@@ -1,0 +1,124 @@
+// Per-claim, per-source and per-concept measures, each one pass over the nodes' edges.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "evgraph/analysis.hpp"
+
+namespace evgraph {
+namespace {
+
+// GRADE levels, weakest first; 0 is "not known".
+int certainty_rank(std::string_view certainty) {
+  constexpr std::array<std::string_view, 4> kLevels = {"very low", "low", "moderate", "high"};
+  for (std::size_t i = 0; i < kLevels.size(); ++i) {
+    if (certainty == kLevels[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+void count_stance(ClaimMeasures& measures, std::string_view stance) {
+  if (stance == "supports") {
+    ++measures.supports;
+  } else if (stance == "contrasts") {
+    ++measures.contrasts;
+  } else if (stance == "mentions") {
+    ++measures.mentions;
+  } else if (stance == "mixed") {
+    ++measures.mixed;
+  } else {
+    ++measures.unstated;
+  }
+}
+
+void raise_certainty(std::string& best, const std::string& certainty) {
+  if (certainty_rank(certainty) > certainty_rank(best)) best = certainty;
+}
+
+bool is_concept(NodeType type) {
+  return type == NodeType::population || type == NodeType::intervention ||
+         type == NodeType::outcome;
+}
+
+}  // namespace
+
+std::vector<ClaimMeasures> claim_measures(const EvidenceGraph& graph) {
+  const Graph& g = graph.graph();
+  std::vector<ClaimMeasures> result;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (g[v].type != NodeType::claim) continue;
+    ClaimMeasures measures;
+    measures.claim = v;
+    std::vector<Vertex> works;
+    for (EdgeRef e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      if (g.type(e) == EdgeType::cites) {
+        const Edge& edge = g[e];
+        works.push_back(g.target(e));
+        count_stance(measures, edge.stance);
+        raise_certainty(measures.certainty, edge.certainty);
+        for (const StanceRecord& record : edge.records) {
+          raise_certainty(measures.certainty, record.certainty);
+        }
+      } else if (g.type(e) == EdgeType::similar_to) {
+        ++measures.corroborating;
+      }
+    }
+    for (EdgeRef e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      if (g.type(e) == EdgeType::asserts) ++measures.documents;
+      if (g.type(e) == EdgeType::similar_to) ++measures.corroborating;
+    }
+    std::sort(works.begin(), works.end());
+    measures.works =
+        static_cast<std::size_t>(std::unique(works.begin(), works.end()) - works.begin());
+    measures.single_source = measures.works == 1;
+    result.push_back(std::move(measures));
+  }
+  return result;
+}
+
+std::vector<SourceMeasures> source_measures(const EvidenceGraph& graph) {
+  const Graph& g = graph.graph();
+  std::vector<SourceMeasures> result;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (g[v].type != NodeType::source) continue;
+    SourceMeasures measures;
+    measures.source = v;
+    for (EdgeRef e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      if (g.type(e) == EdgeType::cites) ++measures.claims;
+      if (g.type(e) == EdgeType::lists) ++measures.documents;
+    }
+    measures.cited = measures.claims > 0;
+    result.push_back(measures);
+  }
+  return result;
+}
+
+std::vector<ConceptMeasures> concept_measures(const EvidenceGraph& graph) {
+  const Graph& g = graph.graph();
+  std::vector<ConceptMeasures> result;
+  std::vector<Vertex> works;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (!is_concept(g[v].type)) continue;
+    ConceptMeasures measures;
+    measures.concept_vertex = v;
+    works.clear();
+    for (EdgeRef e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      const EdgeType type = g.type(e);
+      if (type != EdgeType::concerns && type != EdgeType::about && type != EdgeType::reports) {
+        continue;
+      }
+      const Vertex claim = g.source(e);
+      ++measures.claims;
+      for (EdgeRef c : boost::make_iterator_range(boost::out_edges(claim, g))) {
+        if (g.type(c) == EdgeType::cites) works.push_back(g.target(c));
+      }
+    }
+    std::sort(works.begin(), works.end());
+    measures.works =
+        static_cast<std::size_t>(std::unique(works.begin(), works.end()) - works.begin());
+    result.push_back(measures);
+  }
+  return result;
+}
+
+}  // namespace evgraph

@@ -1,0 +1,393 @@
+// The report written for the terminal (aligned tables), as Markdown (embedding the gap maps) and
+// as JSON.
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "analysis/display.hpp"
+
+namespace evgraph {
+namespace {
+
+using analysis::Json;
+using analysis::pad;
+
+constexpr std::size_t kListed = 10;          // entries of each problem list on the terminal
+constexpr std::size_t kMarkdownListed = 50;  // and in Markdown
+constexpr std::size_t kHeaderWidth = 16;     // of a gap map's column headers on the terminal
+
+constexpr std::string_view kIdentifierAdvice =
+    "add a Zotero CSL-JSON or BibTeX export of these works as another input: it turns "
+    "\"S2 94258fb1\" into \"Smith et al. 2021\"";
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "0%";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%",
+                100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return text;
+}
+
+std::string plural_name(NodeType type) {
+  switch (type) {
+    case NodeType::document:
+      return "documents";
+    case NodeType::claim:
+      return "claims";
+    case NodeType::source:
+      return "sources";
+    case NodeType::population:
+      return "populations";
+    case NodeType::intervention:
+      return "interventions";
+    default:
+      return "outcomes";
+  }
+}
+
+// "answer.txt:12" for a claim's first occurrence.
+std::string where(const Node& claim) {
+  if (claim.occurrences.empty()) return claim.id;
+  const Occurrence& at = claim.occurrences.front();
+  return at.document + ':' + std::to_string(at.line);
+}
+
+// "listed as [5] in answer.txt" for a source, from its lists edges.
+std::string listed_where(const Graph& g, Vertex source) {
+  std::string text;
+  for (EdgeRef e : boost::make_iterator_range(boost::in_edges(source, g))) {
+    if (g.type(e) != EdgeType::lists) continue;
+    const Node& document = g[g.source(e)];
+    std::string markers;
+    for (const std::string& marker : g[e].markers) markers += "[" + marker + "]";
+    text += (text.empty() ? "listed " : "; ") + (markers.empty() ? "" : "as " + markers + " ") +
+            "in " + (document.path.empty() ? document.label : document.path);
+  }
+  return text;
+}
+
+std::string source_name(const Node& source) {
+  std::string name = source.label.empty() ? source.id : source.label;
+  if (!source.title.empty() && source.title != source.label) name += " — " + source.title;
+  return name;
+}
+
+// The nodes of highest betweenness, most first (ties in vertex order).
+std::vector<Vertex> central(const Structure& structure, std::size_t count) {
+  std::vector<Vertex> order(structure.betweenness.size());
+  std::iota(order.begin(), order.end(), Vertex{0});
+  std::stable_sort(order.begin(), order.end(), [&](Vertex a, Vertex b) {
+    return structure.betweenness[a] > structure.betweenness[b];
+  });
+  while (!order.empty() && structure.betweenness[order.back()] <= 0) order.pop_back();
+  if (order.size() > count) order.resize(count);
+  return order;
+}
+
+std::string rounded(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+std::vector<std::size_t> component_sizes(const Structure& structure) {
+  std::vector<std::size_t> sizes(structure.components, 0);
+  for (std::size_t component : structure.component) {
+    if (component != kNoComponent) ++sizes[component];
+  }
+  return sizes;
+}
+
+// The gap map as an aligned table, outcomes down the page.
+void write_gap_text(const EvidenceGraph& graph, const GapMap& map, std::ostream& out) {
+  const Graph& g = graph.graph();
+  out << analysis::map_title(graph, map) << " — distinct works (claims); · is a gap\n";
+  if (map.rows.empty() || map.columns.empty()) {
+    out << "  (no " << (map.rows.empty() ? plural_name(map.row_type) : "outcomes")
+        << " in the graph)\n";
+    return;
+  }
+  std::size_t first = 7;  // "Outcome"
+  for (Vertex column : map.columns) {
+    first = std::max(first, analysis::text_width(g[column].label));
+  }
+  std::vector<std::string> headers;
+  std::vector<std::size_t> widths;
+  for (std::size_t r = 0; r < map.rows.size(); ++r) {
+    headers.push_back(analysis::truncate_text(g[map.rows[r]].label, kHeaderWidth));
+    std::size_t width = analysis::text_width(headers.back());
+    for (std::size_t c = 0; c < map.columns.size(); ++c) {
+      width = std::max(width, analysis::cell_text(map.cell(r, c), "·").size());
+    }
+    widths.push_back(width);
+  }
+  out << "  " << pad("Outcome", first);
+  for (std::size_t r = 0; r < headers.size(); ++r) out << "  " << pad(headers[r], widths[r], true);
+  out << '\n';
+  for (std::size_t c = 0; c < map.columns.size(); ++c) {
+    out << "  " << pad(g[map.columns[c]].label, first);
+    for (std::size_t r = 0; r < map.rows.size(); ++r) {
+      out << "  " << pad(analysis::cell_text(map.cell(r, c), "·"), widths[r], true);
+    }
+    out << '\n';
+  }
+}
+
+// A problem list: the count, then up to `limit` lines made by `line`.
+template <typename List, typename Line>
+void write_list(std::ostream& out, std::string_view indent, const List& list, std::size_t limit,
+                Line line) {
+  const std::size_t shown = std::min(list.size(), limit);
+  for (std::size_t i = 0; i < shown; ++i) out << indent << line(list[i]) << '\n';
+  if (list.size() > shown) out << indent << "… and " << (list.size() - shown) << " more\n";
+}
+
+}  // namespace
+
+void write_report_text(const EvidenceGraph& graph, const Report& report, std::ostream& out) {
+  const Graph& g = graph.graph();
+  out << "Nodes\n";
+  for (const auto& [type, count] : report.nodes) {
+    out << "  " << pad(plural_name(type), 14) << pad(std::to_string(count), 8, true);
+    if (type == NodeType::claim) {
+      out << "  (" << report.commentary << " commentary, " << report.uncited_claims.size()
+          << " citing nothing)";
+    }
+    if (type == NodeType::source) {
+      out << "  ("
+          << std::count_if(report.sources.begin(), report.sources.end(),
+                           [](const SourceMeasures& s) { return s.cited; })
+          << " cited)";
+    }
+    out << '\n';
+  }
+  out << "Edges\n";
+  for (const auto& [type, count] : report.edges) {
+    out << "  " << pad(to_string(type), 14) << pad(std::to_string(count), 8, true) << '\n';
+  }
+
+  out << "\nMost-cited sources\n";
+  if (report.most_cited.empty()) out << "  (no claim cites a source)\n";
+  std::size_t name_width = 6;
+  for (const SourceRank& rank : report.most_cited) {
+    name_width = std::max(
+        name_width, analysis::text_width(analysis::truncate_text(source_name(g[rank.source]), 60)));
+  }
+  if (!report.most_cited.empty()) {
+    out << "  " << pad("Source", name_width) << "  claims  documents\n";
+  }
+  for (const SourceRank& rank : report.most_cited) {
+    std::size_t documents = 0;
+    for (const SourceMeasures& s : report.sources) {
+      if (s.source == rank.source) documents = s.documents;
+    }
+    out << "  " << pad(analysis::truncate_text(source_name(g[rank.source]), 60), name_width) << "  "
+        << pad(std::to_string(rank.claims), 6, true) << "  "
+        << pad(std::to_string(documents), 9, true) << '\n';
+  }
+
+  out << '\n';
+  write_gap_text(graph, report.population_outcome, out);
+  out << '\n';
+  write_gap_text(graph, report.intervention_outcome, out);
+
+  out << "\nStructure\n";
+  const std::vector<std::size_t> sizes = component_sizes(report.structure);
+  out << "  " << analysis::count_of(report.structure.components, "component", "components")
+      << " (evidence islands)";
+  if (!sizes.empty()) {
+    out << "; the largest holds "
+        << analysis::count_of(*std::max_element(sizes.begin(), sizes.end()), "node", "nodes");
+    const auto lone = std::count(sizes.begin(), sizes.end(), std::size_t{1});
+    if (lone > 0)
+      out << ", " << lone << " are a lone node (a listed-only source, an uncited claim)";
+  }
+  out << '\n';
+  if (report.structure.betweenness.empty() && !report.structure.degree.empty()) {
+    out << "  betweenness not computed: more than " << kBetweennessLimit << " nodes\n";
+  }
+  const std::vector<Vertex> hubs = central(report.structure, 5);
+  if (!hubs.empty()) out << "  What holds the map together (betweenness, degree):\n";
+  for (Vertex v : hubs) {
+    out << "    " << pad(rounded(report.structure.betweenness[v]), 8, true) << "  "
+        << pad(std::to_string(report.structure.degree[v]), 4, true) << "  "
+        << std::string(to_string(g[v].type)) << "  "
+        << analysis::truncate_text(analysis::display_name(g[v]), 70) << '\n';
+  }
+
+  out << "\nQuality\n";
+  out << "  Uncited claims: " << report.uncited_claims.size() << '\n';
+  write_list(out, "    ", report.uncited_claims, kListed, [&](Vertex v) {
+    return where(g[v]) + "  " + analysis::truncate_text(analysis::display_name(g[v]), 70);
+  });
+  out << "  Listed but uncited sources: " << report.listed_uncited.size() << '\n';
+  write_list(out, "    ", report.listed_uncited, kListed,
+             [&](Vertex v) { return source_name(g[v]) + "  " + listed_where(g, v); });
+  out << "  Single-source claims: " << report.single_source.size() << " of " << report.claim_count
+      << '\n';
+  write_list(out, "    ", report.single_source, kListed, [&](Vertex v) {
+    return where(g[v]) + "  " + analysis::truncate_text(analysis::display_name(g[v]), 70);
+  });
+  out << "  Ambiguous citations (a number defined twice): " << report.ambiguous.size() << '\n';
+  write_list(out, "    ", report.ambiguous, kListed, [&](EdgeRef e) {
+    return where(g[g.source(e)]) + "  " + g[g.source(e)].id + " → " + g[g.target(e)].id;
+  });
+  out << "  Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
+      << percent(report.commentary, report.claim_count) << ")\n";
+  out << "  Documents with no resolvable citation: " << report.documents_uncited.size() << '\n';
+  write_list(out, "    ", report.documents_uncited, kListed,
+             [&](Vertex v) { return g[v].path.empty() ? g[v].label : g[v].path; });
+  out << "  Sources known only by an identifier: " << report.identifier_only.size() << '\n';
+  write_list(out, "    ", report.identifier_only, kListed,
+             [&](Vertex v) { return source_name(g[v]) + "  " + g[v].url; });
+  if (!report.identifier_only.empty()) out << "    → " << kIdentifierAdvice << '\n';
+}
+
+void write_report_markdown(const EvidenceGraph& graph, const Report& report, std::ostream& out) {
+  const Graph& g = graph.graph();
+  out << "# Evidence report\n\n## Counts\n\n| Type | Nodes |\n|---|---:|\n";
+  for (const auto& [type, count] : report.nodes) {
+    out << "| " << plural_name(type) << " | " << count << " |\n";
+  }
+  out << "\n| Edge | Count |\n|---|---:|\n";
+  for (const auto& [type, count] : report.edges) {
+    out << "| " << to_string(type) << " | " << count << " |\n";
+  }
+  out << "\n## Most-cited sources\n\n| Source | Claims |\n|---|---:|\n";
+  for (const SourceRank& rank : report.most_cited) {
+    const Node& source = g[rank.source];
+    std::string name = source_name(source);
+    for (char& c : name) c = c == '|' ? '/' : c;
+    if (!source.url.empty()) name = "[" + name + "](" + source.url + ")";
+    out << "| " << name << " | " << rank.claims << " |\n";
+  }
+  out << "\n## Evidence-and-gap maps\n\n### "
+      << analysis::map_title(graph, report.population_outcome) << "\n\n";
+  write_gap_markdown(graph, report.population_outcome, out);
+  out << "\n### " << analysis::map_title(graph, report.intervention_outcome) << "\n\n";
+  write_gap_markdown(graph, report.intervention_outcome, out);
+  out << "\n## Structure\n\n"
+      << analysis::count_of(report.structure.components, "component", "components")
+      << " (evidence islands).";
+  const std::vector<Vertex> hubs = central(report.structure, 5);
+  if (!hubs.empty()) out << " What holds the map together (betweenness):\n\n";
+  for (Vertex v : hubs) {
+    out << "- " << analysis::display_name(g[v]) << " (" << to_string(g[v].type) << ", "
+        << rounded(report.structure.betweenness[v]) << ")\n";
+  }
+  out << "\n## Quality\n\n";
+  auto section = [&](std::string_view title, const std::vector<Vertex>& list, auto line) {
+    out << "### " << title << ": " << list.size() << "\n\n";
+    write_list(out, "- ", list, kMarkdownListed, line);
+    if (!list.empty()) out << '\n';
+  };
+  auto claim_line = [&](Vertex v) {
+    return "`" + where(g[v]) + "` " + analysis::display_name(g[v]);
+  };
+  section("Uncited claims", report.uncited_claims, claim_line);
+  section("Listed but uncited sources", report.listed_uncited,
+          [&](Vertex v) { return source_name(g[v]) + ", " + listed_where(g, v); });
+  section("Single-source claims", report.single_source, claim_line);
+  out << "### Ambiguous citations: " << report.ambiguous.size() << "\n\n";
+  out << "### Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
+      << percent(report.commentary, report.claim_count) << ")\n\n";
+  section("Documents with no resolvable citation", report.documents_uncited,
+          [&](Vertex v) { return g[v].path.empty() ? g[v].label : g[v].path; });
+  section("Sources known only by an identifier", report.identifier_only,
+          [&](Vertex v) { return source_name(g[v]) + " <" + g[v].url + ">"; });
+  if (!report.identifier_only.empty()) out << "To name them: " << kIdentifierAdvice << ".\n";
+}
+
+void write_report_json(const EvidenceGraph& graph, const Report& report, std::ostream& out) {
+  const Graph& g = graph.graph();
+  auto ids = [&](const std::vector<Vertex>& list) {
+    Json array = Json::array();
+    for (Vertex v : list) array.push_back(g[v].id);
+    return array;
+  };
+  Json nodes = Json::object();
+  for (const auto& [type, count] : report.nodes) nodes[std::string(to_string(type))] = count;
+  Json edges = Json::object();
+  for (const auto& [type, count] : report.edges) edges[std::string(to_string(type))] = count;
+  Json most_cited = Json::array();
+  for (const SourceRank& rank : report.most_cited) {
+    Json entry = analysis::node_brief(g[rank.source]);
+    entry["claims"] = rank.claims;
+    most_cited.push_back(std::move(entry));
+  }
+  Json claims = Json::array();
+  for (const ClaimMeasures& m : report.claims) {
+    claims.push_back(Json{{"id", g[m.claim].id},
+                          {"works", m.works},
+                          {"documents", m.documents},
+                          {"corroborating", m.corroborating},
+                          {"stance", Json{{"supports", m.supports},
+                                          {"contrasts", m.contrasts},
+                                          {"mentions", m.mentions},
+                                          {"mixed", m.mixed},
+                                          {"unstated", m.unstated}}},
+                          {"certainty", m.certainty.empty() ? Json(nullptr) : Json(m.certainty)},
+                          {"single_source", m.single_source}});
+  }
+  Json sources = Json::array();
+  for (const SourceMeasures& m : report.sources) {
+    sources.push_back(Json{{"id", g[m.source].id},
+                           {"claims", m.claims},
+                           {"documents", m.documents},
+                           {"cited", m.cited}});
+  }
+  Json concepts = Json::array();
+  for (const ConceptMeasures& m : report.concepts) {
+    concepts.push_back(
+        Json{{"id", g[m.concept_vertex].id}, {"claims", m.claims}, {"works", m.works}});
+  }
+  auto map_json = [&](const GapMap& map) {
+    Json cells = Json::array();
+    for (std::size_t r = 0; r < map.rows.size(); ++r) {
+      for (std::size_t c = 0; c < map.columns.size(); ++c) {
+        const GapCell& cell = map.cell(r, c);
+        if (cell.gap()) continue;
+        cells.push_back(Json{{"row", g[map.rows[r]].id},
+                             {"column", g[map.columns[c]].id},
+                             {"works", ids(cell.works)},
+                             {"claims", ids(cell.claims)}});
+      }
+    }
+    return Json{{"rows", ids(map.rows)},
+                {"columns", ids(map.columns)},
+                {"filter", map.filter ? Json(g[*map.filter].id) : Json(nullptr)},
+                {"cells", std::move(cells)}};
+  };
+  Json central_nodes = Json::array();
+  for (Vertex v : central(report.structure, 10)) {
+    central_nodes.push_back(Json{{"id", g[v].id},
+                                 {"betweenness", report.structure.betweenness[v]},
+                                 {"degree", report.structure.degree[v]}});
+  }
+  Json ambiguous = Json::array();
+  for (EdgeRef e : report.ambiguous) {
+    ambiguous.push_back(Json{{"source", g[g.source(e)].id}, {"target", g[g.target(e)].id}});
+  }
+  Json root{{"nodes", std::move(nodes)},
+            {"edges", std::move(edges)},
+            {"most_cited", std::move(most_cited)},
+            {"gap_maps", Json{{"population_outcome", map_json(report.population_outcome)},
+                              {"intervention_outcome", map_json(report.intervention_outcome)}}},
+            {"structure", Json{{"components", report.structure.components},
+                               {"component_sizes", component_sizes(report.structure)},
+                               {"central", std::move(central_nodes)}}},
+            {"problems", Json{{"uncited_claims", ids(report.uncited_claims)},
+                              {"listed_uncited_sources", ids(report.listed_uncited)},
+                              {"single_source_claims", ids(report.single_source)},
+                              {"ambiguous_citations", std::move(ambiguous)},
+                              {"commentary", report.commentary},
+                              {"claims", report.claim_count},
+                              {"documents_without_citation", ids(report.documents_uncited)},
+                              {"identifier_only_sources", ids(report.identifier_only)}}},
+            {"measures", Json{{"claims", std::move(claims)},
+                              {"sources", std::move(sources)},
+                              {"concepts", std::move(concepts)}}}};
+  analysis::write_json_value(root, out);
+}
+
+}  // namespace evgraph

@@ -1,0 +1,154 @@
+// `evgraph report` and `evgraph query` on the seed (graphs/men-peer-support), run in-process.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "evgraph/analysis.hpp"
+#include "file_support.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using evgraph::test::run_cli;
+using evgraph::test::seed_path;
+
+fs::path scratch(const std::string& name) {
+  return evgraph::test::scratch_dir("evgraph-report-test", name);
+}
+
+evgraph::EvidenceGraph seed_graph() {
+  evgraph::Diagnostics diagnostics;
+  const evgraph::Text text = evgraph::read_text(seed_path(), diagnostics);
+  std::vector<evgraph::Evidence> evidence;
+  evidence.push_back(
+      evgraph::read_evidence(text, std::nullopt, {}, evgraph::default_lexicon(), diagnostics));
+  return evgraph::build_graph(evidence);
+}
+
+}  // namespace
+
+TEST_CASE("seed report names the most-cited source and the listed-but-uncited ones", "[cli]") {
+  const auto r = run_cli({"report", "--quiet", seed_path()});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("Most-cited sources"));
+  // The first row of the table is PMC10078724 with its 3 claims.
+  const std::size_t table = r.out.find("  claims  documents\n");
+  REQUIRE(table != std::string::npos);
+  const std::size_t row = r.out.find('\n', table) + 1;
+  const std::string first = r.out.substr(row, r.out.find('\n', row) - row);
+  CHECK_THAT(first, Catch::StartsWith("  PMC10078724") && Catch::Contains("     3  "));
+  CHECK_THAT(r.out, Catch::Contains("Listed but uncited sources: 8"));
+  CHECK_THAT(r.out, Catch::Contains("S2 94258fb1  listed as [14] in"));
+  CHECK_THAT(r.out, Catch::Contains("PMID 10609983  listed as [1] in"));
+  CHECK_THAT(r.out, Catch::Contains("CSL-JSON or BibTeX export"));
+
+  const auto j = run_cli({"report", "--quiet", "--json", seed_path()});
+  REQUIRE(j.code == 0);
+  const auto report = nlohmann::json::parse(j.out);
+  CHECK(report.at("most_cited")[0].at("id") == "source:pmc:PMC10078724");
+  CHECK(report.at("most_cited")[0].at("claims") == 3);
+  const auto& listed = report.at("problems").at("listed_uncited_sources");
+  CHECK(listed.size() == 8);
+  CHECK(std::find(listed.begin(), listed.end(), "source:pubmed:10609983") != listed.end());
+}
+
+TEST_CASE("seed population × outcome map: self-esteem for students and low-SES men only",
+          "[analyse]") {
+  const evgraph::EvidenceGraph graph = seed_graph();
+  const evgraph::GapMap map = evgraph::gap_map(graph, evgraph::NodeType::population);
+  auto index = [&](const std::vector<evgraph::Vertex>& list, const std::string& id) {
+    const auto v = graph.find(id);
+    REQUIRE(v);
+    const auto at = std::find(list.begin(), list.end(), *v);
+    REQUIRE(at != list.end());
+    return static_cast<std::size_t>(at - list.begin());
+  };
+  const std::size_t self_esteem = index(map.columns, "outcome:self-esteem");
+  CHECK_FALSE(map.cell(index(map.rows, "population:students"), self_esteem).gap());
+  CHECK_FALSE(map.cell(index(map.rows, "population:low-ses-men"), self_esteem).gap());
+  CHECK(map.cell(index(map.rows, "population:veterans"), self_esteem).gap());
+  CHECK(map.cell(index(map.rows, "population:low-ses-men"), self_esteem).works.size() == 1);
+
+  const auto r = run_cli({"report", "--quiet", seed_path()});
+  CHECK_THAT(r.out, Catch::Contains("Population × outcome"));
+  // The terminal table's self-esteem row: columns Indigenous communities, Low-SES men, Students,
+  // Veterans.
+  const std::size_t row = r.out.find("  Self-esteem ");
+  REQUIRE(row != std::string::npos);
+  std::string line = r.out.substr(row, r.out.find('\n', row) - row);
+  std::istringstream cells(line.substr(line.find("Self-esteem") + 11));
+  std::vector<std::string> words;
+  for (std::string word; cells >> word;) words.push_back(word);
+  CHECK(words == std::vector<std::string>{"·", "1", "(1)", "1", "(1)", "·"});
+}
+
+TEST_CASE("seed query path goes from low-SES men to self-esteem through the arts-based claim",
+          "[cli]") {
+  const auto r = run_cli({"query", "path", "--quiet", "Low-SES men", "Self-esteem", seed_path()});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("Low-SES men ← concerns — \"For men with low socioeconomic "
+                                      "status, arts-based peer"));
+  CHECK_THAT(r.out, Catch::Contains("— reports → Self-esteem\n"));
+  CHECK_THAT(r.out, Catch::Contains("cites PMC10433405 <https://www.ncbi.nlm.nih.gov/pmc/"
+                                    "articles/PMC10433405/>"));
+  const auto j =
+      run_cli({"query", "path", "--json", "low ses men", "outcome:self-esteem", seed_path()});
+  REQUIRE(j.code == 0);
+  const auto parsed = nlohmann::json::parse(j.out);
+  CHECK(parsed.at("from").at("id") == "population:low-ses-men");
+  CHECK(parsed.at("paths").size() == 1);
+}
+
+TEST_CASE("query neighbours and search on the seed", "[cli]") {
+  auto r = run_cli({"query", "neighbours", "-q", "population:veterans", seed_path()});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("population:veterans  Veterans\n  ← concerns — claim:"));
+  r = run_cli({"query", "search", "-q", "arts based", seed_path()});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("intervention:arts-based-groups"));
+  r = run_cli({"query", "search", "-q", "--json", "nothing like this", seed_path()});
+  CHECK(r.code == 1);
+  CHECK(nlohmann::json::parse(r.out).at("nodes").empty());
+  CHECK(run_cli({"query", "path", "-q", "Nowhere", "Self-esteem", seed_path()}).code == 2);
+  CHECK(run_cli({"query", "-q", seed_path()}).code == 2);
+}
+
+TEST_CASE("report writes Markdown and the gap map files, and reads a graph JSON", "[cli]") {
+  const auto dir = scratch("files");
+  const std::string md = (dir / "report.md").string();
+  const std::string csv = (dir / "gap.csv").string();
+  const std::string svg = (dir / "gap.svg").string();
+  const std::string eppi = (dir / "gap.eppi.json").string();
+  auto r = run_cli({"report", "-q", seed_path(), "-o", md, "-o", csv, "-o", svg, "-o", eppi});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.empty());
+  const std::string markdown = evgraph::test::slurp(md);
+  CHECK_THAT(markdown, Catch::Contains("### Population × outcome"));
+  CHECK_THAT(markdown, Catch::Contains("| Self-esteem | · | 1 (1) | 1 (1) | · |"));
+  CHECK_THAT(evgraph::test::slurp(csv), Catch::Contains("Veterans,Wellbeing,1,1,claim:"));
+  CHECK(std::system(("xmllint --noout " + svg).c_str()) == 0);
+  const auto parsed = nlohmann::json::parse(evgraph::test::slurp(eppi));
+  CHECK(parsed.at("CodeSets").size() == 2);
+
+  // --population picks the intervention × outcome map for the files.
+  const std::string filtered = (dir / "veterans.csv").string();
+  r = run_cli({"report", "-q", seed_path(), "--population", "Veterans", "-o", filtered});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(evgraph::test::slurp(filtered),
+             Catch::Contains("Taking Charge of My Life and Health,Wellbeing,1,1,"));
+
+  // The same report from the graph JSON build wrote.
+  const std::string graph = (dir / "seed.json").string();
+  REQUIRE(run_cli({"build", "-q", seed_path(), "-o", graph}).code == 0);
+  const auto from_inputs = run_cli({"report", "-q", "--json", seed_path()});
+  const auto from_graph = run_cli({"report", "-q", "--json", graph});
+  REQUIRE(from_graph.code == 0);
+  CHECK(from_graph.out == from_inputs.out);
+
+  CHECK(run_cli({"report", "-q", seed_path(), "-o", (dir / "x.png").string()}).code == 2);
+  CHECK(run_cli({"report", "-q", seed_path(), "--rows", "outcome"}).code == 2);
+  CHECK(run_cli({"report", "-q", seed_path(), "--population", "Self-esteem"}).code == 2);
+  CHECK(run_cli({"report", "-q", seed_path(), "-o", seed_path()}).code == 2);
+}
