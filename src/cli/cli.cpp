@@ -590,7 +590,9 @@ int run_check(const Options& options, Streams& io) {
 
 void add_output_options(CLI::App& app, Options& options) {
   std::string extensions;
-  for (const std::string& extension : output_extensions()) extensions += extension + ' ';
+  for (const std::string& extension : output_extensions()) {
+    extensions += (extensions.empty() ? "" : " ") + extension;
+  }
   app.add_option("-o,--output", options.outputs,
                  "Output file; the format comes from its extension (" + extensions +
                      "; a JSON dialect also as .NAME.json: .jgf.json .kumu.json .vosviewer.json "
@@ -708,8 +710,9 @@ int run_command(const std::vector<std::string>& args, std::istream& in, std::ost
   CLI::App app{"evgraph — research evidence to a typed knowledge graph", "evgraph"};
   app.set_version_flag("--version", generator());
   app.footer(
-      "Exit codes: 0 done (warnings allowed), 1 input/output error or any warning under --strict, "
-      "2 usage error.\nDiagnostics: FILE:LINE:COL: warning: MESSAGE [code] on stderr, at most "
+      "Exit codes: 0 done (warnings allowed), 1 input/output error (a binary file, a folder "
+      "with no input) or any warning under --strict, 2 usage error.\nDiagnostics: FILE:LINE:COL: "
+      "warning: MESSAGE [code] on stderr, at most "
       "--max-warnings of each code; all of them with --diagnostics FILE.\n"
       "Example: evgraph build answer.txt -o answer.json -o answer.dot -o answer.svg");
   app.require_subcommand(1);
