@@ -330,12 +330,14 @@ TEST_CASE("check prints what each input was read as", "[cli][assistants]") {
       evgraph::test::run_cli({"check", fixture("conversations.json"),
                               fixture("openai_responses.json"), fixture("gemini_grounding.json")});
   REQUIRE(r.code == 0);
-  CHECK_THAT(r.err, Catch::Contains(fixture("conversations.json") +
-                                    ": read as ChatGPT export, 2 conversations, 2 assistant "
-                                    "messages, 5 claims, 5 sources\n"));
-  CHECK_THAT(r.err, Catch::Contains(fixture("openai_responses.json") +
-                                    ": read as OpenAI Responses API response, 3 url_citation "
-                                    "annotations, 4 claims, 3 sources\n"));
+  CHECK_THAT(r.err,
+             Catch::Contains(evgraph::test::relative_to_current(fixture("conversations.json")) +
+                             ": read as ChatGPT export, 2 conversations, 2 assistant "
+                             "messages, 5 claims, 5 sources\n"));
+  CHECK_THAT(r.err,
+             Catch::Contains(evgraph::test::relative_to_current(fixture("openai_responses.json")) +
+                             ": read as OpenAI Responses API response, 3 url_citation "
+                             "annotations, 4 claims, 3 sources\n"));
   CHECK_THAT(r.err, Catch::Contains("gemini_grounding.json: read as Gemini API response"));
   CHECK_THAT(r.err, Catch::Contains("evgraph: 4 document(s)"));
   const auto quiet = evgraph::test::run_cli({"check", "-q", fixture("openai_chat.json")});

@@ -147,7 +147,9 @@ TEST_CASE("the seed prints what it printed before warnings were capped", "[cli]"
   REQUIRE(r.code == 0);
   const auto lines = lines_of(r.err);
   REQUIRE(lines.size() == 8);
-  CHECK(lines.front() == evgraph::test::seed_path() + ": read as answer, 12 claims, 18 sources");
+  // The seed's absolute path is shown relative to the current folder.
+  CHECK(lines.front() == evgraph::test::relative_to_current(evgraph::test::seed_path()) +
+                             ": read as answer, 12 claims, 18 sources");
   CHECK(diagnostic_lines(r.err).size() == 6);
   CHECK_THAT(lines.back(), Catch::StartsWith("evgraph: 1 document(s), 12 claims") &&
                                Catch::EndsWith("; 6 warning(s)"));
@@ -197,7 +199,12 @@ TEST_CASE("a diagnostics file ending in jsonl holds one JSON object a line", "[c
     CHECK_THAT(nlohmann::json::parse(json_lines.front()).at("message").get<std::string>(),
                Catch::Contains("\"it helps\" \\o/"));
   }
-  evgraph::Diagnostic d{evgraph::Severity::warning, {"a\"b.txt", 0, 0}, "tab\there", "x"};
+  // Filled member by member: GCC 12 at -O3 takes the aggregate initialiser's nested Location for
+  // maybe-uninitialized on its exception path (a false positive, -Wmaybe-uninitialized).
+  evgraph::Diagnostic d;
+  d.where.file = "a\"b.txt";
+  d.message = "tab\there";
+  d.code = "x";
   CHECK(
       evgraph::format_diagnostic_json(d) ==
       R"({"file":"a\"b.txt","line":0,"column":0,"severity":"warning","code":"x","message":"tab\there"})");

@@ -367,8 +367,9 @@ TEST_CASE("a non-empty folder or a file is refused as a folder output with exit 
 TEST_CASE("a failed run leaves no folder output and no partial folder", "[cli]") {
   const auto dir = scratch("folder-failure");
   const auto out = dir / "out-csv";
-  const auto bad = dir / "no-such-folder" / "g.json";
-  // The folder is written first, then the second output fails: neither appears.
+  const auto bad = dir / "no-such-folder" / "g";
+  // The folder is written first, then the second (a folder in a missing one) fails: neither
+  // appears.
   auto r = run_cli({"build", "-", "-o", out.string(), "-o", bad.string(), "--to", "csv"}, kAnswer);
   CHECK(r.code == 1);
   CHECK(fs::is_empty(dir));

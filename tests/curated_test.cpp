@@ -105,8 +105,9 @@ TEST_CASE("CSV last field may be empty and the last line may lack a newline", "[
 
 TEST_CASE("CSV unterminated quote and stray text after a quote are diagnostics", "[input]") {
   Diagnostics diagnostics;
-  const Evidence evidence = read_csv(
-      "claim,ref\n\"Closed\" then text,k1\n\"Never closed,k2\nnext line\n", kClaimMap, diagnostics);
+  const Evidence evidence =
+      read_csv("claim,ref\n\"Closed\" then text,k1\n\"Never closed,k2\nnext line\n",
+               field_map({{"text", "claim"}, {"source", "ref"}}), diagnostics);
   REQUIRE(find_code(diagnostics, "bad-quote"));
   CHECK(find_code(diagnostics, "bad-quote")->where.line == 2);
   CHECK(find_code(diagnostics, "bad-quote")->where.column == 9);
@@ -336,16 +337,21 @@ TEST_CASE("Repeated claim text is one claim with every record kept", "[input]") 
   CHECK(records[1].where.line == 2);
 }
 
-TEST_CASE("A map naming a field no record has is one diagnostic with a suggestion", "[input]") {
+TEST_CASE("A map naming a field no record has is an error with a suggestion", "[input]") {
   Diagnostics diagnostics;
-  read_lines(
-      "{\"claim\": \"C1\", \"ref\": \"k1\", \"lable\": \"x\"}\n"
-      "{\"claim\": \"C2\", \"ref\": \"k2\"}\n",
-      kClaimMap, diagnostics);
-  REQUIRE(count_code(diagnostics, "unknown-map-field") == 1);
+  try {
+    read_lines(
+        "{\"claim\": \"C1\", \"ref\": \"k1\", \"lable\": \"x\"}\n"
+        "{\"claim\": \"C2\", \"ref\": \"k2\"}\n",
+        kClaimMap, diagnostics);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("no record has the field 'label'") &&
+                             Catch::Contains("did you mean 'lable'?") &&
+                             Catch::Contains("[unknown-map-field]"));
+    CHECK(e.where().line == 1);
+  }
   CHECK(count_code(diagnostics, "missing-field") == 0);
-  CHECK(find_code(diagnostics, "unknown-map-field")->message.find("did you mean 'lable'") !=
-        std::string::npos);
 }
 
 TEST_CASE("A record missing a mapped field is reported once it is known", "[input]") {

@@ -34,6 +34,12 @@ inline std::filesystem::path scratch_dir(const std::string& suite, const std::st
   return dir;
 }
 
+// An absolute input path as the command line shows it unless --absolute-paths: relative to the
+// current folder.
+inline std::string relative_to_current(const std::filesystem::path& path) {
+  return path.lexically_relative(std::filesystem::current_path()).generic_string();
+}
+
 inline std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "input/binary_files.hpp"
 #include "test_support.hpp"
 
 using evgraph::InputFormat;
@@ -112,4 +113,35 @@ TEST_CASE("an assistant offering more help is commentary", "[input]") {
   CHECK(evgraph::is_commentary("If you want, I can also add British Columbia to the table."));
   CHECK(evgraph::is_commentary("Would you like me to compare the two programmes?"));
   CHECK_FALSE(evgraph::is_commentary("Peer groups reduce isolation."));
+}
+
+TEST_CASE("binary files are told by their first bytes, whatever their name", "[input]") {
+  using evgraph::detail::binary_file_kind;
+  using namespace std::string_view_literals;
+  const auto kind = [](std::string_view head) {
+    const auto found = binary_file_kind(head);
+    return found ? std::string(found->name) : std::string();
+  };
+  CHECK(kind("%PDF-1.5\n%\xE2\xE3\xCF\xD3\n1 0 obj"sv) == "a PDF document");
+  CHECK(kind("\x89PNG\r\n\x1A\n\0\0\0\rIHDR"sv) == "a PNG image");
+  CHECK(kind("\xFF\xD8\xFF\xE0\0\x10JFIF"sv) == "a JPEG image");
+  CHECK(kind("RIFF\x24\0\0\0WEBPVP8 "sv) == "a WebP image");
+  CHECK(kind("\x1F\x8B\x08\0"sv) == "a gzip archive");
+  CHECK(kind("BZh91AY&SY"sv) == "a bzip2 archive");
+  CHECK(kind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv).starts_with("an old Office document"));
+  CHECK(kind("PK\x03\x04\x14\0[Content_Types].xml...PK\x03\x04xl/workbook.xml"sv) ==
+        "an Excel workbook (.xlsx)");
+  CHECK(kind("PK\x03\x04\x14\0mimetypeapplication/epub+zip"sv) == "an EPUB book");
+  CHECK(kind("PK\x03\x04\x14\0data.csv"sv).starts_with("a ZIP archive"));
+  std::string tar(512, '\0');
+  tar.replace(257, 5, "ustar");
+  CHECK(kind(tar) == "a tar archive");
+  // Text is never binary, whatever it starts with.
+  CHECK(kind("") == "");
+  CHECK(kind("PK means peak\n") == "");
+  CHECK(kind("BZh, said the answer.[1]\n") == "");
+  CHECK(kind("Claim.[1]\n\nCitations:\n[1] https://example.org/\n") == "");
+  CHECK(kind("\xEF\xBB\xBF%PDF is not at the start") == "");
+  CHECK(evgraph::detail::binary_file_message(*binary_file_kind("%PDF-1.4"))
+            .starts_with("is a PDF document, not text evgraph can read: export its text"));
 }

@@ -43,6 +43,8 @@ add_test(NAME determinism.seed
   COMMAND ${EVGRAPH_BASH} ${_tools}/determinism.sh ${_evgraph} ${_out}/determinism)
 add_test(NAME cli.exit-codes
   COMMAND ${EVGRAPH_BASH} ${_tools}/cli_exit_codes.sh ${_evgraph} ${_out}/cli)
+add_test(NAME cli.hardening
+  COMMAND ${EVGRAPH_BASH} ${_tools}/cli_hardening.sh ${_evgraph} ${_out}/cli-hardening)
 
 # A developer's project builds against an installed evgraph. With sanitizers on, the installed static
 # library needs the consumer to link the sanitizer runtimes too.
@@ -64,7 +66,7 @@ add_test(NAME tools.csv-folders
   COMMAND ${EVGRAPH_BASH} ${_tools}/check_csv.sh ${_evgraph} ${_out}/csv)
 
 set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
-  tools.networkx-reads-json tools.dialects-read-back acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes install.consumer
+  tools.networkx-reads-json tools.dialects-read-back acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes cli.hardening install.consumer
   tools.xml-readers tools.csv-folders
   PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)
 

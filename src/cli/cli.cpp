@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,8 +19,10 @@
 #include "cli/analysis_commands.hpp"
 #include "cli/console.hpp"
 #include "cli/diagnostic_report.hpp"
+#include "cli/mistakes.hpp"
 #include "cli/output_files.hpp"
 #include "evgraph/evgraph.hpp"
+#include "input/binary_files.hpp"
 
 namespace evgraph::cli {
 namespace {
@@ -86,6 +89,8 @@ struct Options {
   std::vector<std::string> lexicons;
   bool no_default_lexicon = false;
   bool strict = false;
+  bool allow_empty = false;
+  bool absolute_paths = false;
   std::size_t max_warnings = 20;
   std::string diagnostics;
   bool quiet = false;
@@ -128,7 +133,14 @@ void add_input_options(CLI::App& app, Options& options) {
   app.add_flag("--no-default-lexicon", options.no_default_lexicon,
                "Use only the lexicons given with --lexicon");
   app.add_flag("--strict", options.strict,
-               "Treat warnings as errors (exit 1, write nothing but the --diagnostics file)");
+               "Treat warnings, and files a folder holds that are not inputs, as errors (exit 1, "
+               "write nothing but the --diagnostics file)");
+  app.add_flag("--allow-empty", options.allow_empty,
+               "Let a folder in which no file is an input give an empty graph (exit 0) instead "
+               "of an error");
+  app.add_flag("--absolute-paths", options.absolute_paths,
+               "Keep absolute input paths as given in the graph and messages (by default they are "
+               "made relative to the current folder, so outputs one publishes do not show them)");
   app.add_option("--max-warnings", options.max_warnings,
                  "Print at most N diagnostics of each code on stderr, then one line with the "
                  "count of the rest (errors are always printed); 0 prints all")
@@ -215,15 +227,75 @@ std::vector<InputSpec> input_specs(const std::vector<std::string>& args) {
   return specs;
 }
 
+// An absolute input path as the same file relative to the current folder: the graph and the
+// outputs one publishes show it so, never the folders of the machine they were built on. The
+// folders are resolved (symbolic links included), the file's own name is kept as given.
+std::string relative_to_current(const std::string& path) {
+  const fs::path given(path);
+  if (path == "-" || !given.is_absolute()) return path;
+  std::error_code error;
+  const fs::path folder = fs::weakly_canonical(given.parent_path(), error);
+  const fs::path here = fs::current_path(error);
+  if (error) return path;
+  const fs::path relative = (folder / given.filename()).lexically_relative(here);
+  return relative.empty() ? path : relative.generic_string();
+}
+
+// The files a folder holds that are not inputs: one line for those of unknown kinds, one for
+// each binary file (a PDF, an image…) saying what to give instead.
+void report_skipped(const FoundInputs::Skipped& skipped, Streams& io) {
+  std::vector<std::string> unknown;
+  for (const std::string& file : skipped.files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string head(detail::kBinaryHeadBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (const auto kind = detail::binary_file_kind(head)) {
+      io.err.print("evgraph: " + file + ": skipped: " + detail::binary_file_message(*kind) + '\n');
+    } else {
+      unknown.push_back(file);
+    }
+  }
+  if (unknown.empty()) return;
+  io.err.print("evgraph: " + skipped.folder + ": skipped " + std::to_string(unknown.size()) +
+               " file(s) that are not inputs, e.g. " + unknown.front() + '\n');
+}
+
 // The inputs of the command line, folders expanded; the files a folder holds that are not inputs
-// are counted on stderr, one line a folder.
+// are told on stderr (and are an error under --strict); a folder holding no input is an error
+// unless --allow-empty.
 std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
-  FoundInputs found = find_inputs(input_specs(options.args));
+  FoundInputs found;
+  std::vector<std::string> empty;
+  for (InputSpec& spec : input_specs(options.args)) {
+    const std::string given = spec.path;
+    FoundInputs one = find_inputs({std::move(spec)});
+    std::error_code error;
+    if (one.inputs.empty() && fs::is_directory(given, error)) empty.push_back(given);
+    std::move(one.inputs.begin(), one.inputs.end(), std::back_inserter(found.inputs));
+    std::move(one.skipped.begin(), one.skipped.end(), std::back_inserter(found.skipped));
+  }
+  std::size_t skipped_files = 0;
   for (const FoundInputs::Skipped& skipped : found.skipped) {
-    if (options.quiet) break;
-    io.err.print("evgraph: " + skipped.folder + ": skipped " +
-                 std::to_string(skipped.files.size()) + " file(s) that are not inputs, e.g. " +
-                 skipped.files.front() + '\n');
+    skipped_files += skipped.files.size();
+    if (!options.quiet || options.strict || !empty.empty()) report_skipped(skipped, io);
+  }
+  for (const std::string& folder : empty) {
+    if (options.allow_empty) {
+      if (!options.quiet) io.err.print("evgraph: note: " + folder + ": no file is an input\n");
+      continue;
+    }
+    throw Error(folder +
+                ": no file in this folder is an input evgraph can read (answers .txt "
+                "or .md, API responses .json, CSV/TSV, JSON Lines, CSL-JSON, BibTeX, RIS); "
+                "--allow-empty gives an empty graph instead");
+  }
+  if (options.strict && skipped_files > 0) {
+    throw Error("--strict: " + std::to_string(skipped_files) +
+                " file(s) in the folders given are not inputs (above); nothing written");
+  }
+  if (!options.absolute_paths) {
+    for (InputSpec& input : found.inputs) input.path = relative_to_current(input.path);
   }
   return std::move(found.inputs);
 }
@@ -361,6 +433,31 @@ bool names_folder(const std::string& path) {
   return fs::is_directory(path, error) || !fs::path(path).has_filename();
 }
 
+// The extensions -o knows a file's format by (".json", ".dot", ".html", …; each JSON dialect also
+// as ".NAME.json"), from the format table, for --help and "did you mean".
+std::vector<std::string> output_extensions() {
+  std::vector<std::string> extensions;
+  std::istringstream names(format_names());
+  for (std::string name; std::getline(names >> std::ws, name, ',');) {
+    if (format_from_path("x." + name)) extensions.push_back("." + name);
+  }
+  return extensions;
+}
+
+// -o PATH --to FOLDER-FORMAT where PATH has a file format's extension ("x.json --to csv"): the
+// user means a file, and would get a folder called "x.json".
+void check_folder_name(const std::string& path, Format format) {
+  const fs::path folder = folder_path(path);
+  const std::optional<Format> named = format_from_path(folder);
+  if (!named) return;
+  const std::string to(to_string(format));
+  throw UsageError("-o " + path + " --to " + to + ": " + to + " writes a folder, but '" +
+                   folder.filename().string() + "' is named like a " +
+                   std::string(to_string(*named)) + " file: name the folder without that " +
+                   "extension (-o " + fs::path(folder).replace_extension().string() + "/ --to " +
+                   to + "), or leave out --to for a " + std::string(to_string(*named)) + " file");
+}
+
 std::vector<Output> resolve_outputs(const Options& options) {
   std::optional<Format> forced;
   if (!options.to.empty()) {
@@ -390,10 +487,17 @@ std::vector<Output> resolve_outputs(const Options& options) {
                          std::string(to_string(*named)));
       }
     }
+    if (!format && as_path.has_extension()) {
+      const std::string extension = as_path.extension().string();
+      throw UsageError("-o " + path + ": unknown extension '" + extension + "'" +
+                       did_you_mean(extension, output_extensions()) +
+                       " (or name the format with --to FORMAT)");
+    }
     if (!format) {
       throw UsageError("cannot tell the format of '" + path + "' from its extension; use one of " +
                        format_names() + ", or --to FORMAT (--to csv or neo4j for a folder)");
     }
+    if (forced && is_folder_format(*format)) check_folder_name(path, *format);
     check_target(path, *format, options.inputs, outputs);
     outputs.push_back({path, *format});
   }
@@ -486,10 +590,15 @@ int run_check(const Options& options, Streams& io) {
 }
 
 void add_output_options(CLI::App& app, Options& options) {
+  std::string extensions;
+  for (const std::string& extension : output_extensions()) {
+    extensions += (extensions.empty() ? "" : " ") + extension;
+  }
   app.add_option("-o,--output", options.outputs,
-                 "Output file; the format comes from its extension (.json .cyjs .graphml .gexf "
-                 ".mmd .dot .svg .png .pdf; .jgf.json .kumu.json .vosviewer.json); repeatable; '-' "
-                 "for stdout with --to; a new or empty folder with --to csv or --to neo4j")
+                 "Output file; the format comes from its extension (" + extensions +
+                     "; a JSON dialect also as .NAME.json: .jgf.json .kumu.json .vosviewer.json "
+                     ".graphology.json); repeatable; '-' for stdout with --to; a new or empty "
+                     "folder with --to csv or --to neo4j")
       ->required()
       ->type_name("OUT")
       ->allow_extra_args(false);
@@ -686,8 +795,9 @@ int run_command(const std::vector<std::string>& args, std::istream& in, std::ost
   CLI::App app{"evgraph — research evidence to a typed knowledge graph", "evgraph"};
   app.set_version_flag("--version", generator());
   app.footer(
-      "Exit codes: 0 done (warnings allowed), 1 input/output error or any warning under --strict, "
-      "2 usage error.\nDiagnostics: FILE:LINE:COL: warning: MESSAGE [code] on stderr, at most "
+      "Exit codes: 0 done (warnings allowed), 1 input/output error (a binary file, a folder "
+      "with no input) or any warning under --strict, 2 usage error.\nDiagnostics: FILE:LINE:COL: "
+      "warning: MESSAGE [code] on stderr, at most "
       "--max-warnings of each code; all of them with --diagnostics FILE.\n"
       "Example: evgraph build answer.txt -o answer.json -o answer.dot -o answer.svg");
   app.require_subcommand(1);
@@ -697,6 +807,10 @@ int run_command(const std::vector<std::string>& args, std::istream& in, std::ost
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     command.setup(*sub, options);
     subcommands.emplace_back(sub, &command);
+  }
+  if (const auto mistake = command_line_mistake(app, args)) {
+    err << "evgraph: error: " << *mistake << "\nRun with --help for more information.\n";
+    return kUsage;
   }
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -741,6 +855,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 }
 
 int run(int argc, char** argv) {
+  // An output past the file-size limit (ulimit -f) fails its write with EFBIG, reported with its
+  // path, instead of killing the process without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   return run_command(args, std::cin, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
 }

@@ -1,12 +1,18 @@
 #include "cli/output_files.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <exception>
 #include <fstream>
 #include <ostream>
 #include <streambuf>
+#include <system_error>
 #include <thread>
+#include <utility>
 
 #include "evgraph/error.hpp"
 
@@ -53,6 +59,62 @@ class CountingBuffer : public std::streambuf {
   char buffer_[1 << 16];
 };
 
+// A new file written with write(2) in blocks, which keeps the error of the first call that failed
+// (EFBIG past the file-size limit, ENOSPC on a full disk, EIO…) for the message.
+class FileBuffer : public std::streambuf {
+ public:
+  explicit FileBuffer(const fs::path& path)
+      : fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) {
+    if (fd_ < 0) error_ = errno;
+    setp(buffer_, buffer_ + sizeof buffer_);
+  }
+  FileBuffer(const FileBuffer&) = delete;
+  FileBuffer& operator=(const FileBuffer&) = delete;
+  ~FileBuffer() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  // What failed, as strerror says it ("File too large"); "" while nothing did.
+  std::string error() const {
+    return error_ == 0 ? std::string() : std::error_code(error_, std::generic_category()).message();
+  }
+  // Writes what is left and closes the file; false when any write (or the close) failed.
+  bool close() {
+    const bool drained = drain();
+    const int fd = std::exchange(fd_, -1);
+    if (fd >= 0 && ::close(fd) != 0 && error_ == 0) error_ = errno;
+    return drained && error_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+    return c;
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* next = pbase();
+    while (error_ == 0 && next < pptr()) {
+      const ssize_t written =
+          fd_ < 0 ? -1 : ::write(fd_, next, static_cast<std::size_t>(pptr() - next));
+      if (written < 0 && errno == EINTR) continue;
+      if (written < 0) error_ = fd_ < 0 ? EBADF : errno;
+      if (written > 0) next += written;
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return error_ == 0;
+  }
+
+  int fd_;
+  int error_ = 0;
+  char buffer_[1 << 16];
+};
+
 std::uintmax_t folder_bytes(const fs::path& folder) {
   std::uintmax_t bytes = 0;
   for (const fs::directory_entry& entry : fs::recursive_directory_iterator(folder)) {
@@ -69,8 +131,15 @@ Written write_one(const EvidenceGraph& graph, const Output& output, std::ostream
   if (output.path == "-") {
     auto counter = std::make_unique<CountingBuffer>(stdout_stream.rdbuf());
     std::ostream counted(counter.get());
+    errno = 0;
     evgraph::write(graph, output.format, counted);
-    if (!counted.flush() || !stdout_stream.flush()) throw IoError("writing to stdout failed");
+    if (!counted.flush() || !stdout_stream.flush()) {
+      const int error = errno;
+      throw IoError("stdout: write failed" +
+                    (error == 0
+                         ? std::string()
+                         : ": " + std::error_code(error, std::generic_category()).message()));
+    }
     written.bytes = counter->count();
   } else if (is_folder_format(output.format)) {
     const fs::path target = folder_path(output.path);
@@ -86,11 +155,18 @@ Written write_one(const EvidenceGraph& graph, const Output& output, std::ostream
     written.bytes = folder_bytes(partial);
   } else {
     temporary = temporary_for(output.path);
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) throw IoError(output.path + ": cannot open for writing");
-    evgraph::write(graph, output.format, file);
-    file.close();
-    if (!file) throw IoError(output.path + ": write failed");
+    auto buffer = std::make_unique<FileBuffer>(temporary);
+    if (!buffer->error().empty()) {
+      throw IoError(output.path + ": cannot open for writing: " + buffer->error());
+    }
+    std::ostream file(buffer.get());
+    try {
+      evgraph::write(graph, output.format, file);
+    } catch (const IoError&) {
+      if (buffer->error().empty()) throw;  // not the file's: the writer's own
+    }
+    file.flush();
+    if (!buffer->close()) throw IoError(output.path + ": write failed: " + buffer->error());
     written.bytes = fs::file_size(temporary);
   }
   written.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

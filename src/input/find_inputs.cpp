@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "evgraph/input.hpp"
+#include "input/binary_files.hpp"
 
 namespace evgraph {
 namespace {
@@ -19,8 +20,8 @@ std::string first_bytes(const fs::path& path, std::size_t count) {
 }
 
 // A .json file in a folder is read only when it looks like an input (not a lexicon or an export).
-bool is_input_json(const fs::path& path) {
-  return sniff_json_format(first_bytes(path, 4096)).has_value();
+bool is_input_json(const std::string& head) {
+  return sniff_json_format(head).has_value();
 }
 
 // A --diagnostics file: its first line is a diagnostic, as JSON Lines or as text,
@@ -45,10 +46,9 @@ bool is_diagnostics_file(const std::string& head) {
 
 // The files of evgraph's own csv and neo4j folder exports (their headers, and the README beside
 // the Neo4j files) and its --diagnostics files.
-bool is_own_export(const fs::path& path, std::string_view extension) {
+bool is_own_export(const std::string& head, std::string_view extension) {
   static constexpr std::string_view kHeaders[] = {"id,type,label,", "source,target,type",
                                                   "id:ID,:LABEL,", ":START_ID,:END_ID,:TYPE"};
-  const std::string head = first_bytes(path, 4096);
   if (extension == ".csv") {
     return std::any_of(std::begin(kHeaders), std::end(kHeaders),
                        [&](std::string_view header) { return head.starts_with(header); });
@@ -57,15 +57,15 @@ bool is_own_export(const fs::path& path, std::string_view extension) {
   return extension == ".md" && head.starts_with("# Neo4j bulk import\n\nWritten by evgraph");
 }
 
-bool is_known_input(const fs::path& path) {
+bool is_known_input(const fs::path& path, const std::string& head) {
   static constexpr std::string_view kExtensions[] = {".txt",   ".md",     ".markdown", ".json",
                                                      ".jsonl", ".ndjson", ".csv",      ".tsv",
                                                      ".tab",   ".bib",    ".bibtex",   ".ris"};
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
-  if (extension == ".json") return is_input_json(path);
-  if (is_own_export(path, extension)) return false;
+  if (extension == ".json") return is_input_json(head);
+  if (is_own_export(head, extension)) return false;
   return std::find(std::begin(kExtensions), std::end(kExtensions), extension) !=
          std::end(kExtensions);
 }
@@ -81,7 +81,11 @@ void expand_folder(const InputSpec& folder, FoundInputs& found) {
       continue;
     }
     if (!it->is_regular_file()) continue;
-    (folder.format || is_known_input(it->path()) ? files : skipped).push_back(it->path());
+    // A binary file (a PDF, an image…) is never an input, whatever its name or the format.
+    const std::string head = first_bytes(it->path(), detail::kBinaryHeadBytes);
+    const bool input =
+        !detail::binary_file_kind(head) && (folder.format || is_known_input(it->path(), head));
+    (input ? files : skipped).push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   std::sort(skipped.begin(), skipped.end());

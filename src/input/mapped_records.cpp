@@ -115,22 +115,6 @@ void merge_work(SourceRecord& into, SourceRecord&& from) {
   }
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string field_list(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < 12; ++i) out += (i ? ", " : "") + names[i];
@@ -228,19 +212,6 @@ std::string_view json_error_detail(std::string_view what) {
   }
   const std::size_t bracket = what.find("] ");
   return bracket == std::string_view::npos ? what : what.substr(bracket + 2);
-}
-
-std::string closest_name(std::string_view wanted, const std::vector<std::string>& names) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, wanted.size() / 3) + 1;
-  for (const std::string& name : names) {
-    const std::size_t distance = edit_distance(wanted, name);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = name;
-    }
-  }
-  return best;
 }
 
 RecordMapper::RecordMapper(const Text& text, std::string format, FieldMap map,
@@ -590,18 +561,21 @@ void RecordMapper::warn(Location where, std::string message, std::string code) {
       {Severity::warning, std::move(where), std::move(message), std::move(code)});
 }
 
+// A role naming a field that no record has is a mistyped map, not data to warn about: reading on
+// would give a graph without what the map asked for, so it is an error naming each such field.
 Evidence RecordMapper::finish() {
+  std::string unknown;
   for (std::size_t role = 0; role < kRoleCount; ++role) {
     const RoleState& state = roles_[role];
     if (!state.field || state.seen || !header_) continue;
     const std::string suggestion = closest_name(*state.field, names_);
-    warn(*header_,
-         "no record has the field " + in_quotes(*state.field) + " that --map " +
-             std::string(kFieldRoles[role]) + "=" + *state.field + " names; " +
-             (suggestion.empty() ? "fields: " + field_list(names_)
-                                 : "did you mean " + in_quotes(suggestion) + "?"),
-         "unknown-map-field");
+    unknown += std::string(unknown.empty() ? "" : "; ") + "no record has the field " +
+               in_quotes(*state.field) + " that --map " + std::string(kFieldRoles[role]) + "=" +
+               *state.field + " names; " +
+               (suggestion.empty() ? "fields: " + field_list(names_)
+                                   : "did you mean " + in_quotes(suggestion) + "?");
   }
+  if (!unknown.empty()) throw InputError(*header_, unknown + " [unknown-map-field]");
   return builder_.finish();
 }
 

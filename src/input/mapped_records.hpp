@@ -21,6 +21,7 @@
 #include "evgraph/input.hpp"
 #include "evgraph/lexicon.hpp"
 #include "evgraph/text.hpp"
+#include "text/nearest.hpp"
 
 namespace evgraph::detail {
 
@@ -117,9 +118,5 @@ std::optional<ConceptRef> named_concept(NodeType type, std::string_view name,
 // nlohmann's parse-error text without its "[json.exception…] parse error at line 1, column 5: "
 // prefix (evgraph reports the place itself).
 std::string_view json_error_detail(std::string_view what);
-
-// The closest of `names` to `wanted` (edit distance, case-insensitive), for "did you mean";
-// empty when none is close.
-std::string closest_name(std::string_view wanted, const std::vector<std::string>& names);
 
 }  // namespace evgraph::detail

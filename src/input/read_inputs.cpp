@@ -8,9 +8,17 @@
 
 #include "evgraph/input.hpp"
 #include "evgraph/text.hpp"
+#include "input/binary_files.hpp"
 
 namespace evgraph {
 namespace {
+
+// A PDF, an Office document, an image, an archive… is refused with what to give instead.
+void refuse_binary(const std::string& path, std::string_view bytes) {
+  if (const auto kind = detail::binary_file_kind(bytes)) {
+    throw InputError({path, 0, 0}, detail::binary_file_message(*kind));
+  }
+}
 
 InputResult read_one(const InputSpec& input, const std::optional<std::string>& stdin_bytes,
                      const Lexicon& lexicon, ReadProgress* progress) {
@@ -18,10 +26,12 @@ InputResult read_one(const InputSpec& input, const std::optional<std::string>& s
   const Text text = [&] {
     if (input.path == "-") {
       if (progress) progress->bytes += stdin_bytes.value_or("").size();
+      refuse_binary("-", stdin_bytes.value_or(""));
       return make_text("-", stdin_bytes.value_or(""), result.diagnostics);
     }
     const std::string bytes = read_file(input.path);
     if (progress) progress->bytes += bytes.size();
+    refuse_binary(input.path, bytes);
     return make_text(input.path, bytes, result.diagnostics);
   }();
   result.documents = read_documents(text, input.format, input.map, lexicon, result.diagnostics);
