@@ -112,7 +112,7 @@ TEST_CASE("ChatGPT copy: oai_citation links are citations with their title whate
   CHECK(evidence.sources.at(va->citations[0].source).title == "VA Research Communications");
   CHECK(va->citations[0].quote == "reduced depressive symptoms\u2026among veterans");
   CHECK(claim_with(evidence, "Walking groups improve mood in retirees"));  // a source chip
-  CHECK(read.document.recognised == "ChatGPT copy: 3 oai_citation links, 3 source chips");
+  CHECK(read.document.recognised == "ChatGPT copy: 3 oai_citation links, 1 source chip");
   CHECK(evidence.recognised == read.document.recognised);
 }
 
@@ -152,7 +152,7 @@ TEST_CASE("ChatGPT private-use markers are removed and kept as markers and repor
   CHECK(count_code(read.diagnostics, "assistant-widget") == 1);
   CHECK(read.document.recognised ==
         "ChatGPT copy: 3 contentReference markers, 3 \u3010\u2020\u3011 markers, 4 cite turn "
-        "markers, 1 filecite markers, 2 entity names, 1 widgets");
+        "markers, 1 filecite marker, 2 entity names, 1 widget");
 }
 
 TEST_CASE("a stripped cite word needs a turn id and a word boundary", "[parse]") {
@@ -265,7 +265,7 @@ TEST_CASE("Copilot: caret footnotes resolve in any order and titled links name t
   REQUIRE(walking);
   REQUIRE(walking->citations.size() == 1);
   CHECK(read.evidence.sources.at(walking->citations[0].source).title == "Walking for health - NHS");
-  CHECK(read.document.recognised == "Copilot: 3 [^n^] markers, 1 titled links");
+  CHECK(read.document.recognised == "Copilot: 3 [^n^] markers, 1 titled link");
 }
 
 TEST_CASE("text around a code span keeps its spaces", "[parse]") {

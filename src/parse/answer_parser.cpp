@@ -541,11 +541,11 @@ class AnswerParser {
     std::string title(link.title);
     if (auto oai = parse::oai_citation_title(link.text)) {
       title = parse::link_words(*oai);
-      ++counts_[kOaiLinks];
-    } else if (!link.title.empty()) {
-      ++counts_[kTitledLinks];
+      ++counts_[kOaiLinks];  // an oai_citation link is not counted again as a chip
+    } else {
+      if (!link.title.empty()) ++counts_[kTitledLinks];
+      if (parse::is_chatgpt_chip(link)) ++counts_[kChatgptChips];
     }
-    if (parse::is_chatgpt_chip(link)) ++counts_[kChatgptChips];
     claim.links.push_back({std::move(label),
                            std::string(link.target),
                            locate(paragraph.source_offset(link.begin)),
@@ -722,39 +722,50 @@ class AnswerParser {
 
   std::string recognised() const {
     std::string out;
-    auto section = [&](std::string_view name,
-                       std::initializer_list<std::pair<std::size_t, std::string_view>> items) {
+    // Each item: what it counts, its name for one and for several.
+    struct Item {
+      std::size_t index;
+      std::string_view one;
+      std::string_view many;
+    };
+    auto section = [&](std::string_view name, std::initializer_list<Item> items) {
       std::string part;
-      for (const auto& [index, what] : items) {
-        if (counts_[index] == 0) continue;
-        part +=
-            (part.empty() ? "" : ", ") + std::to_string(counts_[index]) + " " + std::string(what);
+      for (const Item& item : items) {
+        const std::size_t n = counts_[item.index];
+        if (n == 0) continue;
+        part += (part.empty() ? "" : ", ") + std::to_string(n) + " " +
+                std::string(n == 1 ? item.one : item.many);
       }
       if (part.empty()) return;
       out += (out.empty() ? "" : "; ") + std::string(name) + ": " + part;
     };
     auto kind = [](AssistantMarkerKind k) { return static_cast<std::size_t>(k); };
     section("ChatGPT copy",
-            {{kOaiLinks, "oai_citation links"},
-             {kChatgptChips, "source chips"},
-             {kind(AssistantMarkerKind::content_reference), "contentReference markers"},
-             {kind(AssistantMarkerKind::source_bracket), "\u3010\u2020\u3011 markers"},
-             {kind(AssistantMarkerKind::numbered_bracket), "\u3010n\u3011 markers"},
-             {kind(AssistantMarkerKind::cite_turn), "cite turn markers"},
-             {kind(AssistantMarkerKind::file_cite), "filecite markers"},
-             {kind(AssistantMarkerKind::entity), "entity names"},
-             {kind(AssistantMarkerKind::widget), "widgets"}});
+            {{kOaiLinks, "oai_citation link", "oai_citation links"},
+             {kChatgptChips, "source chip", "source chips"},
+             {kind(AssistantMarkerKind::content_reference), "contentReference marker",
+              "contentReference markers"},
+             {kind(AssistantMarkerKind::source_bracket), "\u3010\u2020\u3011 marker",
+              "\u3010\u2020\u3011 markers"},
+             {kind(AssistantMarkerKind::numbered_bracket), "\u3010n\u3011 marker",
+              "\u3010n\u3011 markers"},
+             {kind(AssistantMarkerKind::cite_turn), "cite turn marker", "cite turn markers"},
+             {kind(AssistantMarkerKind::file_cite), "filecite marker", "filecite markers"},
+             {kind(AssistantMarkerKind::entity), "entity name", "entity names"},
+             {kind(AssistantMarkerKind::widget), "widget", "widgets"}});
     if (works_cited_accessed_ > 0 || counts_[kInferred] > 0) {
       std::string part = works_cited_accessed_ > 0 ? "Works cited list" : "";
       if (counts_[kInferred] > 0) {
         part += (part.empty() ? "" : ", ") + std::to_string(counts_[kInferred]) +
-                " inferred superscripts";
+                (counts_[kInferred] == 1 ? " inferred superscript" : " inferred superscripts");
       }
       out += (out.empty() ? "" : "; ") + std::string("Gemini Deep Research: ") + part;
     }
-    section("Gemini", {{kGeminiCites, "[cite] markers"},
-                       {kind(AssistantMarkerKind::cite_start), "[cite_start] tags"}});
-    section("Copilot", {{kCopilotFootnotes, "[^n^] markers"}, {kTitledLinks, "titled links"}});
+    section("Gemini",
+            {{kGeminiCites, "[cite] marker", "[cite] markers"},
+             {kind(AssistantMarkerKind::cite_start), "[cite_start] tag", "[cite_start] tags"}});
+    section("Copilot", {{kCopilotFootnotes, "[^n^] marker", "[^n^] markers"},
+                        {kTitledLinks, "titled link", "titled links"}});
     return out;
   }
 
