@@ -31,8 +31,8 @@ void count_stance(ClaimMeasures& measures, std::string_view stance) {
   }
 }
 
-void raise_certainty(std::string& best, const std::string& certainty) {
-  if (certainty_rank(certainty) > certainty_rank(best)) best = certainty;
+void raise_certainty(std::string& best, std::string_view certainty) {
+  if (certainty_rank(certainty) > certainty_rank(best)) best = std::string(certainty);
 }
 
 bool is_concept(NodeType type) {
@@ -52,7 +52,7 @@ std::vector<ClaimMeasures> claim_measures(const EvidenceGraph& graph) {
     std::vector<Vertex> works;
     for (EdgeRef e : boost::make_iterator_range(boost::out_edges(v, g))) {
       if (g.type(e) == EdgeType::cites) {
-        const Edge& edge = g[e];
+        const EdgeView edge = g[e];
         works.push_back(g.target(e));
         count_stance(measures, edge.stance);
         raise_certainty(measures.certainty, edge.certainty);
