@@ -16,6 +16,7 @@
 
 #include "input/mapped_records.hpp"
 #include "input/readers.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -218,6 +219,9 @@ class EvidenceFileReader {
     } catch (const ordered_json::parse_error& error) {
       throw InputError(text_.locate(error.byte > 0 ? error.byte - 1 : 0),
                        "not JSON: " + std::string(json_error_detail(error.what())));
+    } catch (const ordered_json::out_of_range& error) {
+      const auto overflow = json_number_overflow(text_.content(), error.what());
+      throw InputError(text_.locate(overflow.offset), "not JSON: " + overflow.message);
     }
   }
 
