@@ -2,6 +2,7 @@
 #include <string>
 
 #include "evgraph/convert.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph {
 namespace {
@@ -30,6 +31,9 @@ class GraphReader {
     } catch (const Json::parse_error& e) {
       throw InputError(text_.locate(e.byte > 0 ? e.byte - 1 : 0),
                        "not JSON: " + std::string(e.what()));
+    } catch (const Json::out_of_range& e) {
+      const auto overflow = detail::json_number_overflow(text_.content(), e.what());
+      throw InputError(text_.locate(overflow.offset), "not JSON: " + overflow.message);
     }
   }
 

@@ -142,11 +142,12 @@ std::size_t EvidenceBuilder::add_source(SourceRecord source, bool listed) {
 void EvidenceBuilder::add_concept(std::size_t claim, ConceptRef concept_ref, ConceptMatch match) {
   auto [it, added] = concept_index_.try_emplace(concept_ref.id, evidence_.concepts.size());
   if (added) evidence_.concepts.push_back(std::move(concept_ref));
+  const std::size_t index = it->second;  // clang 14 cannot capture a structured binding
   std::vector<ClaimConcept>& concepts = evidence_.claims.at(claim).concepts;
   auto linked = std::find_if(concepts.begin(), concepts.end(),
-                             [&](const ClaimConcept& c) { return c.concept_index == it->second; });
+                             [&](const ClaimConcept& c) { return c.concept_index == index; });
   if (linked == concepts.end()) {
-    concepts.push_back({it->second, {}});
+    concepts.push_back({index, {}});
     linked = concepts.end() - 1;
   }
   // Matches found in the text are distinct by place; a coded field may name a concept twice.

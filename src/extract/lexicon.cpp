@@ -31,6 +31,7 @@
 
 #include "evgraph/error.hpp"
 #include "evgraph/text.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph {
 namespace detail {
@@ -466,6 +467,10 @@ class LexiconReader {
     } catch (const json::parse_error& e) {
       const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
       throw InputError(locate_byte(text, offset, name_), parse_error_message(e));
+    } catch (const json::out_of_range& e) {
+      const auto overflow = detail::json_number_overflow(text, e.what());
+      throw InputError(locate_byte(text, overflow.offset, name_),
+                       "invalid JSON: " + overflow.message);
     }
     if (!root.is_object()) fail("the lexicon must be a JSON object with a \"concepts\" array");
     check_keys(root, {"concepts"}, "the lexicon");

@@ -14,6 +14,7 @@
 #include "input/bibliography.hpp"
 #include "input/readers.hpp"
 #include "text/ascii.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -334,6 +335,10 @@ json parse_csl(const Text& text) {
     const std::size_t byte = error.byte > 0 ? error.byte - 1 : 0;
     throw InputError(text.locate(byte),
                      "not valid JSON, so not CSL-JSON: " + parse_error_reason(error));
+  } catch (const json::out_of_range& error) {
+    const auto overflow = detail::json_number_overflow(text.content(), error.what());
+    throw InputError(text.locate(overflow.offset),
+                     "not valid JSON, so not CSL-JSON: " + overflow.message);
   }
 }
 

@@ -16,6 +16,7 @@
 
 #include "input/mapped_records.hpp"
 #include "input/readers.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -33,22 +34,32 @@ constexpr std::string_view kCiteKeys[] = {"work", "stance", "certainty", "note",
 
 // Where a value of the file starts: for an object's member, where its key starts. Down to the
 // members of a citation; deeper values are not recorded.
+// (A member is a struct of its own, declared after the place: clang with libstdc++ 12 refuses a
+// std::pair of the incomplete JsonPlace.)
+struct JsonMember;
 struct JsonPlace {
   std::size_t offset = 0;
-  std::vector<std::pair<std::string_view, JsonPlace>> members;  // keys as written, unescaped
+  std::vector<JsonMember> members;  // keys as written, unescaped
   std::vector<JsonPlace> items;
 
   // The member's place; this place when it is absent (or its key was written with escapes).
-  const JsonPlace& member(std::string_view key) const {
-    for (const auto& [name, place] : members) {
-      if (name == key) return place;
-    }
-    return *this;
-  }
+  const JsonPlace& member(std::string_view key) const;
   const JsonPlace& item(std::size_t index) const {
     return index < items.size() ? items[index] : *this;
   }
 };
+
+struct JsonMember {
+  std::string_view key;
+  JsonPlace place;
+};
+
+const JsonPlace& JsonPlace::member(std::string_view key) const {
+  for (const JsonMember& m : members) {
+    if (m.key == key) return m.place;
+  }
+  return *this;
+}
 
 // One pass over text nlohmann has already accepted as JSON.
 class PlaceScanner {
@@ -84,7 +95,7 @@ class PlaceScanner {
       ++pos_;  // ':'
       JsonPlace member = value(depth + 1);
       member.offset = key_at;
-      place.members.emplace_back(key, std::move(member));
+      place.members.push_back({key, std::move(member)});
     }
   }
 
@@ -208,6 +219,9 @@ class EvidenceFileReader {
     } catch (const ordered_json::parse_error& error) {
       throw InputError(text_.locate(error.byte > 0 ? error.byte - 1 : 0),
                        "not JSON: " + std::string(json_error_detail(error.what())));
+    } catch (const ordered_json::out_of_range& error) {
+      const auto overflow = json_number_overflow(text_.content(), error.what());
+      throw InputError(text_.locate(overflow.offset), "not JSON: " + overflow.message);
     }
   }
 

@@ -9,6 +9,7 @@
 
 #include "input/mapped_records.hpp"
 #include "input/readers.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -53,6 +54,10 @@ class JsonLinesReader {
       const std::size_t at = std::min(error.byte > 0 ? error.byte - 1 : 0, line.size());
       bad_line(start + at,
                "line is not valid JSON: " + std::string(json_error_detail(error.what())));
+      return false;
+    } catch (const ordered_json::out_of_range& error) {
+      const auto overflow = json_number_overflow(line, error.what());
+      bad_line(start + overflow.offset, "line is not valid JSON: " + overflow.message);
       return false;
     }
     if (value.is_object()) return true;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "evgraph/text.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph::detail {
 
@@ -17,6 +18,8 @@ nlohmann::json parse_json_or(const Text& text, Fail&& fail) {
     return nlohmann::json::parse(text.content());
   } catch (const nlohmann::json::parse_error& e) {
     fail(std::string("not JSON (") + e.what() + ")");
+  } catch (const nlohmann::json::out_of_range& e) {
+    fail("not JSON (" + json_number_overflow(text.content(), e.what()).message + ")");
   }
   return nullptr;
 }

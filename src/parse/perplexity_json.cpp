@@ -9,6 +9,7 @@
 #include "evgraph/parse.hpp"
 #include "parse/document_locations.hpp"
 #include "parse/json_strings.hpp"
+#include "text/json_number.hpp"
 
 namespace evgraph {
 namespace {
@@ -28,6 +29,9 @@ json parse_json(const Text& text) {
     return json::parse(text.content());
   } catch (const json::parse_error& e) {
     not_a_response(text, std::string("not JSON (") + e.what() + ")");
+  } catch (const json::out_of_range& e) {
+    not_a_response(
+        text, "not JSON (" + detail::json_number_overflow(text.content(), e.what()).message + ")");
   }
 }
 

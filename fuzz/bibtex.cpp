@@ -1,0 +1,6 @@
+// libFuzzer harness: a BibTeX / BibLaTeX bibliography.
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return evgraph::fuzz::run_reader(data, size, "references.bib", evgraph::InputFormat::bibtex);
+}

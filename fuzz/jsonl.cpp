@@ -1,0 +1,7 @@
+// libFuzzer harness: JSON Lines read through a field map (first line
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return evgraph::fuzz::run_mapped(data, size, " the map).:records.jsonl",
+                                   evgraph::InputFormat::jsonl);
+}

@@ -1,0 +1,7 @@
+// libFuzzer harness: a Perplexity API response.
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return evgraph::fuzz::run_reader(data, size, "perplexity.json",
+                                   evgraph::InputFormat::perplexity_json);
+}
