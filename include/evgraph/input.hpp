@@ -121,7 +121,8 @@ struct FoundInputs {
 // with the folder's format and map. With a format every file is an input; without, files of an
 // extension evgraph reads (.txt .md .markdown .json .jsonl .ndjson .csv .tsv .tab .bib .bibtex
 // .ris), except .json files that are no input (a lexicon, an exported graph) and evgraph's own
-// csv/neo4j export files and --diagnostics files. Throws std::filesystem::filesystem_error when a
+// csv/neo4j export files and --diagnostics files. A file whose first bytes show a binary format
+// (PDF, Office, image, archive…) is never an input. Throws std::filesystem::filesystem_error when a
 // folder cannot be listed.
 FoundInputs find_inputs(const std::vector<InputSpec>& paths);
 
@@ -144,8 +145,9 @@ struct ReadOptions {
 };
 
 // Reads every input into Evidence, one result per input in input order, each holding the input's
-// documents. An input that cannot be
-// read throws (IoError, InputError), the first such one in input order, once all reading ended.
+// documents. An input that cannot be read throws (IoError, InputError; a binary file an InputError
+// naming its kind and what to give instead), the first such one in input order, once all reading
+// ended.
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
                                      const ReadOptions& options = {});
 

@@ -93,7 +93,29 @@ std::optional<std::string> command_line_mistake(const CLI::App& app,
     return "unknown command " + in_quotes(args[verb]) +
            (hint.empty() ? "; commands: " + known : hint);
   }
-  return option_mistake(*command, args, verb + 1);
+  // A command with commands of its own (`query path`): the options are the inner command's.
+  std::size_t next = verb + 1;
+  while (next < args.size() && !args[next].starts_with('-')) {
+    const CLI::App* inner = nullptr;
+    for (const CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == args[next]) inner = sub;
+    }
+    if (inner == nullptr) {
+      std::vector<std::string> names;
+      for (const CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+      }
+      if (names.empty()) break;
+      std::string known;
+      for (const std::string& name : names) known += (known.empty() ? "" : ", ") + name;
+      const std::string hint = did_you_mean(args[next], names);
+      return "unknown command " + in_quotes(command->get_name() + " " + args[next]) +
+             (hint.empty() ? "; commands: " + known : hint);
+    }
+    command = inner;
+    ++next;
+  }
+  return option_mistake(*command, args, next);
 }
 
 }  // namespace evgraph::cli
