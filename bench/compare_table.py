@@ -17,7 +17,7 @@ import sys
 
 EVGRAPH_TIMING = re.compile(
     r"^evgraph: timing: (?:(read|build|total) ([\d.]+) s(?: (\d+) bytes)?(?: peak-rss (\d+) bytes)?"
-    r"|write (.+) ([\d.]+) s (\d+) bytes)\s*$")
+    r"|write (.+) ([\d.]+) s (\d+) bytes(?: peak-rss \d+ bytes)?)\s*$")
 PEER_TIMING = re.compile(
     r"^peer: timing: (?:(read|build|total) ([\d.]+) s(?: (\d+) bytes)?"
     r"|write (.+) ([\d.]+) s (\d+) bytes) peak-rss (\d+) KiB\s*$")
