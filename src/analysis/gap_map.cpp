@@ -5,20 +5,10 @@
 
 #include "evgraph/analysis.hpp"
 #include "evgraph/error.hpp"
+#include "graph/concept_edge.hpp"
 
 namespace evgraph {
 namespace {
-
-EdgeType link_to(NodeType type) {
-  switch (type) {
-    case NodeType::population:
-      return EdgeType::concerns;
-    case NodeType::intervention:
-      return EdgeType::about;
-    default:
-      return EdgeType::reports;
-  }
-}
 
 // Every concept of `type`, sorted by folded label, then id.
 std::vector<Vertex> concepts_of(const Graph& g, NodeType type) {
@@ -71,8 +61,8 @@ GapMap gap_map(const EvidenceGraph& graph, NodeType rows, std::optional<Vertex> 
   std::unordered_map<Vertex, std::size_t> column_of;
   for (std::size_t i = 0; i < map.rows.size(); ++i) row_of[map.rows[i]] = i;
   for (std::size_t i = 0; i < map.columns.size(); ++i) column_of[map.columns[i]] = i;
-  const EdgeType row_edge = link_to(rows);
-  const EdgeType filter_edge = link_to(third);
+  const EdgeType row_edge = detail::concept_edge_type(rows);
+  const EdgeType filter_edge = detail::concept_edge_type(third);
   std::vector<std::size_t> claim_rows;
   std::vector<std::size_t> claim_columns;
   std::vector<Vertex> works;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/display.hpp"
+#include "export/csv_field.hpp"
 #include "export/xml_escape.hpp"
 
 namespace evgraph {
@@ -19,19 +20,6 @@ std::string markdown_cell(std::string_view text) {
     out += c == '\n' ? ' ' : c;
   }
   return out;
-}
-
-void put_csv_field(std::ostream& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
 }
 
 std::string plural_type(NodeType type) {
@@ -80,14 +68,14 @@ void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
   for (std::size_t r = 0; r < map.rows.size(); ++r) {
     for (std::size_t c = 0; c < map.columns.size(); ++c) {
       const GapCell& cell = map.cell(r, c);
-      put_csv_field(out, g[map.rows[r]].label);
+      detail::put_csv_field(out, g[map.rows[r]].label);
       out << ',';
-      put_csv_field(out, g[map.columns[c]].label);
+      detail::put_csv_field(out, g[map.columns[c]].label);
       out << ',' << cell.works.size() << ',' << cell.claims.size() << ',';
       std::string ids;
       for (Vertex v : cell.claims) ids += (ids.empty() ? "" : " ") + g[v].id;
       for (Vertex v : cell.works) ids += (ids.empty() ? "" : " ") + g[v].id;
-      put_csv_field(out, ids);
+      detail::put_csv_field(out, ids);
       out << '\n';
     }
   }

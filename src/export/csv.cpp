@@ -28,6 +28,7 @@
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
 #include "export/attributes.hpp"
+#include "export/csv_field.hpp"
 #include "export/node_link.hpp"
 
 namespace evgraph {
@@ -59,20 +60,6 @@ std::vector<Attribute> edge_attributes(const Graph& g) {
   return all;
 }
 
-// Writes `field` as one CSV field, quoted when it must be.
-void put_field(std::ostream& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 // Counts the fields that hold a line break (Neo4j needs --multiline-fields=true for them).
 struct Row {
   std::ostream& out;
@@ -83,7 +70,7 @@ struct Row {
     if (!first) out << ',';
     first = false;
     if (multiline && value.find_first_of("\r\n") != std::string_view::npos) ++*multiline;
-    put_field(out, value);
+    detail::put_csv_field(out, value);
     return *this;
   }
   void end() { out << '\n'; }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "evgraph/graph.hpp"
+#include "graph/concept_edge.hpp"
 #include "text/ascii.hpp"
 
 namespace evgraph {
@@ -43,17 +44,6 @@ std::string source_label(const Node& source) {
   if (identity.scheme == "arxiv") return "arXiv:" + identity.identifier;
   if (identity.scheme == "pii") return "PII " + identity.identifier;
   return short_label(identity.identifier, 40);
-}
-
-EdgeType edge_type_for(NodeType concept_type) {
-  switch (concept_type) {
-    case NodeType::population:
-      return EdgeType::concerns;
-    case NodeType::intervention:
-      return EdgeType::about;
-    default:
-      return EdgeType::reports;
-  }
 }
 
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
@@ -567,7 +557,7 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
     }
     for (auto& linked : record.concepts) {
       const ConceptRef& ref = evidence.concepts.at(linked.concept_index);
-      Edge edge = make_edge(edge_type_for(ref.type));
+      Edge edge = make_edge(detail::concept_edge_type(ref.type));
       edge.terms = take<Move>(linked.matches);
       graph.add_edge(claims[i], concepts.at(linked.concept_index), std::move(edge));
     }
