@@ -27,15 +27,14 @@ fs::path temporary_for(const fs::path& target) {
   return temporary;
 }
 
-// Passes what is written on to `target` in blocks, counting the bytes.
-class CountingBuffer : public std::streambuf {
- public:
-  explicit CountingBuffer(std::streambuf* target) : target_(target) {
-    setp(buffer_, buffer_ + sizeof buffer_);
-  }
-  std::uintmax_t count() const { return count_ + static_cast<std::uintmax_t>(pptr() - pbase()); }
-
+// Collects what is written in a 64 KiB block and hands each full block to drain(), which passes
+// it on and calls restart().
+class BlockBuffer : public std::streambuf {
  protected:
+  BlockBuffer() { restart(); }
+  virtual bool drain() = 0;
+  void restart() { setp(buffer_, buffer_ + sizeof buffer_); }
+
   int_type overflow(int_type c) override {
     if (!drain()) return traits_type::eof();
     if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
@@ -43,30 +42,40 @@ class CountingBuffer : public std::streambuf {
     pbump(1);
     return c;
   }
+
+ private:
+  char buffer_[1 << 16];
+};
+
+// Passes what is written on to `target` in blocks, counting the bytes.
+class CountingBuffer : public BlockBuffer {
+ public:
+  explicit CountingBuffer(std::streambuf* target) : target_(target) {}
+  std::uintmax_t count() const { return count_ + static_cast<std::uintmax_t>(pptr() - pbase()); }
+
+ protected:
   int sync() override { return drain() && target_->pubsync() == 0 ? 0 : -1; }
 
  private:
-  bool drain() {
+  bool drain() override {
     const std::streamsize size = pptr() - pbase();
     if (size > 0 && target_->sputn(pbase(), size) != size) return false;
     count_ += static_cast<std::uintmax_t>(size);
-    setp(buffer_, buffer_ + sizeof buffer_);
+    restart();
     return true;
   }
 
   std::streambuf* target_;
   std::uintmax_t count_ = 0;
-  char buffer_[1 << 16];
 };
 
 // A new file written with write(2) in blocks, which keeps the error of the first call that failed
 // (EFBIG past the file-size limit, ENOSPC on a full disk, EIO…) for the message.
-class FileBuffer : public std::streambuf {
+class FileBuffer : public BlockBuffer {
  public:
   explicit FileBuffer(const fs::path& path)
       : fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) {
     if (fd_ < 0) error_ = errno;
-    setp(buffer_, buffer_ + sizeof buffer_);
   }
   FileBuffer(const FileBuffer&) = delete;
   FileBuffer& operator=(const FileBuffer&) = delete;
@@ -87,17 +96,10 @@ class FileBuffer : public std::streambuf {
   }
 
  protected:
-  int_type overflow(int_type c) override {
-    if (!drain()) return traits_type::eof();
-    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
-    *pptr() = traits_type::to_char_type(c);
-    pbump(1);
-    return c;
-  }
   int sync() override { return drain() ? 0 : -1; }
 
  private:
-  bool drain() {
+  bool drain() override {
     const char* next = pbase();
     while (error_ == 0 && next < pptr()) {
       const ssize_t written =
@@ -106,13 +108,12 @@ class FileBuffer : public std::streambuf {
       if (written < 0) error_ = fd_ < 0 ? EBADF : errno;
       if (written > 0) next += written;
     }
-    setp(buffer_, buffer_ + sizeof buffer_);
+    restart();
     return error_ == 0;
   }
 
   int fd_;
   int error_ = 0;
-  char buffer_[1 << 16];
 };
 
 std::uintmax_t folder_bytes(const fs::path& folder) {
