@@ -22,7 +22,7 @@ std::vector<std::string> option_names(const CLI::App& app) {
 }
 
 bool takes_value(const CLI::Option* option) {
-  return option != nullptr && option->get_type_size_max() > 0;
+  return option != nullptr && option->get_items_expected_max() > 0;  // 0 for a flag
 }
 
 bool is_number(std::string_view arg) {

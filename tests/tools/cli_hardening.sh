@@ -106,6 +106,8 @@ run 2 "buidl" buidl "$in/answer.txt"
 says "buidl" "unknown command 'buidl'; did you mean 'build'?"
 run 2 "query pth" query pth "$in/answer.txt"
 says "query pth" "unknown command 'query pth'; did you mean 'path'?"
+run 2 "flag then typo" build -q --frm csv "$in/answer.txt" -o "$work/flag.json"
+says "flag then typo" "unknown option '--frm'; did you mean '--from'?"
 run 2 "frobnicate" frobnicate
 says "frobnicate" "unknown command 'frobnicate'; commands: build, check"
 run 2 "--frm" build --frm csv "$in/sheet.csv" -o "$work/out/x.json"
