@@ -3,6 +3,7 @@
 #pragma once
 
 #include "evgraph/analysis.hpp"
+#include "evgraph/build.hpp"
 #include "evgraph/convert.hpp"
 #include "evgraph/document.hpp"
 #include "evgraph/error.hpp"

@@ -76,6 +76,30 @@ class EvidenceGraph {
   std::unordered_map<std::string, std::size_t> work_of_;  // identity id -> index into works_
 };
 
+// Builds an EvidenceGraph one input at a time, as build_graph() does from a whole list: register
+// the works of every input that names any (add_works) before adding the first (add), then finish().
+// Registering them all first keeps the graph from depending on which input names a work's
+// identifiers together.
+class GraphBuilder {
+ public:
+  // Identifier conflicts are reported to `diagnostics` when given.
+  explicit GraphBuilder(Diagnostics* diagnostics = nullptr) : diagnostics_(diagnostics) {}
+  // Room for about this many nodes and edges, so that the tables grow once.
+  void reserve(std::size_t nodes, std::size_t edges) { graph_.reserve(nodes, edges); }
+  // Registers the works the evidence's sources name (EvidenceGraph::add_work).
+  void add_works(const Evidence& evidence);
+  // Adds the evidence's document node, claims, sources, concepts and edges (its works must be
+  // registered already). The rvalue form moves its strings into the graph and frees its records.
+  void add(const Evidence& evidence);
+  void add(Evidence&& evidence);
+  // Links near-duplicate claims and gives up the graph; the builder is empty after.
+  EvidenceGraph finish();
+
+ private:
+  EvidenceGraph graph_;
+  Diagnostics* diagnostics_;
+};
+
 // Adds one Evidence (a document node, its claims, sources, concepts and edges) to `graph`; its
 // sources' identities are registered with add_work first. Identifier conflicts are reported to
 // `diagnostics` when given.

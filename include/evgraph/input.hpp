@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -142,13 +143,22 @@ struct ReadOptions {
   std::istream* stdin_stream = nullptr;  // where "-" is read from (std::cin when null), once
   unsigned threads = 0;                  // at most this many at once; 0: one per core
   ReadProgress* progress = nullptr;
+  std::size_t window = 0;  // inputs read ahead of the one being consumed; 0: two per thread
 };
 
 // Reads every input into Evidence, one result per input in input order, each holding the input's
 // documents. An input that cannot be read throws (IoError, InputError; a binary file an InputError
-// naming its kind and what to give instead), the first such one in input order, once all reading
-// ended.
+// naming its kind and what to give instead), the first such one in input order, once the readers
+// stopped.
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
                                      const ReadOptions& options = {});
+// The same, streaming: hands each result to `consume(index, result)` on the calling thread, in
+// input order, as soon as it and every input before it are read, while the readers go on with at
+// most `options.window` inputs ahead; a result is freed once consumed unless `consume` keeps it.
+// A failed input throws when its turn comes (inputs after it are not consumed), as does anything
+// `consume` throws; either way the readers stop first.
+void read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
+                 const ReadOptions& options,
+                 const std::function<void(std::size_t, InputResult&&)>& consume);
 
 }  // namespace evgraph

@@ -2,6 +2,7 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include "evgraph/graph.hpp"
 #include "graph/concept_edge.hpp"
@@ -572,7 +573,7 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
 
 // Room for every node and edge the inputs can make (a little more for similar_to edges), so the
 // tables grow once.
-void reserve_for(EvidenceGraph& graph, std::span<const Evidence> evidence) {
+void reserve_for(GraphBuilder& graph, std::span<const Evidence> evidence) {
   std::size_t nodes = 0;
   std::size_t edges = 0;
   for (const Evidence& e : evidence) {
@@ -591,27 +592,41 @@ void add_evidence(EvidenceGraph& graph, const Evidence& evidence, Diagnostics* d
   add_nodes_and_edges<false>(graph, evidence);
 }
 
+void GraphBuilder::add_works(const Evidence& evidence) {
+  evgraph::add_works(graph_, evidence, diagnostics_);
+}
+
+void GraphBuilder::add(const Evidence& evidence) {
+  add_nodes_and_edges<false>(graph_, evidence);
+}
+
+void GraphBuilder::add(Evidence&& evidence) {
+  add_nodes_and_edges<true>(graph_, evidence);
+  std::vector<ClaimRecord>().swap(evidence.claims);
+  std::vector<SourceRecord>().swap(evidence.sources);
+  std::vector<ConceptRef>().swap(evidence.concepts);
+}
+
+EvidenceGraph GraphBuilder::finish() {
+  link_similar_claims(graph_);
+  return std::exchange(graph_, EvidenceGraph());
+}
+
 EvidenceGraph build_graph(std::span<const Evidence> evidence, Diagnostics* diagnostics) {
-  EvidenceGraph graph;
-  reserve_for(graph, evidence);
-  for (const Evidence& e : evidence) add_works(graph, e, diagnostics);
-  for (const Evidence& e : evidence) add_nodes_and_edges<false>(graph, e);
-  link_similar_claims(graph);
-  return graph;
+  GraphBuilder builder(diagnostics);
+  reserve_for(builder, evidence);
+  for (const Evidence& e : evidence) builder.add_works(e);
+  for (const Evidence& e : evidence) builder.add(e);
+  return builder.finish();
 }
 
 EvidenceGraph build_graph(std::vector<Evidence>&& evidence, Diagnostics* diagnostics) {
-  EvidenceGraph graph;
-  reserve_for(graph, evidence);
-  for (const Evidence& e : evidence) add_works(graph, e, diagnostics);
-  for (Evidence& e : evidence) {
-    add_nodes_and_edges<true>(graph, e);
-    std::vector<ClaimRecord>().swap(e.claims);
-    std::vector<SourceRecord>().swap(e.sources);
-  }
+  GraphBuilder builder(diagnostics);
+  reserve_for(builder, evidence);
+  for (const Evidence& e : evidence) builder.add_works(e);
+  for (Evidence& e : evidence) builder.add(std::move(e));
   evidence.clear();
-  link_similar_claims(graph);
-  return graph;
+  return builder.finish();
 }
 
 }  // namespace evgraph

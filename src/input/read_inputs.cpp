@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -48,39 +51,89 @@ InputResult read_one(const InputSpec& input, const std::optional<std::string>& s
 
 }  // namespace
 
-std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
-                                     const ReadOptions& options) {
+void read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
+                 const ReadOptions& options,
+                 const std::function<void(std::size_t, InputResult&&)>& consume) {
   std::optional<std::string> stdin_bytes;
   if (std::any_of(inputs.begin(), inputs.end(),
                   [](const InputSpec& input) { return input.path == "-"; })) {
     std::istream& in = options.stdin_stream ? *options.stdin_stream : std::cin;
     stdin_bytes.emplace(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  std::vector<InputResult> results(inputs.size());
-  std::vector<std::exception_ptr> errors(inputs.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      try {
-        results[i] = read_one(inputs[i], stdin_bytes, lexicon, options.progress);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-      if (options.progress) ++options.progress->documents;
-    }
-  };
   const unsigned threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto extra = std::min<std::size_t>(threads, inputs.size()) - (inputs.empty() ? 0 : 1);
-  {
-    std::vector<std::jthread> pool;
-    pool.reserve(extra);
-    for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(work);
-    work();
+  const std::size_t window = options.window > 0 ? options.window : 2 * std::size_t{threads};
+
+  // Input i is read once i < consumed + window; its result waits in its slot until consumed.
+  std::vector<std::optional<InputResult>> results(inputs.size());
+  std::vector<std::exception_ptr> errors(inputs.size());
+  std::mutex mutex;
+  std::condition_variable read_one_more;  // a slot filled
+  std::condition_variable room;           // a slot consumed, or stop
+  std::size_t next = 0;
+  std::size_t consumed = 0;
+  bool stop = false;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return stop || next >= inputs.size() || next < consumed + window; });
+        if (stop || next >= inputs.size()) return;
+        i = next++;
+      }
+      std::optional<InputResult> result;
+      std::exception_ptr error;
+      try {
+        result = read_one(inputs[i], stdin_bytes, lexicon, options.progress);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      if (options.progress) ++options.progress->documents;
+      {
+        const std::lock_guard lock(mutex);
+        results[i] = std::move(result);
+        errors[i] = error;
+      }
+      read_one_more.notify_all();
+    }
+  };
+  auto stop_readers = [&] {
+    {
+      const std::lock_guard lock(mutex);
+      stop = true;
+    }
+    room.notify_all();
+  };
+  std::vector<std::jthread> pool;
+  const std::size_t readers = std::min<std::size_t>(threads, inputs.size());
+  pool.reserve(readers);
+  for (std::size_t t = 0; t < readers; ++t) pool.emplace_back(work);
+  try {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      InputResult result;
+      {
+        std::unique_lock lock(mutex);
+        read_one_more.wait(lock, [&] { return results[i] || errors[i]; });
+        if (errors[i]) std::rethrow_exception(errors[i]);
+        result = std::move(*results[i]);
+        results[i].reset();
+        consumed = i + 1;
+      }
+      room.notify_all();
+      consume(i, std::move(result));
+    }
+  } catch (...) {
+    stop_readers();
+    throw;
   }
-  for (const std::exception_ptr& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
+}
+
+std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
+                                     const ReadOptions& options) {
+  std::vector<InputResult> results(inputs.size());
+  read_inputs(inputs, lexicon, options,
+              [&](std::size_t i, InputResult&& result) { results[i] = std::move(result); });
   return results;
 }
 
