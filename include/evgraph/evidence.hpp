@@ -173,7 +173,14 @@ class EvidenceBuilder {
  private:
   const Lexicon& lexicon_;
   Evidence evidence_;
+  // The index in evidence_.concepts of the concept with this id / of this lexicon concept.
+  std::size_t concept_of(ConceptRef concept_ref);
+  std::size_t lexicon_concept(std::size_t lexicon_index);
+  void link_concept(std::size_t claim, std::size_t index, ConceptMatch match);
+  static constexpr std::size_t kNoConcept = static_cast<std::size_t>(-1);
+
   std::unordered_map<std::string, std::size_t> concept_index_;
+  std::vector<std::size_t> by_lexicon_index_;  // kNoConcept until the concept is first linked
 };
 
 Evidence extract(const Document& document, const Lexicon& lexicon, Diagnostics& diagnostics);

@@ -124,11 +124,10 @@ std::size_t EvidenceBuilder::add_claim(std::string text, std::string id, Locatio
       inside_title = inside_title || (mention.begin >= title.begin && mention.end <= title.end);
     }
     if (inside_title) continue;
-    const Concept& found = lexicon_.concepts().at(mention.concept_index);
-    add_concept(index, {found.id(), found.type, found.name},
-                {std::string(claim_text.substr(mention.begin, mention.end - mention.begin)),
-                 offsets.at(mention.begin),
-                 {}});
+    link_concept(index, lexicon_concept(mention.concept_index),
+                 {std::string(claim_text.substr(mention.begin, mention.end - mention.begin)),
+                  offsets.at(mention.begin),
+                  {}});
   }
   return index;
 }
@@ -140,9 +139,28 @@ std::size_t EvidenceBuilder::add_source(SourceRecord source, bool listed) {
 }
 
 void EvidenceBuilder::add_concept(std::size_t claim, ConceptRef concept_ref, ConceptMatch match) {
+  link_concept(claim, concept_of(std::move(concept_ref)), std::move(match));
+}
+
+std::size_t EvidenceBuilder::concept_of(ConceptRef concept_ref) {
   auto [it, added] = concept_index_.try_emplace(concept_ref.id, evidence_.concepts.size());
   if (added) evidence_.concepts.push_back(std::move(concept_ref));
-  const std::size_t index = it->second;  // clang 14 cannot capture a structured binding
+  return it->second;
+}
+
+std::size_t EvidenceBuilder::lexicon_concept(std::size_t lexicon_index) {
+  if (lexicon_index >= by_lexicon_index_.size()) {
+    by_lexicon_index_.resize(lexicon_index + 1, kNoConcept);
+  }
+  std::size_t& index = by_lexicon_index_[lexicon_index];
+  if (index == kNoConcept) {
+    const Concept& found = lexicon_.concepts().at(lexicon_index);
+    index = concept_of({found.id(), found.type, found.name});
+  }
+  return index;
+}
+
+void EvidenceBuilder::link_concept(std::size_t claim, std::size_t index, ConceptMatch match) {
   std::vector<ClaimConcept>& concepts = evidence_.claims.at(claim).concepts;
   auto linked = std::find_if(concepts.begin(), concepts.end(),
                              [&](const ClaimConcept& c) { return c.concept_index == index; });
@@ -169,6 +187,7 @@ Citation& EvidenceBuilder::cite(std::size_t claim, std::size_t source) {
 
 Evidence EvidenceBuilder::finish() {
   concept_index_.clear();
+  by_lexicon_index_.clear();
   return std::move(evidence_);
 }
 

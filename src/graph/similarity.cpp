@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,21 +18,22 @@
 namespace evgraph {
 namespace {
 
-constexpr std::array<std::string_view, 96> kStopWords = {
-    "about", "across", "after", "all",     "also",   "and",    "any",     "are",       "because",
-    "been",  "before", "being", "between", "both",   "but",    "can",     "could",     "did",
-    "does",  "during", "each",  "for",     "from",   "had",    "has",     "have",      "her",
-    "here",  "his",    "how",   "into",    "its",    "just",   "may",     "might",     "more",
-    "most",  "nor",    "not",   "only",    "other",  "our",    "over",    "own",       "same",
-    "she",   "should", "some",  "such",    "than",   "that",   "the",     "their",     "them",
-    "then",  "there",  "these", "they",    "this",   "those",  "through", "too",       "under",
-    "until", "very",   "was",   "were",    "what",   "when",   "where",   "which",     "while",
-    "who",   "whom",   "why",   "will",    "with",   "within", "without", "would",     "you",
-    "your",  "been",   "upon",  "via",     "per",    "thus",   "however", "therefore", "whether",
-    "yet",   "onto",   "among", "amongst", "toward", "towards"};
+constexpr std::array<std::string_view, 95> kStopWords = {
+    "about",   "across",  "after", "all",     "also",  "among",   "amongst", "and",       "any",
+    "are",     "because", "been",  "before",  "being", "between", "both",    "but",       "can",
+    "could",   "did",     "does",  "during",  "each",  "for",     "from",    "had",       "has",
+    "have",    "her",     "here",  "his",     "how",   "however", "into",    "its",       "just",
+    "may",     "might",   "more",  "most",    "nor",   "not",     "only",    "onto",      "other",
+    "our",     "over",    "own",   "per",     "same",  "she",     "should",  "some",      "such",
+    "than",    "that",    "the",   "their",   "them",  "then",    "there",   "therefore", "these",
+    "they",    "this",    "those", "through", "thus",  "too",     "toward",  "towards",   "under",
+    "until",   "upon",    "very",  "via",     "was",   "were",    "what",    "when",      "where",
+    "whether", "which",   "while", "who",     "whom",  "why",     "will",    "with",      "within",
+    "without", "would",   "yet",   "you",     "your"};
+static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
 
 bool is_stop_word(std::string_view word) {
-  return std::find(kStopWords.begin(), kStopWords.end(), word) != kStopWords.end();
+  return std::binary_search(kStopWords.begin(), kStopWords.end(), word);
 }
 
 // Bytes of a word: ASCII letters and digits, and non-ASCII letters (any UTF-8 sequence except the
@@ -126,16 +128,22 @@ double claim_similarity(std::string_view a, std::string_view b) {
 std::size_t link_similar_claims(EvidenceGraph& graph) {
   std::vector<Vertex> claims;
   std::vector<std::vector<std::uint32_t>> words;
-  std::unordered_map<std::string, std::uint32_t> word_ids;
+  std::deque<std::string> spellings;  // each distinct word once; the keys of word_ids view them
+  std::unordered_map<std::string_view, std::uint32_t> word_ids;
   std::vector<std::uint32_t> frequency;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     if (graph.node(v).type != NodeType::claim) continue;
     std::vector<std::uint32_t>& ids = words.emplace_back();
     for_each_content_word(graph.node(v).text, [&](std::string_view word) {
-      auto [it, added] =
-          word_ids.try_emplace(std::string(word), static_cast<std::uint32_t>(frequency.size()));
-      if (added) frequency.push_back(0);
-      ids.push_back(it->second);
+      auto found = word_ids.find(word);
+      if (found == word_ids.end()) {
+        found =
+            word_ids
+                .emplace(spellings.emplace_back(word), static_cast<std::uint32_t>(frequency.size()))
+                .first;
+        frequency.push_back(0);
+      }
+      ids.push_back(found->second);
     });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
