@@ -123,7 +123,8 @@ inline constexpr std::size_t kSimilarMinShared = 5;
 inline constexpr double kSimilarCommonShare = 0.01;
 double claim_similarity(std::string_view a, std::string_view b);
 // Adds a similar_to edge (earlier claim → later claim, `score` rounded to 3 decimals) for every
-// similar pair of distinct claim nodes; returns how many it added.
+// similar pair of distinct claim nodes, in one order whatever the thread count (pairs are scored on
+// every core); returns how many it added.
 std::size_t link_similar_claims(EvidenceGraph& graph);
 
 // A short label for drawings: the text cut at a word boundary near `max_chars` code points, with

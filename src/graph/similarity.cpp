@@ -3,12 +3,14 @@
 // its full word sets.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -160,36 +162,80 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
   const auto rarer = [&](std::uint32_t a, std::uint32_t b) {
     return frequency[a] != frequency[b] ? frequency[a] < frequency[b] : a < b;
   };
-  std::vector<std::vector<std::uint32_t>> postings(frequency.size());
-  std::vector<std::uint32_t> hits(claims.size(), 0);
-  std::vector<std::uint32_t> touched;
-  std::vector<std::uint32_t> prefix;
-  std::size_t added = 0;
-  for (std::uint32_t i = 0; i < claims.size(); ++i) {
-    if (words[i].size() < kSimilarMinShared) continue;
+  // A claim's proposing prefix (none under kSimilarMinShared words), and the claims whose prefix
+  // holds each word, in claim order.
+  const auto proposing_prefix = [&](std::uint32_t i, std::vector<std::uint32_t>& prefix) {
+    prefix.clear();
+    if (words[i].size() < kSimilarMinShared) return;
     prefix.assign(words[i].begin(), words[i].end());
     std::sort(prefix.begin(), prefix.end(), rarer);
     prefix.resize(prefix.size() - (kSimilarMinShared - 1));
-    for (std::uint32_t id : prefix) {
-      if (frequency[id] > common) break;
-      for (std::uint32_t earlier : postings[id]) {
-        if (hits[earlier]++ == 0) touched.push_back(earlier);
-      }
-      postings[id].push_back(i);
+    prefix.erase(std::find_if(prefix.begin(), prefix.end(),
+                              [&](std::uint32_t id) { return frequency[id] > common; }),
+                 prefix.end());
+  };
+  std::vector<std::vector<std::uint32_t>> postings(frequency.size());
+  {
+    std::vector<std::uint32_t> prefix;
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+      proposing_prefix(i, prefix);
+      for (std::uint32_t id : prefix) postings[id].push_back(i);
     }
-    std::sort(touched.begin(), touched.end());
-    for (std::uint32_t earlier : touched) {
-      hits[earlier] = 0;
-      const auto similar =
-          score(shared_count(words[earlier], words[i]), words[earlier].size(), words[i].size());
-      if (!similar) continue;
+  }
+
+  // Claims are scored in chunks on every core, each against the earlier claims its prefix words
+  // propose; the pairs are then added chunk by chunk, so the edges come in one order whatever the
+  // threads.
+  struct Pair {
+    std::uint32_t earlier;
+    std::uint32_t later;
+    double score;
+  };
+  constexpr std::uint32_t kChunk = 512;
+  const auto chunks = static_cast<std::uint32_t>((claims.size() + kChunk - 1) / kChunk);
+  std::vector<std::vector<Pair>> found(chunks);
+  std::atomic<std::uint32_t> next{0};
+  auto work = [&] {
+    std::vector<std::uint32_t> hits(claims.size(), 0);
+    std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> prefix;
+    for (std::uint32_t chunk = next++; chunk < chunks; chunk = next++) {
+      const auto end = static_cast<std::uint32_t>(
+          std::min<std::size_t>(claims.size(), std::size_t{chunk + 1} * kChunk));
+      for (std::uint32_t i = chunk * kChunk; i < end; ++i) {
+        proposing_prefix(i, prefix);
+        for (std::uint32_t id : prefix) {
+          for (std::uint32_t earlier : postings[id]) {
+            if (earlier >= i) break;
+            if (hits[earlier]++ == 0) touched.push_back(earlier);
+          }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (std::uint32_t earlier : touched) {
+          hits[earlier] = 0;
+          const auto similar =
+              score(shared_count(words[earlier], words[i]), words[earlier].size(), words[i].size());
+          if (similar) found[chunk].push_back({earlier, i, *similar});
+        }
+        touched.clear();
+      }
+    }
+  };
+  {
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, chunks); ++t) pool.emplace_back(work);
+    work();
+  }
+  std::size_t added = 0;
+  for (const std::vector<Pair>& pairs : found) {
+    for (const Pair& pair : pairs) {
       Edge edge;
       edge.type = EdgeType::similar_to;
-      edge.score = *similar;
-      graph.add_edge(claims[earlier], claims[i], std::move(edge));
+      edge.score = pair.score;
+      graph.add_edge(claims[pair.earlier], claims[pair.later], std::move(edge));
       ++added;
     }
-    touched.clear();
   }
   return added;
 }
