@@ -151,7 +151,7 @@ TEST_CASE("the seed prints what it printed before warnings were capped", "[cli]"
   CHECK(lines.front() == evgraph::test::relative_to_current(evgraph::test::seed_path()) +
                              ": read as answer, 12 claims, 18 sources");
   CHECK(diagnostic_lines(r.err).size() == 6);
-  CHECK_THAT(lines.back(), Catch::StartsWith("evgraph: 1 document(s), 12 claims") &&
+  CHECK_THAT(lines.back(), Catch::StartsWith("evgraph: 1 document(s), 3 answers, 12 claims") &&
                                Catch::EndsWith("; 6 warning(s)"));
   CHECK_THAT(r.err, !Catch::Contains("note:") && !Catch::Contains("\r") &&
                         !Catch::Contains("\x1b") && !Catch::Contains("timing"));

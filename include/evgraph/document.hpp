@@ -45,8 +45,28 @@ struct ClaimSpan {
   std::string section;
 };
 
+// What the input says about one answer (the prose of one reply and the citation list its markers
+// resolve against): YAML front matter (`assistant`, `model`, `date`, `query`), an export's message
+// (model, create time), an API response (model, the searches it ran), the heading above it. Empty
+// fields: the input does not say.
+struct AnswerInfo {
+  std::string heading;
+  std::string assistant;
+  std::string model;
+  std::string date;  // as given; ISO 8601 from exports ("2025-03-01T09:30:00Z")
+  std::string query;
+  std::vector<std::string> searches;  // web searches the assistant ran (Gemini webSearchQueries)
+  Location where;                     // where the answer starts
+  // True when the input says who gave the answer, when, or to what (a heading alone does not).
+  bool described() const noexcept {
+    return !assistant.empty() || !model.empty() || !date.empty() || !query.empty() ||
+           !searches.empty();
+  }
+};
+
 struct Block {
   std::size_t number = 0;  // 1-based, in document order
+  std::size_t answer = 0;  // 1-based index into Document::answers; 0 when it has none
   std::vector<ClaimSpan> claims;
   std::vector<CitationEntry> citations;
   Location list_heading;  // line 0 when the block has no list heading
@@ -56,6 +76,7 @@ struct Document {
   std::string name;
   std::vector<Block> blocks;
   std::vector<CitationEntry> footnotes;  // `[^label]: url` definitions, anywhere in the text
+  std::vector<AnswerInfo> answers;       // the answers its blocks belong to, in order
   // What the parser recognised of an assistant's own citation forms, for people to read:
   // "ChatGPT copy: 5 oai_citation links, 3 【†】 markers"; empty for plain `[n]` text.
   std::string recognised;

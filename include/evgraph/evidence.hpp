@@ -70,6 +70,8 @@ struct SourceRecord {
   std::string data;  // a dataset's other fields for this work (an abstract…), as one JSON object
   std::string accessed;  // when the list says it was read: "March 3, 2025"
   Location where;
+  std::size_t answer = 0;  // 1-based index into Evidence::answers of the answer whose list names
+                           // it; 0: the document's (footnotes, inline links, other readers)
 };
 
 // One curated evidence record behind a cites edge: the stance as written and as normalised, the
@@ -131,6 +133,7 @@ struct ClaimRecord {
   std::vector<Citation> citations;
   std::vector<ClaimConcept> concepts;  // distinct, in order of first mention
   std::string section;                 // the heading path above the claim (ClaimSpan::section)
+  std::size_t answer = 0;              // 1-based index into Evidence::answers; 0: none
 };
 
 struct Evidence {
@@ -144,7 +147,15 @@ struct Evidence {
                                       // unless it is only cited inline: see `listed`)
   std::vector<bool> listed;           // parallel to sources; empty means all listed
   std::vector<ConceptRef> concepts;   // distinct, in order of first mention
+  // The answers of the document (Document::answers): each becomes an `answer` node between the
+  // document and its claims and listed sources when there are several or the input describes the
+  // one (has_answer_nodes).
+  std::vector<AnswerInfo> answers;
 };
+
+// True when the document's answers are nodes of their own: more than one, or one the input
+// describes (AnswerInfo::described).
+bool has_answer_nodes(const Evidence& evidence);
 
 // Fills one Evidence for a reader: claims get their id, kind and the concepts the lexicon (and
 // quoted programme names) find in their text, each with the terms that named it; concepts stay

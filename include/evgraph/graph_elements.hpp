@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,6 +48,8 @@ struct Node {
   // document
   std::string path;
   std::string format;
+  // answer (its document's path in `path`); shared, as it is never changed once built
+  std::shared_ptr<const AnswerInfo> answer;
 };
 
 struct Edge {

@@ -2,11 +2,18 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <vector>
 
+#include "analysis/containers.hpp"
 #include "evgraph/analysis.hpp"
 
 namespace evgraph {
 namespace {
+
+std::size_t distinct_count(std::vector<Vertex>& vertices) {
+  std::sort(vertices.begin(), vertices.end());
+  return static_cast<std::size_t>(std::unique(vertices.begin(), vertices.end()) - vertices.begin());
+}
 
 // GRADE levels, weakest first; 0 is "not known".
 int certainty_rank(std::string_view certainty) {
@@ -63,13 +70,14 @@ std::vector<ClaimMeasures> claim_measures(const EvidenceGraph& graph) {
         ++measures.corroborating;
       }
     }
+    std::vector<Vertex> documents;
     for (EdgeRef e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (g.type(e) == EdgeType::asserts) ++measures.documents;
+      if (g.type(e) == EdgeType::asserts)
+        documents.push_back(analysis::document_of(g, g.source(e)));
       if (g.type(e) == EdgeType::similar_to) ++measures.corroborating;
     }
-    std::sort(works.begin(), works.end());
-    measures.works =
-        static_cast<std::size_t>(std::unique(works.begin(), works.end()) - works.begin());
+    measures.documents = distinct_count(documents);
+    measures.works = distinct_count(works);
     measures.single_source = measures.works == 1;
     result.push_back(std::move(measures));
   }
@@ -83,10 +91,12 @@ std::vector<SourceMeasures> source_measures(const EvidenceGraph& graph) {
     if (g[v].type != NodeType::source) continue;
     SourceMeasures measures;
     measures.source = v;
+    std::vector<Vertex> documents;
     for (EdgeRef e : boost::make_iterator_range(boost::in_edges(v, g))) {
       if (g.type(e) == EdgeType::cites) ++measures.claims;
-      if (g.type(e) == EdgeType::lists) ++measures.documents;
+      if (g.type(e) == EdgeType::lists) documents.push_back(analysis::document_of(g, g.source(e)));
     }
+    measures.documents = distinct_count(documents);
     measures.cited = measures.claims > 0;
     result.push_back(measures);
   }
@@ -113,9 +123,7 @@ std::vector<ConceptMeasures> concept_measures(const EvidenceGraph& graph) {
         if (g.type(c) == EdgeType::cites) works.push_back(g.target(c));
       }
     }
-    std::sort(works.begin(), works.end());
-    measures.works =
-        static_cast<std::size_t>(std::unique(works.begin(), works.end()) - works.begin());
+    measures.works = distinct_count(works);
     result.push_back(measures);
   }
   return result;

@@ -4,6 +4,7 @@
 #include <boost/graph/visitors.hpp>
 #include <limits>
 
+#include "analysis/containers.hpp"
 #include "analysis/display.hpp"
 #include "analysis/undirected.hpp"
 
@@ -88,7 +89,7 @@ std::vector<GraphPath> shortest_paths(const EvidenceGraph& graph, Vertex from, V
   std::vector<bool> blocked(g.vertex_count(), false);
   if (!through_documents) {
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-      blocked[v] = g[v].type == NodeType::document && v != from && v != to;
+      blocked[v] = analysis::is_container(g[v].type) && v != from && v != to;
     }
   }
   const analysis::Undirected u = analysis::undirected(g, &blocked);

@@ -1,7 +1,9 @@
 // The report: counts, most-cited sources, both gap maps and the quality problems, in one pass per
 // measure.
 #include <algorithm>
+#include <vector>
 
+#include "analysis/containers.hpp"
 #include "evgraph/analysis.hpp"
 
 namespace evgraph {
@@ -41,19 +43,21 @@ Report report(const EvidenceGraph& graph, const ReportOptions& options) {
     if (claim.works == 0 && !commentary) result.uncited_claims.push_back(claim.claim);
     if (claim.single_source && !commentary) result.single_source.push_back(claim.claim);
   }
-  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    if (g[v].type != NodeType::document) continue;
-    bool claims = false;
-    bool cites = false;
-    for (EdgeRef e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      if (g.type(e) != EdgeType::asserts) continue;
-      claims = true;
-      for (EdgeRef c : boost::make_iterator_range(boost::out_edges(g.target(e), g))) {
-        cites = cites || g.type(c) == EdgeType::cites;
-      }
-      if (cites) break;
+  // A document's claims are asserted by it or by the answers it contains.
+  std::vector<char> has_claims(g.vertex_count(), 0);
+  std::vector<char> has_cites(g.vertex_count(), 0);
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    if (g.type(e) != EdgeType::asserts) continue;
+    const Vertex document = analysis::document_of(g, g.source(e));
+    has_claims[document] = 1;
+    for (EdgeRef c : boost::make_iterator_range(boost::out_edges(g.target(e), g))) {
+      if (g.type(c) == EdgeType::cites) has_cites[document] = 1;
     }
-    if (claims && !cites) result.documents_uncited.push_back(v);
+  }
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (g[v].type == NodeType::document && has_claims[v] && !has_cites[v]) {
+      result.documents_uncited.push_back(v);
+    }
   }
   return result;
 }

@@ -5,6 +5,7 @@
 #include <boost/graph/connected_components.hpp>
 #include <utility>
 
+#include "analysis/containers.hpp"
 #include "analysis/undirected.hpp"
 #include "evgraph/analysis.hpp"
 
@@ -37,7 +38,7 @@ Structure structure(const EvidenceGraph& graph, std::size_t betweenness_limit) {
   // Documents are left out: a document joins every claim it makes, which says nothing about how
   // the evidence connects.
   std::vector<bool> documents(n, false);
-  for (Vertex v = 0; v < n; ++v) documents[v] = g[v].type == NodeType::document;
+  for (Vertex v = 0; v < n; ++v) documents[v] = analysis::is_container(g[v].type);
   const analysis::Undirected u = analysis::undirected(g, &documents);
   result.component.resize(n);
   boost::connected_components(u, result.component.data());

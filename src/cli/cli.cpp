@@ -353,11 +353,14 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_
     similar += graph.edge(e).type == EdgeType::similar_to;
   }
   std::ostringstream s;
-  s << "evgraph: " << nodes[NodeType::document] << " document(s), " << nodes[NodeType::claim]
-    << " claims, " << nodes[NodeType::source] << " sources, " << cites << " cites edges, "
-    << similar << " similar_to edges, " << nodes[NodeType::population] << " populations, "
-    << nodes[NodeType::intervention] << " interventions, " << nodes[NodeType::outcome]
-    << " outcomes; " << warnings << " warning(s)";
+  s << "evgraph: " << nodes[NodeType::document] << " document(s), ";
+  if (const std::size_t answers = nodes[NodeType::answer]; answers > 0) {
+    s << answers << (answers == 1 ? " answer, " : " answers, ");
+  }
+  s << nodes[NodeType::claim] << " claims, " << nodes[NodeType::source] << " sources, " << cites
+    << " cites edges, " << similar << " similar_to edges, " << nodes[NodeType::population]
+    << " populations, " << nodes[NodeType::intervention] << " interventions, "
+    << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
   if (hidden > 0) s << ", " << hidden << " not shown";
   s << '\n';
   return s.str();

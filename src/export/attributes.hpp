@@ -60,6 +60,16 @@ inline constexpr Attribute kEdgeAttributes[] = {
 // Attributes declared only by a graph that uses them, after every attribute above (so a graph
 // without them exports exactly as before they existed).
 inline constexpr Attribute kOptionalNodeAttributes[] = {plain("accessed"), plain("section")};
+// Declared only by a graph with answer nodes, after those above.
+inline constexpr Attribute kAnswerAttributes[] = {
+    plain("heading"),
+    plain("assistant"),
+    plain("model"),
+    plain("date"),
+    plain("query"),
+    list("searches"),
+    plain("line", AttributeType::integer),
+};
 inline constexpr Attribute kOptionalEdgeAttributes[] = {
     plain("inferred", AttributeType::boolean),
     plain("quote"),
@@ -71,9 +81,16 @@ inline constexpr Attribute kOptionalEdgeAttributes[] = {
 struct OptionalAttributes {
   bool node = false;
   bool edge = false;
+  bool answer = false;
 };
 inline OptionalAttributes optional_attributes(const Graph& g) {
   OptionalAttributes used;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (g[v].type == NodeType::answer) {
+      used.answer = true;
+      break;
+    }
+  }
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     if (!g[v].accessed.empty() ||
         (!g[v].occurrences.empty() && !g[v].occurrences.front().section.empty())) {

@@ -20,9 +20,10 @@ struct ShapeScale {
 };
 using ShapeScales = std::array<ShapeScale, std::size(kNodeTypes)>;
 
-// asserts and lists: edges that record where things were found, not what the evidence says.
+// asserts, lists and contains: edges that record where things were found, not what the evidence
+// says.
 inline bool is_provenance(EdgeType type) {
-  return type == EdgeType::asserts || type == EdgeType::lists;
+  return type == EdgeType::asserts || type == EdgeType::lists || type == EdgeType::contains;
 }
 
 // `labels` are the vertices' wrapped labels; `legend` the legend's height in points.

@@ -48,6 +48,10 @@ std::vector<Attribute> node_attributes(const Graph& g) {
     all.insert(all.end(), std::begin(detail::kOptionalNodeAttributes),
                std::end(detail::kOptionalNodeAttributes));
   }
+  if (detail::optional_attributes(g).answer) {
+    all.insert(all.end(), std::begin(detail::kAnswerAttributes),
+               std::end(detail::kAnswerAttributes));
+  }
   return all;
 }
 std::vector<Attribute> edge_attributes(const Graph& g) {
@@ -222,15 +226,16 @@ void write_neo4j_readme(std::ostream& out, std::size_t multiline) {
         << "command.\n\n";
   }
   out << "- `nodes.csv`: one row per node. `id:ID` is the evgraph node id, `:LABEL` the node type\n"
-      << "  capitalised (Document, Claim, Source, Population, Intervention, Outcome), `label` the\n"
-      << "  short label, then every node attribute: lists (`urls`, `also`, `authors`) are\n"
-      << "  `string[]` split on `;`, nested values (`occurrences`, `data`, `merged_because`) are\n"
-      << "  JSON text.\n"
+      << "  capitalised (Document, Claim, Source, Population, Intervention, Outcome, Answer),\n"
+      << "  `label` the short label, then every node attribute: lists (`urls`, `also`, `authors`,\n"
+      << "  `searches`) are `string[]` split on `;`, nested values (`occurrences`, `data`,\n"
+      << "  `merged_because`) are JSON text.\n"
       << "- `relationships.csv`: one row per edge. `:START_ID` and `:END_ID` are node ids, "
          "`:TYPE`\n"
       << "  the edge type in upper case (ASSERTS, LISTS, CITES, CONCERNS, ABOUT, REPORTS,\n"
-      << "  SIMILAR_TO), then every edge attribute: `markers` is `string[]`, `ambiguous` boolean,\n"
-      << "  `score` double, `records` and `terms` JSON text.\n\n"
+      << "  SIMILAR_TO, CONTAINS), then every edge attribute: `markers` is `string[]`, "
+         "`ambiguous`\n"
+      << "  boolean, `score` double, `records` and `terms` JSON text.\n\n"
       << "An empty field is a property that is not set. Fields are quoted as RFC 4180 says "
          "(`\"\"`\n"
       << "inside quotes is one `\"`); the files are UTF-8 without a byte order mark.\n";

@@ -328,6 +328,7 @@ constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
     {"ellipse", "filled", kShapeMargin, 1.35, 1.25},
     {"hexagon", "filled", kShapeMargin, 1.6, 1.45},
     {"octagon", "filled", kShapeMargin, 1.35, 1.35},
+    {"tab", "filled", kBoxMargin, 1.1, 1.0},
 }};
 
 struct CommentaryStyle {
@@ -352,6 +353,7 @@ constexpr std::array<EdgeStyle, std::size(kEdgeTypes)> kEdgeStyles = {{
     {"solid", "#009988", "\u2500\u2500\u2500\u25B6"},
     {"solid", "#EE7733", "\u2500\u2500\u2500\u25B6"},
     {"dashed", "#4477AA", "\u254C\u254C\u254C\u25B6"},
+    {"solid", "#BBBBBB", "\u2500\u2500\u2500\u25B6"},
 }};
 constexpr EdgeStyle kAmbiguousStyle = {"bold", "#CC3311", "\u2501\u2501\u2501\u25B6"};
 
@@ -530,6 +532,15 @@ void append_tooltip(std::string& out, const Node& node) {
     }
     case NodeType::document:
       out += node.path.empty() ? node.id : node.path;
+      return;
+    case NodeType::answer:
+      out += node.label;
+      if (node.answer && !node.answer->query.empty()) {
+        out += '\n';
+        out += node.answer->query;
+      }
+      out += '\n';
+      out += node.path;
       return;
     default:
       out += to_string(node.type);

@@ -112,6 +112,17 @@ class GraphReader {
     node.path = text_of(j, "path");
     node.format = text_of(j, "format");
     node.accessed = text_of(j, "accessed");
+    if (node.type == NodeType::answer) {
+      AnswerInfo answer;
+      answer.heading = text_of(j, "heading");
+      answer.assistant = text_of(j, "assistant");
+      answer.model = text_of(j, "model");
+      answer.date = text_of(j, "date");
+      answer.query = text_of(j, "query");
+      answer.searches = list_of(j, "searches");
+      answer.where = {node.path, number_of(j, "line"), 0};
+      node.answer = std::make_shared<const AnswerInfo>(std::move(answer));
+    }
     graph_.add_node(std::move(node));
   }
 

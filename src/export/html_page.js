@@ -11,7 +11,7 @@
   // Past this many edges the bookkeeping edges start hidden and typing waits for a pause: every
   // change restyles the whole SVG.
   const LARGE = 5000;
-  const QUIET_EDGES = new Set(['asserts', 'lists', 'similar_to']);
+  const QUIET_EDGES = new Set(['asserts', 'lists', 'similar_to', 'contains']);
   const SEARCH_DELAY_MS = 200;
   const READABLE_SCALE = 0.6;
   const IDENTIFIER_URLS = {

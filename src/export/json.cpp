@@ -77,6 +77,19 @@ Json node_json(const Node& node) {
       if (!node.merged_because.empty()) j["merged_because"] = node.merged_because;
       if (!node.accessed.empty()) j["accessed"] = node.accessed;
       break;
+    case NodeType::answer:
+      j["path"] = node.path;
+      if (node.answer) {
+        const AnswerInfo& a = *node.answer;
+        if (!a.heading.empty()) j["heading"] = a.heading;
+        if (!a.assistant.empty()) j["assistant"] = a.assistant;
+        if (!a.model.empty()) j["model"] = a.model;
+        if (!a.date.empty()) j["date"] = a.date;
+        if (!a.query.empty()) j["query"] = a.query;
+        if (!a.searches.empty()) j["searches"] = a.searches;
+        j["line"] = a.where.line;
+      }
+      break;
     default:
       break;
   }
@@ -175,6 +188,19 @@ void write_node(JsonWriter& json, const Node& node) {
       if (!node.data.empty()) json.key("data").raw(node.data);
       if (!node.merged_because.empty()) json.key("merged_because").strings(node.merged_because);
       if (!node.accessed.empty()) json.key("accessed").string(node.accessed);
+      break;
+    case NodeType::answer:
+      json.key("path").string(node.path);
+      if (node.answer) {
+        const AnswerInfo& a = *node.answer;
+        if (!a.heading.empty()) json.key("heading").string(a.heading);
+        if (!a.assistant.empty()) json.key("assistant").string(a.assistant);
+        if (!a.model.empty()) json.key("model").string(a.model);
+        if (!a.date.empty()) json.key("date").string(a.date);
+        if (!a.query.empty()) json.key("query").string(a.query);
+        if (!a.searches.empty()) json.key("searches").strings(a.searches);
+        json.key("line").integer(a.where.line);
+      }
       break;
     default:
       break;

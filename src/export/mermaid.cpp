@@ -39,6 +39,7 @@ constexpr std::array<TypeLook, std::size(kNodeTypes)> kLooks = {{
     {"([", "])"},
     {"{{", "}}"},
     {"[/", "\\]"},
+    {">", "]"},
 }};
 
 constexpr std::string_view kCommentaryStyle =

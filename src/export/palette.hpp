@@ -23,6 +23,7 @@ inline constexpr std::array<TypeColour, std::size(kNodeTypes)> kTypeColours = {{
     {"Populations", "#FFAABB"},
     {"Interventions", "#44BB99"},
     {"Outcomes", "#EE8866"},
+    {"Answers", "#BBCCEE"},
 }};
 
 inline const TypeColour& colour_of(NodeType type) {

@@ -40,6 +40,7 @@ namespace {
 
 using detail::Attribute;
 using detail::Json;
+using detail::kAnswerAttributes;
 using detail::kEdgeAttributes;
 using detail::kGraphAttributes;
 using detail::kNodeAttributes;
@@ -64,6 +65,7 @@ constexpr std::size_t kInteractionKey = kEdgeKeys + std::size(kEdgeAttributes);
 constexpr Attribute kInteraction = detail::plain("interaction");
 constexpr std::size_t kOptionalNodeKeys = kInteractionKey + 1;
 constexpr std::size_t kOptionalEdgeKeys = kOptionalNodeKeys + std::size(kOptionalNodeAttributes);
+constexpr std::size_t kAnswerKeys = kOptionalEdgeKeys + std::size(kOptionalEdgeAttributes);
 
 constexpr std::string_view kGraphmlHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -108,6 +110,7 @@ void write_graphml_node(XmlOut& xml, const Node& node, const OptionalAttributes&
   if (optional.node) {
     write_graphml_values(xml, kOptionalNodeKeys, object, kOptionalNodeAttributes, "      ");
   }
+  if (optional.answer) write_graphml_values(xml, kAnswerKeys, object, kAnswerAttributes, "      ");
   xml.markup("    </node>\n");
 }
 
@@ -134,6 +137,7 @@ constexpr std::size_t kGexfEdgeIds = std::size(kNodeAttributes);
 constexpr std::size_t kGexfOptionalNodeIds = kGexfEdgeIds + std::size(kEdgeAttributes);
 constexpr std::size_t kGexfOptionalEdgeIds =
     kGexfOptionalNodeIds + std::size(kOptionalNodeAttributes);
+constexpr std::size_t kGexfAnswerIds = kGexfOptionalEdgeIds + std::size(kOptionalEdgeAttributes);
 
 constexpr std::string_view kGexfHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -142,7 +146,7 @@ constexpr std::string_view kGexfHeader =
     " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
 
 constexpr std::array<std::string_view, std::size(kNodeTypes)> kVizShapes = {
-    "square", "disc", "diamond", "triangle", "triangle", "triangle"};
+    "square", "disc", "diamond", "triangle", "triangle", "triangle", "square"};
 
 // One channel of the palette's "#RRGGBB" fill colour (palette.hpp), 0 red, 1 green, 2 blue.
 std::size_t channel(NodeType type, std::size_t which) {
@@ -184,10 +188,12 @@ void write_gexf_attribute_list(XmlOut& xml, std::size_t first,
 // The table of `kind`, with the optional attributes after it when `optional`.
 void write_gexf_attributes(XmlOut& xml, std::string_view kind, std::size_t first,
                            std::span<const Attribute> attributes, std::size_t optional_first,
-                           std::span<const Attribute> optional) {
+                           std::span<const Attribute> optional,
+                           std::span<const Attribute> answers = {}) {
   xml.markup("    <attributes").attribute("class", kind).markup(" mode=\"static\">\n");
   write_gexf_attribute_list(xml, first, attributes);
   write_gexf_attribute_list(xml, optional_first, optional);
+  write_gexf_attribute_list(xml, kGexfAnswerIds, answers);
   xml.markup("    </attributes>\n");
 }
 
@@ -208,10 +214,12 @@ void write_gexf_value_list(XmlOut& xml, std::size_t first, const Json& object,
 
 void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
                        std::span<const Attribute> attributes, std::size_t optional_first,
-                       std::span<const Attribute> optional) {
+                       std::span<const Attribute> optional,
+                       std::span<const Attribute> answers = {}) {
   bool open = false;
   write_gexf_value_list(xml, first, object, attributes, open);
   write_gexf_value_list(xml, optional_first, object, optional, open);
+  write_gexf_value_list(xml, kGexfAnswerIds, object, answers, open);
   if (open) xml.markup("        </attvalues>\n");
 }
 
@@ -240,7 +248,9 @@ void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v, const OptionalAttrib
   xml.markup(">\n");
   write_gexf_values(xml, 0, detail::node_json(node), kNodeAttributes, kGexfOptionalNodeIds,
                     optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
-                                  : std::span<const Attribute>());
+                                  : std::span<const Attribute>(),
+                    optional.answer ? std::span<const Attribute>(kAnswerAttributes)
+                                    : std::span<const Attribute>());
   write_gexf_viz(xml, node.type, boost::in_degree(v, g) + boost::out_degree(v, g));
   xml.markup("      </node>\n");
 }
@@ -271,6 +281,7 @@ void write_graphml(const EvidenceGraph& graph, std::ostream& out) {
   const OptionalAttributes optional = detail::optional_attributes(g);
   if (optional.node) write_graphml_keys(xml, kOptionalNodeKeys, "node", kOptionalNodeAttributes);
   if (optional.edge) write_graphml_keys(xml, kOptionalEdgeKeys, "edge", kOptionalEdgeAttributes);
+  if (optional.answer) write_graphml_keys(xml, kAnswerKeys, "node", kAnswerAttributes);
   xml.markup("  <graph id=\"evidence\" edgedefault=\"directed\">\n");
   write_graphml_values(xml, 0, detail::graph_json(), kGraphAttributes, "    ");
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
@@ -294,7 +305,9 @@ void write_gexf(const EvidenceGraph& graph, std::ostream& out) {
   const OptionalAttributes optional = detail::optional_attributes(g);
   write_gexf_attributes(xml, "node", 0, kNodeAttributes, kGexfOptionalNodeIds,
                         optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
-                                      : std::span<const Attribute>());
+                                      : std::span<const Attribute>(),
+                        optional.answer ? std::span<const Attribute>(kAnswerAttributes)
+                                        : std::span<const Attribute>());
   write_gexf_attributes(xml, "edge", kGexfEdgeIds, kEdgeAttributes, kGexfOptionalEdgeIds,
                         optional.edge ? std::span<const Attribute>(kOptionalEdgeAttributes)
                                       : std::span<const Attribute>());

@@ -191,4 +191,9 @@ Evidence EvidenceBuilder::finish() {
   return std::move(evidence_);
 }
 
+bool has_answer_nodes(const Evidence& evidence) {
+  return evidence.answers.size() > 1 ||
+         (evidence.answers.size() == 1 && evidence.answers.front().described());
+}
+
 }  // namespace evgraph

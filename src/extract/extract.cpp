@@ -52,6 +52,7 @@ class Extractor {
     report_unused_footnotes();
     Evidence evidence = builder_.finish();
     evidence.recognised = document.recognised;
+    evidence.answers = document.answers;
     return evidence;
   }
 
@@ -79,12 +80,15 @@ class Extractor {
     SourcesByLabel by_label;
     const std::size_t first = builder_.source_count();
     for (const CitationEntry& entry : block.citations) {
-      by_label[entry.label].push_back(add_listed(entry));
+      const std::size_t source = add_listed(entry);
+      builder_.source(source).answer = block.answer;
+      by_label[entry.label].push_back(source);
     }
     std::vector<bool> used(block.citations.size(), false);
     for (const ClaimSpan& span : block.claims) {
       const std::size_t claim = builder_.add_claim(span.text, span.where, block.number);
       builder_.claim(claim).section = span.section;
+      builder_.claim(claim).answer = block.answer;
       std::vector<std::string>& markers = builder_.claim(claim).markers;
       markers = span.markers;
       markers.insert(markers.end(), span.detached.begin(), span.detached.end());

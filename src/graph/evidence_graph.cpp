@@ -508,6 +508,28 @@ Edge cites_edge(Record& citation) {
   return edge;
 }
 
+// "Gemini · gemini-2.5-pro · 2025-03-01", the answer's heading, else "answer 2".
+std::string answer_label(std::size_t number, const AnswerInfo& info) {
+  if (!info.heading.empty()) return short_label(info.heading, 40);
+  std::string label;
+  for (const std::string* part : {&info.assistant, &info.model, &info.date}) {
+    if (part->empty()) continue;
+    if (!label.empty()) label += " \u00B7 ";
+    label += *part;
+  }
+  return label.empty() ? "answer " + std::to_string(number) : short_label(label, 40);
+}
+
+Node answer_node(const std::string& document, std::size_t number, const AnswerInfo& info) {
+  Node node;
+  node.id = "answer:" + document + "#" + std::to_string(number);
+  node.type = NodeType::answer;
+  node.label = answer_label(number, info);
+  node.path = document;
+  node.answer = std::make_shared<const AnswerInfo>(info);
+  return node;
+}
+
 // Adds one input's nodes and edges; with Move, its strings move into the graph.
 template <bool Move, typename Input>
 void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
@@ -520,6 +542,17 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
   document_node.path = evidence.document;
   document_node.format = evidence.format;
   const Vertex document = graph.add_node(std::move(document_node));
+  // With answer nodes, each answer asserts its claims and lists its sources.
+  std::vector<Vertex> answers;
+  if (has_answer_nodes(evidence)) {
+    for (std::size_t i = 0; i < evidence.answers.size(); ++i) {
+      answers.push_back(graph.add_node(answer_node(evidence.document, i + 1, evidence.answers[i])));
+      graph.add_edge(document, answers.back(), make_edge(EdgeType::contains));
+    }
+  }
+  const auto asserting = [&](std::size_t answer) {
+    return answer == 0 || answers.empty() ? document : answers.at(answer - 1);
+  };
 
   std::vector<Vertex> claims;
   claims.reserve(evidence.claims.size());
@@ -552,7 +585,7 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
 
   for (std::size_t i = 0; i < evidence.claims.size(); ++i) {
     auto& record = evidence.claims[i];
-    graph.add_edge(document, claims[i], make_edge(EdgeType::asserts));
+    graph.add_edge(asserting(record.answer), claims[i], make_edge(EdgeType::asserts));
     for (auto& citation : record.citations) {
       graph.add_edge(claims[i], sources.at(citation.source), cites_edge<Move>(citation));
     }
@@ -567,7 +600,7 @@ void add_nodes_and_edges(EvidenceGraph& graph, Input& evidence) {
     if (!evidence.listed.empty() && !evidence.listed[i]) continue;
     Edge lists = make_edge(EdgeType::lists);
     if (!evidence.sources[i].label.empty()) lists.markers.push_back(evidence.sources[i].label);
-    graph.add_edge(document, sources[i], std::move(lists));
+    graph.add_edge(asserting(evidence.sources[i].answer), sources[i], std::move(lists));
   }
 }
 
@@ -577,8 +610,8 @@ void reserve_for(GraphBuilder& graph, std::span<const Evidence> evidence) {
   std::size_t nodes = 0;
   std::size_t edges = 0;
   for (const Evidence& e : evidence) {
-    nodes += 1 + e.claims.size() + e.sources.size() + e.concepts.size();
-    edges += e.claims.size() + e.sources.size();
+    nodes += 1 + e.claims.size() + e.sources.size() + e.concepts.size() + e.answers.size();
+    edges += e.claims.size() + e.sources.size() + e.answers.size();
     for (const ClaimRecord& claim : e.claims)
       edges += claim.citations.size() + claim.concepts.size();
   }

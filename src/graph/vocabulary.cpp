@@ -6,10 +6,10 @@
 namespace evgraph {
 namespace {
 
-constexpr std::array<std::string_view, 6> kNodeTypeNames = {
-    "document", "claim", "source", "population", "intervention", "outcome"};
-constexpr std::array<std::string_view, 7> kEdgeTypeNames = {
-    "asserts", "lists", "cites", "concerns", "about", "reports", "similar_to"};
+constexpr std::array<std::string_view, std::size(kNodeTypes)> kNodeTypeNames = {
+    "document", "claim", "source", "population", "intervention", "outcome", "answer"};
+constexpr std::array<std::string_view, std::size(kEdgeTypes)> kEdgeTypeNames = {
+    "asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"};
 
 }  // namespace
 

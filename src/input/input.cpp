@@ -242,8 +242,14 @@ Evidence read_as(const Text& text, InputFormat format, const FieldMap& map, cons
       Document all;
       all.name = text.name();
       for (Conversation& conversation : parsed.conversations) {
+        const std::size_t answers = all.answers.size();
+        for (AnswerInfo& answer : conversation.document.answers) {
+          if (answer.heading.empty()) answer.heading = conversation.title;
+          all.answers.push_back(std::move(answer));
+        }
         for (Block& block : conversation.document.blocks) {
           block.number = all.blocks.size() + 1;
+          if (block.answer != 0) block.answer += answers;
           all.blocks.push_back(std::move(block));
         }
         all.footnotes.insert(all.footnotes.end(), conversation.document.footnotes.begin(),

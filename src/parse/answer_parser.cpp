@@ -71,6 +71,36 @@ bool cites_nothing(const ClaimSpan& claim) {
   return claim.markers.empty() && claim.links.empty() && claim.detached.empty();
 }
 
+// The answer metadata a `key: value` line of front matter gives: `assistant`, `model`, `date`,
+// `query` (or `prompt`); false for any other line.
+bool read_metadata_line(std::string_view line, AnswerInfo& into) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view key = trim(line.substr(0, colon));
+  std::string_view value = trim(line.substr(colon + 1));
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+      value.back() == value.front()) {
+    value = value.substr(1, value.size() - 2);
+  }
+  std::string* field = key == "assistant"                  ? &into.assistant
+                       : key == "model"                    ? &into.model
+                       : key == "date"                     ? &into.date
+                       : key == "query" || key == "prompt" ? &into.query
+                                                           : nullptr;
+  if (!field || value.empty()) return false;
+  *field = std::string(value);
+  return true;
+}
+
+// `key: value` (a YAML mapping line, the key a word).
+bool is_mapping_line(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  return std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
 class AnswerParser {
  public:
   AnswerParser(const Text& text, Diagnostics& diagnostics)
@@ -80,6 +110,10 @@ class AnswerParser {
         first_diagnostic_(diagnostics.size()),
         bracketed_markers_(has_bracketed_markers(text.content())) {
     document_.name = text.name();
+    for (std::size_t n = 2; n < lines_.front_matter_end(); ++n) {
+      read_metadata_line(trim(text_.line(n)), file_info_);
+    }
+    answer_info_ = file_info_;
   }
 
   Document run() {
@@ -109,6 +143,8 @@ class AnswerParser {
       pending_heading_.reset();
       if (!paragraph_.empty()) end_paragraph();
       set_heading(heading->level, std::move(heading->text));
+    } else if (text == "---" && read_metadata_block(line)) {
+      pending_heading_.reset();
     } else if (parse::is_structure(text)) {
       pending_heading_.reset();
     } else if (text.starts_with('|')) {
@@ -141,7 +177,34 @@ class AnswerParser {
 
   // ---- sections -------------------------------------------------------------------------------
 
+  // A second front matter (`---`, `assistant: Gemini`, `---`) between answers of one file starts
+  // the next answer, described by it and by the file's own front matter.
+  bool read_metadata_block(const Line& line) {
+    constexpr std::size_t kMaxMetadataLines = 16;
+    AnswerInfo info = file_info_;
+    bool known = false;
+    std::size_t n = line.number + 1;
+    for (; n <= text_.line_count() && n <= line.number + kMaxMetadataLines; ++n) {
+      const std::string_view raw = trim(text_.line(n));
+      if (raw == "---") break;
+      if (!is_mapping_line(raw)) return false;
+      known = read_metadata_line(raw, info) || known;
+    }
+    if (!known || n > text_.line_count() || trim(text_.line(n)) != "---") return false;
+    finish_block();
+    while (lines_.peek() && lines_.peek()->number <= n) lines_.next();
+    answer_info_ = std::move(info);
+    answer_info_.where = locate(line.offset);
+    answer_starts_ = true;
+    return true;
+  }
+
   void set_heading(int level, std::string text) {
+    if (in_list_ || footnote_run_) {  // after an answer's list: the next answer's heading
+      if (next_heading_.empty()) next_heading_ = text;
+    } else if (answer_heading_.empty() && paragraph_.empty() && paragraphs_.empty()) {
+      answer_heading_ = text;
+    }
     while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
     headings_.emplace_back(level, std::move(text));
     heading_paths_.push_back(heading_path());
@@ -786,11 +849,29 @@ class AnswerParser {
     inferring_ = false;
     paragraphs_.clear();
     in_list_ = false;
-    footnote_run_ = false;
     last_entry_ = EntryKind::none;
     first_definition_line_.clear();
     first_footnote_line_.clear();
+    const bool ends_answer = footnote_run_ || !block_.citations.empty();
+    footnote_run_ = false;
     if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
+    // A block ended by its citation list or footnotes is an answer; one that is not (the
+    // assistant's last remark after its list) belongs to the answer before it.
+    if (document_.answers.empty() || answer_starts_ || ends_answer) {
+      AnswerInfo& answer = document_.answers.emplace_back(answer_info_);
+      answer.heading = std::move(answer_heading_);
+      if (answer.where.line == 0) {
+        answer.where = block_.claims.empty() ? block_.list_heading : block_.claims.front().where;
+        if (answer.where.line == 0 && !block_.citations.empty()) {
+          answer.where = block_.citations.front().where;
+        }
+      }
+      answer_info_ = file_info_;
+      answer_starts_ = false;
+    }
+    answer_heading_ = std::move(next_heading_);
+    next_heading_.clear();
+    block_.answer = document_.answers.size();
     block_.number = document_.blocks.size() + 1;
     document_.blocks.push_back(std::move(block_));
     block_ = Block{};
@@ -1000,6 +1081,11 @@ class AnswerParser {
   std::vector<std::string> heading_paths_{1};  // every heading path so far, "" first
   std::vector<std::string> table_header_;
   std::vector<Annotation> annotations_;
+  AnswerInfo file_info_;        // what the front matter on line 1 says of every answer
+  AnswerInfo answer_info_;      // what is known of the next answer
+  std::string answer_heading_;  // the first heading since the last block, before its prose
+  std::string next_heading_;    // the first heading after the open block's list
+  bool answer_starts_ = false;  // a front matter between answers: the next block is a new answer
   std::optional<Location> pending_heading_;
   bool in_list_ = false;
   bool footnote_run_ = false;  // footnote definitions since the last prose: the answer ended

@@ -126,6 +126,8 @@ ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics
   ParsedAnswer parsed;
   parsed.document = detail::parse_written_answer(text, writer, text.name() + " (content[].text)",
                                                  entries.take(), diagnostics);
+  detail::make_one_answer(parsed.document,
+                          detail::answer_by("Claude", string_member(response, "model")));
   std::size_t total = 0;
   std::string detail;
   for (const auto& [kind, n] : kinds) {

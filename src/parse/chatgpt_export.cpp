@@ -404,6 +404,20 @@ class MessageReader {
                             // read() runs
 };
 
+// A message's text parts, joined by blank lines.
+std::string text_parts(const json& message) {
+  const json* content = member(message, "content");
+  const json* parts = content ? member(*content, "parts") : nullptr;
+  std::string text;
+  if (!parts || !parts->is_array()) return text;
+  for (const json& part : *parts) {
+    if (!part.is_string() || part.get_ref<const std::string&>().empty()) continue;
+    if (!text.empty()) text += "\n\n";
+    text += part.get_ref<const std::string&>();
+  }
+  return text;
+}
+
 bool shown(const json& message) {
   const json* metadata = member(message, "metadata");
   const json* hidden =
@@ -447,12 +461,14 @@ ParsedExport parse_chatgpt_export(const Text& text, Diagnostics& diagnostics) {
     read.document.name = text.name() + "#" + read.id;
     const std::string shown_title = read.title.empty() ? read.id : read.title;
     std::size_t number = 0;
+    std::string question;  // the user's last message: what the next answer answers
     for (const json* node : visible_branch(*mapping, string_member(conversation, "current_node"))) {
       const json* message = member(*node, "message");
       if (!message || !shown(*message)) continue;
       const std::string role = role_of(*message);
       if (role != "user" && role != "assistant") continue;
       ++number;
+      if (role == "user") question = text_parts(*message);
       if (role != "assistant") continue;
       const std::string recipient = string_member(*message, "recipient");
       if (!recipient.empty() && recipient != "all") continue;
@@ -462,8 +478,18 @@ ParsedExport parse_chatgpt_export(const Text& text, Diagnostics& diagnostics) {
           *message, text.name() + " › " + shown_title + " › message " + std::to_string(number));
       if (!answer) continue;
       ++answers;
+      AnswerInfo& info = read.document.answers.emplace_back();
+      info.assistant = "ChatGPT";
+      const json* metadata = member(*message, "metadata");
+      if (metadata) info.model = string_member(*metadata, "model_slug");
+      info.date = iso_time(*message, "create_time");
+      info.query = question;
+      if (!answer->blocks.empty() && !answer->blocks.front().claims.empty()) {
+        info.where = answer->blocks.front().claims.front().where;
+      }
       for (Block& block : answer->blocks) {
         block.number = read.document.blocks.size() + 1;
+        block.answer = read.document.answers.size();
         read.document.blocks.push_back(std::move(block));
       }
       read.document.footnotes.insert(read.document.footnotes.end(), answer->footnotes.begin(),

@@ -259,4 +259,23 @@ std::size_t CodePoints::byte(std::size_t index) {
   return index_ == index ? byte_ : kNowhere;
 }
 
+AnswerInfo answer_by(std::string assistant, std::string model) {
+  AnswerInfo info;
+  info.assistant = std::move(assistant);
+  info.model = std::move(model);
+  return info;
+}
+
+void make_one_answer(Document& document, AnswerInfo info) {
+  if (info.where.line == 0) {
+    for (const Block& block : document.blocks) {
+      if (block.claims.empty()) continue;
+      info.where = block.claims.front().where;
+      break;
+    }
+  }
+  document.answers.assign(1, std::move(info));
+  for (Block& block : document.blocks) block.answer = 1;
+}
+
 }  // namespace evgraph::detail

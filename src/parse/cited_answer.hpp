@@ -82,6 +82,12 @@ Document parse_written_answer(const Text& file, const AnswerWriter& answer,
                               const std::string& fallback_name,
                               std::vector<CitationEntry> citations, Diagnostics& diagnostics);
 
+// Makes the whole of `document` one answer (an API response is one reply), described by `info`
+// (the assistant, the response's model, the searches it ran).
+void make_one_answer(Document& document, AnswerInfo info);
+// An answer given by `assistant` ("Gemini") with `model` ("gemini-2.5-flash", or "").
+AnswerInfo answer_by(std::string assistant, std::string model);
+
 // Byte offsets in `text` of indices counted in code points: each lookup walks on from the last
 // one, so indices given in increasing order (as annotations come) cost one pass in all.
 class CodePoints {

@@ -7,6 +7,7 @@
 // out a zero startIndex or partIndex. The supported segment is the claim; it cites its chunks.
 // Vertex's redirect URIs (vertexaisearch.cloud.google.com/grounding-api-redirect/…) are kept as
 // the URL, with the chunk's title (the site) as the title.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ ParsedAnswer parse_gemini_response(const Text& text, Diagnostics& diagnostics) {
   std::vector<CitationEntry> entries;
   std::size_t supports = 0;
   std::size_t queries = 0;
+  AnswerInfo info = detail::answer_by("Gemini", string_member(response, "modelVersion"));
   const auto report = [&](std::size_t file_offset, std::string message, const char* code) {
     Diagnostic d;
     d.where = file_offset == kNowhere ? Location{text.name(), 1, 1} : text.locate(file_offset);
@@ -152,7 +154,16 @@ ParsedAnswer parse_gemini_response(const Text& text, Diagnostics& diagnostics) {
       }
       if (!span.labels.empty()) spans.push_back(std::move(span));
     }
-    if (metadata) queries += array_member(*metadata, "webSearchQueries").size();
+    if (metadata) {
+      for (const json& query : array_member(*metadata, "webSearchQueries")) {
+        if (!query.is_string()) continue;
+        ++queries;
+        const std::string& said = query.get_ref<const std::string&>();
+        if (std::find(info.searches.begin(), info.searches.end(), said) == info.searches.end()) {
+          info.searches.push_back(said);
+        }
+      }
+    }
     if (!writer.empty()) writer.insert("\n\n", first_offset);
     detail::write_cited_spans(writer, value, offsets, std::move(spans));
   }
@@ -160,6 +171,7 @@ ParsedAnswer parse_gemini_response(const Text& text, Diagnostics& diagnostics) {
   parsed.document = detail::parse_written_answer(
       text, writer, text.name() + " (candidates[].content.parts[].text)", std::move(entries),
       diagnostics);
+  detail::make_one_answer(parsed.document, std::move(info));
   parsed.recognised = "Gemini API response, " +
                       counted(supports, "grounding support", "grounding supports") + ", " +
                       counted(queries, "web search query", "web search queries");

@@ -30,6 +30,8 @@ class LineReader {
 
   std::optional<Line> next();
   std::optional<Line> peek();
+  // The line number of the closing `---` of YAML front matter on line 1, or 0 when there is none.
+  std::size_t front_matter_end() const noexcept { return front_matter_end_; }
 
  private:
   std::size_t find_front_matter_end() const;

@@ -135,6 +135,8 @@ ParsedAnswer parse_openai_response(const Text& text, Diagnostics& diagnostics) {
       }
     }
     parsed.document = reader.finish();
+    detail::make_one_answer(parsed.document,
+                            detail::answer_by("OpenAI", string_member(response, "model")));
     parsed.recognised = "OpenAI Responses API response, " + reader.annotations();
     return parsed;
   }
@@ -149,6 +151,8 @@ ParsedAnswer parse_openai_response(const Text& text, Diagnostics& diagnostics) {
     reader.add(content->get<std::string>(), array_member(*message, "annotations"), path);
   }
   parsed.document = reader.finish();
+  detail::make_one_answer(parsed.document,
+                          detail::answer_by("OpenAI", string_member(response, "model")));
   parsed.recognised = "OpenAI Chat Completions response, " + reader.annotations();
   return parsed;
 }

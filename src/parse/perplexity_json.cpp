@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "evgraph/parse.hpp"
+#include "parse/cited_answer.hpp"
 #include "parse/document_locations.hpp"
 #include "parse/json_strings.hpp"
 #include "text/json_number.hpp"
@@ -207,6 +208,11 @@ Document parse_perplexity_response(const Text& text, Diagnostics& diagnostics) {
     document.blocks.push_back(std::move(block));
   }
   document.blocks.back().citations = std::move(citations);
+  const auto model = response.is_object() ? response.find("model") : response.end();
+  detail::make_one_answer(
+      document, detail::answer_by("Perplexity", model != response.end() && model->is_string()
+                                                    ? model->get<std::string>()
+                                                    : std::string()));
   return document;
 }
 

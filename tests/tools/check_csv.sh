@@ -50,7 +50,7 @@ check(out / "seed-neo4j", "nodes.csv", "relationships.csv", "id:ID", (":START_ID
 header, rows = read(out / "seed-neo4j" / "nodes.csv")
 assert header[:3] == ["id:ID", ":LABEL", "label"], header
 assert {row[":LABEL"] for row in rows} <= {"Document", "Claim", "Source", "Population",
-                                            "Intervention", "Outcome"}
+                                            "Intervention", "Outcome", "Answer"}
 header, rows = read(out / "seed-neo4j" / "relationships.csv")
 assert header[:3] == [":START_ID", ":END_ID", ":TYPE"], header
 assert {"CITES", "SIMILAR_TO"} <= {row[":TYPE"] for row in rows}

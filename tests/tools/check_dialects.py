@@ -6,7 +6,7 @@ seed.vosviewer.json seed.kumu.json seed.mmd; exit 0 = all holds)"""
 import collections, html, json, os, re, sys
 import networkx as nx
 
-EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to"}
+EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"}
 folder = sys.argv[1]
 problems = []
 
@@ -72,7 +72,7 @@ def check_vosviewer():
     expect("vosviewer labels", [i["label"] for i in items], labels)
     expect("vosviewer our ids in descriptions",
            all(html.unescape(i["description"]).endswith(node_id) for i, node_id in zip(items, ids)), True)
-    expect("vosviewer clusters in 1..6", all(1 <= i["cluster"] <= 6 for i in items), True)
+    expect("vosviewer clusters in 1..7", all(1 <= i["cluster"] <= 7 for i in items), True)
     expect("vosviewer urls are http(s)",
            all(i["url"].startswith(("http://", "https://")) for i in items if "url" in i), True)
     expect("vosviewer Links weights", [i["weights"]["Links"] for i in items], [G.degree(n) for n in ids])
@@ -98,7 +98,7 @@ def check_kumu():
     return f"kumu {len(elements)} elements, {len(connections)} connections"
 
 
-NODE = re.compile(r'^    (n\d+)(\[\[|\(\[|\[/|\{\{|\()"([^"]*)"(\]\]|\]\)|/\]|\\\]|\}\}|\)):::([a-z]+)$')
+NODE = re.compile(r'^    (n\d+)(\[\[|\(\[|\[/|\{\{|\(|>)"([^"]*)"(\]\]|\]\)|/\]|\\\]|\}\}|\)|\]):::([a-z]+)$')
 EDGE = re.compile(r"^  (n\d+) (-->|-\.->)\|([a-z_]+)\| (n\d+)$")
 
 

@@ -5,8 +5,8 @@ usage: /usr/bin/python3 check_json.py GRAPH.json GRAPH.dot   (exit 0 = all holds
 import json, subprocess, sys
 import networkx as nx
 
-NODE_TYPES = {"document", "claim", "source", "population", "intervention", "outcome"}
-EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to"}
+NODE_TYPES = {"document", "claim", "source", "population", "intervention", "outcome", "answer"}
+EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"}
 json_path, dot_path = sys.argv[1], sys.argv[2]
 problems = []
 
