@@ -155,3 +155,15 @@ TEST_CASE("Each assistant message of a ChatGPT export is an answer with its mode
   CHECK_FALSE(answers[0].query.empty());
   for (const auto& block : parsed.conversations[0].document.blocks) CHECK(block.answer == 1);
 }
+
+TEST_CASE("A heading names its answer even after a logo copied with the page", "[parse][answers]") {
+  evgraph::Diagnostics d;
+  const auto doc = evgraph::test::parse_string(
+      "<img src=\"https://x.org/logo.png\" style=\"height:64px\"/>\n\n# First title\n\n"
+      "Groups help men.[1]\n\nSources:\n[1] https://a.org/x\n\n---\n\n# Second title\n\n"
+      "Clubs help men.[1]\n\nSources:\n[1] https://b.org/y\n",
+      d);
+  REQUIRE(doc.answers.size() == 2);
+  CHECK(doc.answers[0].heading == "First title");
+  CHECK(doc.answers[1].heading == "Second title");
+}

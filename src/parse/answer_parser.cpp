@@ -202,8 +202,10 @@ class AnswerParser {
   void set_heading(int level, std::string text) {
     if (in_list_ || footnote_run_) {  // after an answer's list: the next answer's heading
       if (next_heading_.empty()) next_heading_ = text;
-    } else if (answer_heading_.empty() && paragraph_.empty() && paragraphs_.empty()) {
-      answer_heading_ = text;
+    } else if (answer_heading_.empty() && no_words(paragraph_) &&
+               std::all_of(paragraphs_.begin(), paragraphs_.end(),
+                           [](const Pending& pending) { return no_words(pending.paragraph); })) {
+      answer_heading_ = text;  // above the answer's first words (an image or a tag may come first)
     }
     while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
     headings_.emplace_back(level, std::move(text));
@@ -414,6 +416,21 @@ class AnswerParser {
     if (!paragraph_.empty()) paragraph_.append_synthetic("\n");
     paragraph_.append(line.text, line.offset);
     last_prose_ = line.text;
+  }
+
+  // Nothing but spaces and HTML tags (a logo copied with the page).
+  static bool no_words(const Paragraph& paragraph) {
+    const std::string_view text = paragraph.text();
+    for (std::size_t i = 0; i < text.size();) {
+      if (const std::size_t tag = parse::html_tag(text, i)) {
+        i += tag;
+      } else if (is_space(text[i])) {
+        ++i;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   static bool is_list_item(std::string_view text) {
