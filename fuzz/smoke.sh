@@ -10,7 +10,7 @@ seconds=${1:-20}
 shift || true
 names=("$@")
 ((${#names[@]})) || names=(answer perplexity chatgpt_export openai anthropic gemini lexicon
-  evidence_json csv tsv jsonl csl_json bibtex ris graph_json roundtrip)
+  evidence_json csv tsv jsonl csl_json bibtex ris html graph_json roundtrip)
 
 cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz
@@ -27,6 +27,7 @@ seeds() {
     csl_json) echo $fx/bibliography/*.json ;;
     bibtex) echo $fx/bibliography/*.bib ;;
     ris) echo $fx/bibliography/*.ris ;;
+    html) echo $fx/html/*.html ;;
     graph_json) echo $ex/men-peer-support.json ;;
     roundtrip) echo $ex/men-peer-support.txt $fx/torture/*.json $fx/assistants/api/*.json ;;
   esac

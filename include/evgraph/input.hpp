@@ -40,6 +40,7 @@ enum class InputFormat {
   openai,           // OpenAI Chat Completions or Responses API response with url_citation spans
   anthropic,        // Anthropic Messages API response: text blocks with citations
   gemini,           // Gemini API response: parts' text with groundingMetadata supports
+  html,  // a chat page saved as HTML (.html .htm): its links cite, its text is the answer
 };
 
 inline constexpr InputFormat kInputFormats[] = {
@@ -49,7 +50,7 @@ inline constexpr InputFormat kInputFormats[] = {
     InputFormat::csl_json,      InputFormat::bibtex,
     InputFormat::ris,           InputFormat::chatgpt_export,
     InputFormat::openai,        InputFormat::anthropic,
-    InputFormat::gemini};
+    InputFormat::gemini,        InputFormat::html};
 
 std::string_view to_string(InputFormat format);
 std::optional<InputFormat> input_format_from_name(std::string_view name);
@@ -62,7 +63,8 @@ std::optional<InputFormat> input_format_from_name(std::string_view name);
 // object a line JSON Lines; nullopt for any other JSON (a lexicon, an exported graph).
 std::optional<InputFormat> sniff_json_format(std::string_view head);
 // The format of an input from its file extension and, for .json and unknown extensions, a look at
-// its first bytes.
+// its first bytes (`<!DOCTYPE html` or `<html` first: an HTML page, whatever the extension, unless
+// it names a structured format).
 InputFormat detect_input_format(const Text& text);
 
 // How the records of a CSV/TSV/JSONL input map onto evidence: role → field name, in the order
@@ -121,10 +123,10 @@ struct FoundInputs {
 // A folder becomes its files, recursively, sorted by path, hidden files and folders left out, each
 // with the folder's format and map. With a format every file is an input; without, files of an
 // extension evgraph reads (.txt .md .markdown .json .jsonl .ndjson .csv .tsv .tab .bib .bibtex
-// .ris), except .json files that are no input (a lexicon, an exported graph) and evgraph's own
-// csv/neo4j export files and --diagnostics files. A file whose first bytes show a binary format
-// (PDF, Office, image, archive…) is never an input. Throws std::filesystem::filesystem_error when a
-// folder cannot be listed.
+// .ris .html .htm), except .json files that are no input (a lexicon, an exported graph) and
+// evgraph's own csv/neo4j/html export files and --diagnostics files. A file whose first bytes show
+// a binary format (PDF, Office, image, archive…) is never an input. Throws
+// std::filesystem::filesystem_error when a folder cannot be listed.
 FoundInputs find_inputs(const std::vector<InputSpec>& paths);
 
 struct InputResult {

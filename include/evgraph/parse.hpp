@@ -35,6 +35,7 @@ Document parse_perplexity_response(const Text& text, Diagnostics& diagnostics);
 struct ParsedAnswer {
   Document document;
   std::string recognised;
+  std::string title;  // the answer's own title, when the input gives one (an HTML page's <title>)
 };
 
 // OpenAI Chat Completions (choices[].message.content + annotations of type url_citation) or
@@ -48,6 +49,16 @@ ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics
 // Gemini API: candidates[].content.parts[].text grounded by groundingMetadata; each grounding
 // support's segment (UTF-8 byte offsets) is a claim citing its grounding chunks.
 ParsedAnswer parse_gemini_response(const Text& text, Diagnostics& diagnostics);
+
+// A chat page saved as HTML (ChatGPT, Perplexity, Gemini, Copilot: "Save page as", or copied as
+// HTML), read as the text a reader sees: blocks as paragraphs, headings, list items and table
+// rows as lines, `<script>`/`<style>`/`<head>`/`<nav>`/`<button>`/`<svg>` dropped, only the
+// assistant's messages when the page marks them. A link in prose is a Markdown link to
+// parse_answer(); one the page marks as a citation (a source chip or pill, a `<sup>` number, a
+// `citation` class or data attribute) cites its target. Locations point into the HTML file;
+// `recognised` says "html page from chatgpt.com, 2 assistant messages, 5 citation links". Never
+// throws on content: any bytes are a page, however broken.
+ParsedAnswer parse_html_page(const Text& text, Diagnostics& diagnostics);
 
 // One conversation of a ChatGPT export: the assistant's text messages on the branch the user last
 // saw (current_node up to the root), one block or more each, in order.

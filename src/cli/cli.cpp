@@ -117,14 +117,15 @@ struct Command {
 
 void add_input_options(CLI::App& app, Options& options) {
   app.add_option("inputs", options.inputs,
-                 "Files and folders to read ('-' for stdin): answers (.txt .md), API responses "
-                 "(Perplexity, OpenAI, Anthropic, Gemini) and ChatGPT exports (.json), evidence "
-                 "JSON, CSV/TSV, JSON Lines, CSL-JSON, BibTeX, RIS; folders are read recursively")
+                 "Files and folders to read ('-' for stdin): answers (.txt .md), chat pages saved "
+                 "as HTML (.html .htm), API responses (Perplexity, OpenAI, Anthropic, Gemini) and "
+                 "ChatGPT exports (.json), evidence JSON, CSV/TSV, JSON Lines, CSL-JSON, BibTeX, "
+                 "RIS; folders are read recursively")
       ->required()
       ->type_name("INPUT");
   app.add_option(
          "--from", options.from,
-         "Read the inputs after it as FORMAT: answer, perplexity-json, openai, anthropic, "
+         "Read the inputs after it as FORMAT: answer, html, perplexity-json, openai, anthropic, "
          "gemini, chatgpt-export, evidence-json, csv, tsv, jsonl, csl-json, bibtex, ris, or "
          "auto (detect; the default)")
       ->type_name("FORMAT")

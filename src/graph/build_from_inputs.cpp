@@ -57,6 +57,7 @@ bool names_works(InputFormat format) {
     case InputFormat::openai:
     case InputFormat::anthropic:
     case InputFormat::gemini:
+    case InputFormat::html:
       return false;
     case InputFormat::evidence_json:
     case InputFormat::csv:

@@ -45,7 +45,7 @@ bool is_diagnostics_file(const std::string& head) {
 }
 
 // The files of evgraph's own csv and neo4j folder exports (their headers, and the README beside
-// the Neo4j files) and its --diagnostics files.
+// the Neo4j files), its HTML pages (their generator) and its --diagnostics files.
 bool is_own_export(const std::string& head, std::string_view extension) {
   static constexpr std::string_view kHeaders[] = {"id,type,label,", "source,target,type",
                                                   "id:ID,:LABEL,", ":START_ID,:END_ID,:TYPE"};
@@ -53,14 +53,17 @@ bool is_own_export(const std::string& head, std::string_view extension) {
     return std::any_of(std::begin(kHeaders), std::end(kHeaders),
                        [&](std::string_view header) { return head.starts_with(header); });
   }
+  if (extension == ".html" || extension == ".htm") {  // an HTML export: its generator is evgraph
+    return head.find("<meta name=\"generator\" content=\"evgraph") != std::string::npos;
+  }
   if (head.find('\n') != std::string::npos && is_diagnostics_file(head)) return true;
   return extension == ".md" && head.starts_with("# Neo4j bulk import\n\nWritten by evgraph");
 }
 
 bool is_known_input(const fs::path& path, const std::string& head) {
-  static constexpr std::string_view kExtensions[] = {".txt",   ".md",     ".markdown", ".json",
-                                                     ".jsonl", ".ndjson", ".csv",      ".tsv",
-                                                     ".tab",   ".bib",    ".bibtex",   ".ris"};
+  static constexpr std::string_view kExtensions[] = {
+      ".txt", ".md",  ".markdown", ".json",   ".jsonl", ".ndjson", ".csv",
+      ".tsv", ".tab", ".bib",      ".bibtex", ".ris",   ".html",   ".htm"};
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });

@@ -7,6 +7,7 @@
 
 #include "evgraph/parse.hpp"
 #include "input/readers.hpp"
+#include "parse/html_page.hpp"
 #include "text/ascii.hpp"
 
 namespace evgraph {
@@ -17,7 +18,7 @@ struct FormatName {
   std::string_view name;
 };
 
-constexpr std::array<FormatName, 13> kNames = {{
+constexpr std::array<FormatName, 14> kNames = {{
     {InputFormat::answer, "answer"},
     {InputFormat::perplexity_json, "perplexity-json"},
     {InputFormat::evidence_json, "evidence-json"},
@@ -31,6 +32,7 @@ constexpr std::array<FormatName, 13> kNames = {{
     {InputFormat::openai, "openai"},
     {InputFormat::anthropic, "anthropic"},
     {InputFormat::gemini, "gemini"},
+    {InputFormat::html, "html"},
 }};
 
 using ascii::lowered;
@@ -135,6 +137,7 @@ std::optional<InputFormat> input_format_from_name(std::string_view name) {
   if (wanted == "openai-responses" || wanted == "openai-chat") return InputFormat::openai;
   if (wanted == "claude") return InputFormat::anthropic;
   if (wanted == "vertex" || wanted == "google") return InputFormat::gemini;
+  if (wanted == "htm" || wanted == "xhtml" || wanted == "html-page") return InputFormat::html;
   return std::nullopt;
 }
 
@@ -145,6 +148,8 @@ InputFormat detect_input_format(const Text& text) {
   if (extension == ".csv") return InputFormat::csv;
   if (extension == ".tsv" || extension == ".tab") return InputFormat::tsv;
   if (extension == ".jsonl" || extension == ".ndjson") return InputFormat::jsonl;
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml")
+    return InputFormat::html;
   const std::optional<InputFormat> sniffed = sniff_json_format(text.content());
   // A chat completion whose first KB name no Perplexity citations may still be OpenAI's, with its
   // annotations after a long answer.
@@ -159,6 +164,7 @@ InputFormat detect_input_format(const Text& text) {
   if (extension == ".json") return refined(sniffed.value_or(InputFormat::evidence_json));
   const std::string_view head = skip_space(text.content());
   if (head.starts_with("TY  -")) return InputFormat::ris;
+  if (detail::looks_like_html(head)) return InputFormat::html;
   if (sniffed && (*sniffed == InputFormat::perplexity_json || *sniffed == InputFormat::openai ||
                   *sniffed == InputFormat::anthropic || *sniffed == InputFormat::gemini ||
                   *sniffed == InputFormat::chatgpt_export)) {
@@ -265,6 +271,13 @@ Evidence read_as(const Text& text, InputFormat format, const FieldMap& map, cons
       return read_answer(parse_anthropic_response(text, diagnostics), lexicon, diagnostics);
     case InputFormat::gemini:
       return read_answer(parse_gemini_response(text, diagnostics), lexicon, diagnostics);
+    case InputFormat::html: {
+      ParsedAnswer parsed = parse_html_page(text, diagnostics);
+      std::string title = std::move(parsed.title);
+      Evidence evidence = read_answer(std::move(parsed), lexicon, diagnostics);
+      evidence.title = std::move(title);
+      return evidence;
+    }
   }
   return extract(parse_answer(text, diagnostics), lexicon, diagnostics);
 }

@@ -426,7 +426,7 @@ std::optional<CitationGroup> scan_citation_group(std::string_view line, std::siz
   while (i < line.size() && scan_citation(line, i, text, superscripts, group)) {
     group.end = i;
     const std::size_t next = skip_blanks(line, i);
-    if (next == i || next >= line.size() || line[next] != '[') break;
+    if (next >= line.size() || line[next] != '[') break;
     i = next;
   }
   if (group.end == pos) return std::nullopt;

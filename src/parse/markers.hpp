@@ -41,7 +41,8 @@ std::optional<Link> scan_link(std::string_view line, std::size_t pos);
 // A claim's citation group at `pos`: marker brackets, citation links (`[1](url)`, `[[1]](url)`,
 // `[nih+2](url)`), a bracketed URL (`[https://…]`), links that are all of a parenthesis ending a
 // claim (`… loneliness ([BMJ Open](url)).`), a link to a footnote (`[this article](^3^)`) and,
-// when `superscripts`, superscript digits; with any that follow after spaces. `text` is the claim
+// when `superscripts`, superscript digits; with any that follow, right after it or after spaces
+// (`[1](url)[2](url)`). `text` is the claim
 // so far: bracketed numbers after `Size:` or `=` are values, not markers.
 struct CitationGroup {
   std::size_t begin = 0;
