@@ -219,6 +219,40 @@ TEST_CASE("Anthropic web search: a text block with citations is a claim citing t
   CHECK(place(e.claims[2].where) == place_of("anthropic_web_search.json", "Men’s Sheds reduce"));
 }
 
+TEST_CASE("Anthropic cited_text is the quote of the cites edge, each claim its own",
+          "[input][assistants]") {
+  evgraph::Diagnostics d;
+  const auto e = read_as("anthropic_web_search.json", std::nullopt, d);
+  const auto& sheds = e.claims.at(2);
+  REQUIRE(sheds.citations.size() == 2);
+  CHECK(sheds.citations[0].quote == "Members reported feeling less lonely after joining a shed.");
+  CHECK(sheds.citations[1].quote == "Retired men are among the loneliest groups.");
+  // The JSON export shows it on the cites edge.
+  const auto r = evgraph::test::run_cli(
+      {"build", fixture("anthropic_web_search.json"), "-o", "-", "--to", "json"});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(
+      r.out,
+      Catch::Contains("\"quote\":\"Members reported feeling less lonely after joining a shed.\""));
+  // One page quoted by two claims: each edge has its own passage, not the other's.
+  const evgraph::Text twice = evgraph::make_text("twice.json", R"({"type": "message", "content": [
+    {"type": "text", "text": "Sheds help.", "citations": [{"type": "web_search_result_location",
+      "url": "https://a.example/p", "title": "P", "cited_text": "Sheds  help\nmen. "}]},
+    {"type": "text", "text": " Walks help.", "citations": [{"type": "web_search_result_location",
+      "url": "https://a.example/p", "title": "P", "cited_text": "Walks help too."}]},
+    {"type": "text", "text": " Sheds again.", "citations": [{"type": "web_search_result_location",
+      "url": "https://a.example/p", "title": "P", "cited_text": "Sheds help men."}]}]})",
+                                                 d);
+  const auto quoted = evgraph::extract(evgraph::parse_anthropic_response(twice, d).document,
+                                       evgraph::default_lexicon(), d);
+  REQUIRE(quoted.claims.size() == 3);
+  CHECK(quoted.claims[0].citations.at(0).quote == "Sheds help men.");
+  CHECK(quoted.claims[1].citations.at(0).quote == "Walks help too.");
+  CHECK(quoted.claims[2].citations.at(0).quote == "Sheds help men.");
+  CHECK(quoted.claims[2].markers == quoted.claims[0].markers);  // the same passage: one entry
+  CHECK(count_code(d, "unused-citation") == 0);
+}
+
 TEST_CASE("Anthropic document citations cite the document by its title", "[input][assistants]") {
   evgraph::Diagnostics d;
   const auto e = read_as("anthropic_documents.json", std::nullopt, d);

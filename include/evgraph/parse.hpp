@@ -44,7 +44,8 @@ struct ParsedAnswer {
 // `([site](url))`, cites the text before it. Indices count code points.
 ParsedAnswer parse_openai_response(const Text& text, Diagnostics& diagnostics);
 // Anthropic Messages API: content[] text blocks; one with citations is a claim citing them (web
-// search results by URL, cited documents by their title).
+// search results by URL, cited documents by their title), each citation's cited_text the quote of
+// its cites edge.
 ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics);
 // Gemini API: candidates[].content.parts[].text grounded by groundingMetadata; each grounding
 // support's segment (UTF-8 byte offsets) is a claim citing its grounding chunks.

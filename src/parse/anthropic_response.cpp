@@ -3,8 +3,9 @@
 // (web_search_result_location: url, title, cited_text, encrypted_index; search_result_location:
 // source, title) or documents given in the request (char_location, page_location,
 // content_block_location: document_index, document_title, cited_text and the cited range). Text
-// blocks without citations are prose around them (uncited claims). Tool use and tool result
-// blocks (server_tool_use, web_search_tool_result) are the search itself, not the answer.
+// blocks without citations are prose around them (uncited claims). A citation's cited_text is the
+// quote of its cites edge. Tool use and tool result blocks (server_tool_use,
+// web_search_tool_result) are the search itself, not the answer.
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -36,6 +37,21 @@ bool is_url(const std::string& text) {
   return text.starts_with("http://") || text.starts_with("https://");
 }
 
+// A citation's `cited_text`, white space collapsed and trimmed.
+std::string quoted_text(const nlohmann::json& citation) {
+  std::string quote;
+  for (char c : detail::string_member(citation, "cited_text")) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!quote.empty() && quote.back() != ' ') quote += ' ';
+    } else {
+      quote += c;
+    }
+  }
+  if (!quote.empty() && quote.back() == ' ') quote.pop_back();
+  return quote;
+}
+
 std::string counted(std::size_t n, const std::string& what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
@@ -54,8 +70,9 @@ ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics
   const detail::JsonStrings strings(text.content());
   detail::CitationList entries(text, strings);
   std::map<std::string, std::size_t> kinds;
-  const auto label_of = [&](const std::string& url, const std::string& title) {
-    return entries.label(url, title, {text.name(), 1, 1});
+  const auto label_of = [&](const std::string& url, const std::string& title,
+                            const std::string& quote) {
+    return entries.label(url, title, {text.name(), 1, 1}, quote);
   };
   // The answer: every text block's text, one after another, with the blocks that cite as spans.
   std::string value;
@@ -109,7 +126,8 @@ ParsedAnswer parse_anthropic_response(const Text& text, Diagnostics& diagnostics
         diagnostics.push_back(std::move(d));
         continue;
       }
-      const std::string label = label_of(url, title);
+      // The passage cited (`cited_text`) is the quote of the cites edge.
+      const std::string label = label_of(url, title, quoted_text(citation));
       if (std::find(span.labels.begin(), span.labels.end(), label) == span.labels.end()) {
         span.labels.push_back(label);
       }

@@ -109,9 +109,10 @@ class Placer {
 }  // namespace
 
 std::string CitationList::label(const std::string& url, const std::string& title,
-                                const Location& fallback) {
-  const auto [found, added] =
-      index_.try_emplace(url.empty() ? "t" + title : "u" + url, entries_.size());
+                                const Location& fallback, const std::string& quote) {
+  std::string key = url.empty() ? "t" + title : "u" + url;
+  if (!quote.empty()) key += '\0' + quote;
+  const auto [found, added] = index_.try_emplace(std::move(key), entries_.size());
   if (!added) {
     CitationEntry& entry = entries_[found->second];
     if (entry.title.empty()) entry.title = title;
@@ -121,6 +122,7 @@ std::string CitationList::label(const std::string& url, const std::string& title
   entry.label = std::to_string(entries_.size() + 1);
   entry.url = url;
   entry.title = title;
+  entry.quote = quote;
   const std::vector<std::size_t> at = strings_.offsets_of(url.empty() ? title : url);
   entry.where = at.empty() ? fallback : file_.locate(at.front());
   entries_.push_back(std::move(entry));

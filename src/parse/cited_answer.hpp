@@ -40,15 +40,18 @@ class AnswerWriter {
 };
 
 // The citation list a reader builds: one entry per distinct URL (or, for a source without one,
-// title), labelled 1, 2, … in order of first mention, placed where the URL (or title) first stands
-// in the file.
+// title) and quote, labelled 1, 2, … in order of first mention, placed where the URL (or title)
+// first stands in the file.
 class CitationList {
  public:
   CitationList(const Text& file, const JsonStrings& strings) : file_(file), strings_(strings) {}
 
   // The label of the source, added when new (placed at `fallback` when its URL or title is not
-  // found in the file); a title fills in an entry that had none.
-  std::string label(const std::string& url, const std::string& title, const Location& fallback);
+  // found in the file); a title fills in an entry that had none. `quote`: the text of the source
+  // the citation quotes (Anthropic's cited_text), which becomes the entry's quote and so the
+  // quote of the cites edges of the claims citing it; one source quoted twice is two entries.
+  std::string label(const std::string& url, const std::string& title, const Location& fallback,
+                    const std::string& quote = {});
   std::vector<CitationEntry> take();
 
  private:
