@@ -116,6 +116,77 @@ TEST_CASE("ChatGPT copy: oai_citation links are citations with their title whate
   CHECK(evidence.recognised == read.document.recognised);
 }
 
+TEST_CASE(
+    "ChatGPT copy: a bare oai_citation without its link is removed and reported with its "
+    "title",
+    "[parse]") {
+  evgraph::Diagnostics d;
+  const auto document = parse_string(
+      "Men's Sheds reduce loneliness among older men oai_citation:1\u2021PubMed\n\n"
+      "Only visible parts are drawn  oai_citation:0\u2021qlik-globe-flows.js.\n\n"
+      "Walking helps. oai_citation:2\u2021Ramblers Walking for Health. Cycling clubs build "
+      "friendships [oai_citation:3,Cycling UK].\n",
+      d);
+  const auto evidence = evgraph::extract(document, evgraph::default_lexicon(), d);
+  REQUIRE(evidence.claims.size() == 4);
+  CHECK(evidence.claims[0].text == "Men's Sheds reduce loneliness among older men");
+  CHECK(evidence.claims[0].markers == Strings{"oai_citation:1"});
+  CHECK(evidence.claims[0].citations.empty());
+  CHECK(evidence.claims[1].text == "Only visible parts are drawn.");
+  CHECK(evidence.claims[2].text == "Walking helps.");
+  CHECK(evidence.claims[2].markers == Strings{"oai_citation:2"});
+  CHECK(evidence.claims[3].text == "Cycling clubs build friendships.");
+  CHECK(evidence.claims[3].markers == Strings{"oai_citation:3"});
+  for (const auto& claim : evidence.claims) {
+    INFO(claim.text);
+    CHECK(leftover_marker(claim.text).empty());
+    CHECK(claim.text.find("PubMed") == std::string::npos);
+    CHECK(claim.text.find("Ramblers") == std::string::npos);
+  }
+  REQUIRE(count_code(d, "unresolved-marker") == 4);
+  const auto* first = find_code(d, "unresolved-marker");
+  CHECK(first->where.line == 1);
+  CHECK(first->where.column == 47);
+  CHECK_THAT(first->message, Catch::Contains("'oai_citation:1\u2021PubMed'") &&
+                                 Catch::Contains("the source 'PubMed'"));
+  std::vector<std::string> messages;
+  for (const auto& diagnostic : d) messages.push_back(diagnostic.message);
+  CHECK_THAT(messages[1], Catch::Contains("'qlik-globe-flows.js'"));
+  CHECK_THAT(messages[2], Catch::Contains("'Ramblers Walking for Health'"));
+  CHECK_THAT(messages[3], Catch::Contains("'Cycling UK'"));
+  CHECK(count_code(d, "uncited-claim") == 0);
+  CHECK(count_code(d, "undefined-citation") == 0);
+  CHECK(document.recognised == "ChatGPT copy: 4 oai_citations without their links");
+}
+
+TEST_CASE("a long line of bare oai_citations stays linear", "[parse]") {
+  std::string line = "Claim text ";
+  for (int i = 0; i < 100000; ++i) line += "oai_citation:1\u2021T oai_citation:";
+  line += "\n";
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(line, d);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(count_code(d, "unresolved-marker") == 100000);
+}
+
+TEST_CASE("ChatGPT copy: a bare oai_citation that the answer's own list defines cites it",
+          "[parse]") {
+  evgraph::Diagnostics d;
+  const auto evidence = extract_string(
+      "Men's Sheds reduce loneliness oai_citation:1\u2021PubMed. Walking helps "
+      "[oai_citation:2\u2021Ramblers](https://www.ramblers.org.uk/walking).\n\n"
+      "Sources:\n[1] https://pubmed.ncbi.nlm.nih.gov/35941799/\n",
+      d);
+  REQUIRE(evidence.claims.size() == 2);
+  CHECK(evidence.claims[0].text == "Men's Sheds reduce loneliness.");
+  REQUIRE(evidence.claims[0].citations.size() == 1);
+  CHECK(evidence.sources.at(evidence.claims[0].citations[0].source).identity.id() ==
+        "source:pubmed:35941799");
+  CHECK(evidence.claims[1].citations.size() == 1);  // the link, as before
+  CHECK(count_code(d, "unresolved-marker") == 0);
+  CHECK(count_code(d, "undefined-citation") == 0);
+}
+
 TEST_CASE("ChatGPT private-use markers are removed and kept as markers and reported once per kind",
           "[parse]") {
   const Read read = read_fixture("chatgpt-private-use.txt");

@@ -525,14 +525,18 @@ class AnswerParser {
           draft.text += marker->shown;
         } else if (!marker->labels.empty()) {
           CitationGroup group{marker->begin, marker->end, {}, {}, {}, {}};
-          if (marker->kind == AssistantMarkerKind::numbered_bracket) {
-            group.labels = std::move(marker->labels);
+          const bool bare = marker->kind == AssistantMarkerKind::bare_oai_citation;
+          const bool lost = bare && !lists(marker->labels.front());
+          if (lost) marker->labels.front().insert(0, "oai_citation:");
+          if (marker->kind == AssistantMarkerKind::numbered_bracket || (bare && !lost)) {
+            group.labels = marker->labels;
           } else {
-            group.detached = std::move(marker->labels);
+            group.detached = marker->labels;
           }
           pos = parse::take_closing_punctuation(s, pos, draft.text);
           add_claim(draft, paragraph, &group, false);
           draft = Draft{};
+          if (lost) report_lost_link(*marker, paragraph);  // after the claim: locations go forward
         }
         continue;
       }
@@ -666,6 +670,29 @@ class AnswerParser {
   }
 
   // ---- assistants' own citation forms ----------------------------------------------------------
+
+  // Whether the block's list defines `label` (the list's labels gathered once a block).
+  bool lists(const std::string& label) {
+    if (!listed_ready_) {
+      for (const CitationEntry& entry : block_.citations) listed_.insert(entry.label);
+      listed_ready_ = true;
+    }
+    return listed_.contains(label);
+  }
+
+  // `oai_citation:3‡PubMed` whose link was lost and that no list resolves (labelled
+  // `oai_citation:3`, a detached marker of its claim): reported with its title.
+  void report_lost_link(const AssistantMarker& marker, const Paragraph& paragraph) {
+    const std::string& label = marker.labels.front();
+    const std::string shown = label + (marker.shown.empty() ? "" : "\u2021" + marker.shown);
+    diagnostics_.push_back(
+        {Severity::warning, locate(paragraph.source_offset(marker.begin)),
+         "ChatGPT citation '" + shown + "' lost its link in the copy" +
+             (marker.shown.empty() ? "" : ": the source '" + marker.shown + "'") +
+             " cannot be resolved without its URL and no list defines [" + label.substr(13) +
+             "]; removed from the claim, not linked",
+         "unresolved-marker"});
+  }
 
   // `[1]`, `[1, 2]`, `[^1]`, `[cite: 1]` anywhere in the text (one bracket's opening looked at,
   // so a line of a million brackets stays linear).
@@ -829,6 +856,8 @@ class AnswerParser {
               "\u3010\u2020\u3011 markers"},
              {kind(AssistantMarkerKind::numbered_bracket), "\u3010n\u3011 marker",
               "\u3010n\u3011 markers"},
+             {kind(AssistantMarkerKind::bare_oai_citation), "oai_citation without its link",
+              "oai_citations without their links"},
              {kind(AssistantMarkerKind::cite_turn), "cite turn marker", "cite turn markers"},
              {kind(AssistantMarkerKind::file_cite), "filecite marker", "filecite markers"},
              {kind(AssistantMarkerKind::entity), "entity name", "entity names"},
@@ -871,6 +900,8 @@ class AnswerParser {
     first_footnote_line_.clear();
     const bool ends_answer = footnote_run_ || !block_.citations.empty();
     footnote_run_ = false;
+    listed_.clear();
+    listed_ready_ = false;
     if (block_.claims.empty() && block_.citations.empty() && block_.list_heading.line == 0) return;
     // A block ended by its citation list or footnotes is an answer; one that is not (the
     // assistant's last remark after its list) belongs to the answer before it.
@@ -1117,6 +1148,8 @@ class AnswerParser {
   bool inferring_ = false;  // this block's plain digits after sentences are its markers
   std::array<std::size_t, kCounts> counts_{};
   std::array<Location, parse::kAssistantMarkerKinds> first_marker_{};
+  std::unordered_set<std::string> listed_;  // the block's list labels, once a bare marker asks
+  bool listed_ready_ = false;
   Location first_inferred_;
   std::size_t works_cited_accessed_ = 0;
 };

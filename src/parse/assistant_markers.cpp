@@ -198,6 +198,80 @@ std::optional<AssistantMarker> scan_lenticular(std::string_view s, std::size_t p
   return marker;
 }
 
+// After `oai_citation:` or `oai_citation_attribution:` at `pos`: the position past the number and
+// its separator (`‡` or `,`), with the number in `number`; npos when there is none.
+std::size_t oai_citation_head(std::string_view s, std::size_t pos, std::string_view& number) {
+  const std::string_view rest = s.substr(pos);
+  std::size_t i = pos;
+  if (rest.starts_with("oai_citation_attribution:")) {
+    i += 25;
+  } else if (rest.starts_with("oai_citation:")) {
+    i += 13;
+  } else {
+    return std::string_view::npos;
+  }
+  const std::size_t end = number_end(s, i);
+  if (end == std::string_view::npos) return end;
+  number = s.substr(i, end - i);
+  if (s.substr(end).starts_with("\u2021")) return end + 3;
+  return end < s.size() && s[end] == ',' ? end + 1 : std::string_view::npos;
+}
+
+// A bare `oai_citation:3‡Title` (ChatGPT's citation link once its Markdown is lost): the title
+// runs to the end of the line, the next `oai_citation`, a `]` when bracketed, or a sentence's end
+// (`. ` before a capital); sentence punctuation ending it is left to the claim. `[…]` not
+// followed by `(` is read with its brackets.
+std::optional<AssistantMarker> scan_bare_oai_citation(std::string_view s, std::size_t pos) {
+  const bool bracketed = s[pos] == '[';
+  if (!bracketed && pos > 0 && is_alpha(s[pos - 1])) return std::nullopt;
+  std::string_view number;
+  const std::size_t title_start = oai_citation_head(s, bracketed ? pos + 1 : pos, number);
+  if (title_start == std::string_view::npos) return std::nullopt;
+  const std::size_t limit = std::min(s.size(), title_start + kMaxBracket * 3);
+  std::size_t end = title_start;
+  for (; end < limit && s[end] != '\n'; ++end) {
+    if (bracketed ? s[end] == ']' : s[end] == '[') break;
+    if (s.substr(end).starts_with("oai_citation")) break;
+    if (std::string_view(".!?").find(s[end]) != std::string_view::npos && end + 2 < s.size() &&
+        s[end + 1] == ' ' && s[end + 2] >= 'A' && s[end + 2] <= 'Z') {
+      break;
+    }
+  }
+  if (end == limit && limit < s.size() && !bracketed) {  // a title that runs on: up to a word's end
+    while (end > title_start && !is_blank(s[end - 1])) --end;
+  }
+  std::size_t marker_end = end;
+  if (bracketed) {
+    if (end >= s.size() || s[end] != ']' || (end + 1 < s.size() && s[end + 1] == '(')) {
+      return std::nullopt;
+    }
+    marker_end = end + 1;
+  }
+  std::string_view title = s.substr(title_start, end - title_start);
+  while (!title.empty() && is_blank(title.back())) title.remove_suffix(1);
+  if (!bracketed) {
+    while (!title.empty() &&
+           std::string_view(".,;:!?").find(title.back()) != std::string_view::npos) {
+      title.remove_suffix(1);
+    }
+    // Punctuation after the title ends the claim before the marker, unless that claim ended
+    // already (`Walking helps. oai_citation:2‡Ramblers.`): then it goes with the marker.
+    marker_end = static_cast<std::size_t>(title.data() + title.size() - s.data());
+    std::size_t before = pos;
+    while (before > 0 && is_blank(s[before - 1])) --before;
+    if (before > 0 && std::string_view(".!?").find(s[before - 1]) != std::string_view::npos) {
+      while (marker_end < s.size() &&
+             std::string_view(".,;:!?").find(s[marker_end]) != std::string_view::npos) {
+        ++marker_end;
+      }
+    }
+  }
+  AssistantMarker marker{pos, marker_end, AssistantMarkerKind::bare_oai_citation, {}, {}};
+  marker.labels.emplace_back(number);
+  marker.shown = std::string(trim(title));
+  return marker;
+}
+
 }  // namespace
 
 bool may_start_assistant_marker(std::string_view line, std::size_t pos) {
@@ -210,6 +284,8 @@ bool may_start_assistant_marker(std::string_view line, std::size_t pos) {
     case 'f':
     case 't':
       return pos == 0 || !is_alpha(line[pos - 1]);
+    case 'o':
+      return line.substr(pos).starts_with("oai_citation");
     default:
       return false;
   }
@@ -230,7 +306,9 @@ std::optional<AssistantMarker> scan_assistant_marker(std::string_view line, std:
       if (rest.starts_with("[cite_start]")) {
         return AssistantMarker{pos, pos + 12, AssistantMarkerKind::cite_start, {}, {}};
       }
-      return std::nullopt;
+      return rest.starts_with("[oai_citation") ? scan_bare_oai_citation(line, pos) : std::nullopt;
+    case 'o':
+      return scan_bare_oai_citation(line, pos);
     case 'c':
       if (auto marker = scan_content_reference(line, pos)) return marker;
       return scan_stripped_cite(line, pos);

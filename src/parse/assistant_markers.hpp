@@ -2,8 +2,9 @@
 // ChatGPT's private-use markers (`\ue200cite\ue202turn0search0\ue201`,
 // `\ue200entity\ue202[…]\ue201`) and the same words once the private-use characters are stripped
 // (`citeturn0search0`),
-// `:contentReference[oaicite:3]{index=3}`, `【4†source】`, and Gemini's `[cite_start]`. Each
-// scanner reads a bounded span from one position. Pure functions; thread-safe.
+// `:contentReference[oaicite:3]{index=3}`, `【4†source】`, a bare `oai_citation:3‡PubMed` (an
+// `oai_citation` link that lost its link), and Gemini's `[cite_start]`. Each scanner reads a
+// bounded span from one position. Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -23,15 +24,18 @@ enum class AssistantMarkerKind {
   entity,            // `\ue200entity\ue202["people","Ada Lovelace",…]\ue201`: shows its name
   widget,            // `\ue200image_group\ue202{…}\ue201`, `\ue200navlist…\ue201`, …: no text
   cite_start,        // Gemini's `[cite_start]`
+  bare_oai_citation,  // `oai_citation:3‡PubMed`, `[oai_citation:3‡PubMed]` with no `(url)`:
+                      // labels {"3"}, shown the title
 };
-inline constexpr std::size_t kAssistantMarkerKinds = 8;
+inline constexpr std::size_t kAssistantMarkerKinds = 9;
 
 struct AssistantMarker {
   std::size_t begin = 0;
   std::size_t end = 0;
   AssistantMarkerKind kind = AssistantMarkerKind::cite_turn;
-  std::vector<std::string> labels;  // turn ids, "oaicite:3", "4†source", "3" for `【3】`
-  std::string shown;                // the words an entity or link title shows in the text
+  std::vector<std::string> labels;  // turn ids, "oaicite:3", "4†source", "3" for `【3】` and
+                                    // `oai_citation:3‡PubMed`
+  std::string shown;  // the words an entity shows in the text; a bare oai_citation's title
 };
 
 // True when an assistant marker may start at `pos` (a cheap test on one or two bytes, for the
