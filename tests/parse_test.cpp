@@ -229,3 +229,56 @@ TEST_CASE("a hard-wrapped paragraph is one paragraph", "[parse]") {
   CHECK(claims[3].text == "And another one.");
   CHECK(claims[4].text == "a bullet");
 }
+
+TEST_CASE("markers up to six digits resolve: a list of 1,500 references", "[parse]") {
+  std::string answer =
+      "Peer groups help veterans.[1200] Walking helps.[1499][1500] Sheds help.[7]\n\nSources:\n";
+  for (int n = 1; n <= 1500; ++n) {
+    answer += "[" + std::to_string(n) + "] https://a.example/" + std::to_string(n) + "\n";
+  }
+  evgraph::Diagnostics d;
+  const auto evidence = evgraph::test::extract_string(answer, d);
+  REQUIRE(evidence.claims.size() == 3);
+  const auto url = [&](std::size_t claim, std::size_t i) {
+    return evidence.sources.at(evidence.claims[claim].citations.at(i).source).url;
+  };
+  CHECK(evidence.claims[0].markers == std::vector<std::string>{"1200"});
+  CHECK(url(0, 0) == "https://a.example/1200");
+  CHECK(url(1, 0) == "https://a.example/1499");
+  CHECK(url(1, 1) == "https://a.example/1500");
+  CHECK(url(2, 0) == "https://a.example/7");
+  CHECK(count_code(d, "undefined-citation") == 0);
+  CHECK(count_code(d, "citation-without-url") == 0);
+}
+
+TEST_CASE("a bracket of more digits than a marker has is text, reported, never a marker",
+          "[parse]") {
+  evgraph::Diagnostics d;
+  const auto evidence = evgraph::test::extract_string(
+      "Peer groups help veterans [99999999999999999999] a lot.[1] Walks [1234567] help.[1]\n"
+      "Rows counted = [12345678] in the survey.[1]\n\n[1] https://a.example/1\n",
+      d);
+  REQUIRE(evidence.claims.size() == 3);
+  CHECK(evidence.claims[0].text == "Peer groups help veterans [99999999999999999999] a lot.");
+  CHECK(evidence.claims[0].markers == std::vector<std::string>{"1"});
+  CHECK(evidence.claims[1].text == "Walks [1234567] help.");
+  CHECK(evidence.claims[2].text == "Rows counted = [12345678] in the survey.");
+  REQUIRE(count_code(d, "oversized-marker") == 2);  // not the value after `=`
+  const auto* first = find_code(d, "oversized-marker");
+  CHECK(first->where.line == 1);
+  CHECK(first->where.column == 27);
+  CHECK(first->message ==
+        "'[999999\u2026]' holds a number of 20 digits, more than a citation marker has (at most "
+        "6); kept as text, not read as a marker");
+  CHECK(count_code(d, "undefined-citation") == 0);
+}
+
+TEST_CASE("a line of oversized brackets stays linear", "[parse]") {
+  std::string line = "Claim";
+  for (int i = 0; i < 100000; ++i) line += " x [12345678901234]";
+  line += ".[1]\n\n[1] https://a.example/1\n";
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(line, d);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(count_code(d, "oversized-marker") == 100000);
+}

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "evgraph/parse.hpp"
 #include "parse/assistant_markers.hpp"
@@ -435,7 +437,7 @@ class AnswerParser {
 
   static bool is_list_item(std::string_view text) {
     if (parse::is_bullet(text)) return true;
-    const std::size_t end = parse::number_end(text, 0);
+    const std::size_t end = parse::number_end(text, 0, parse::kMaxNumberingDigits);
     return end != std::string_view::npos && end + 1 < text.size() &&
            (text[end] == '.' || text[end] == ')') && is_space(text[end + 1]);
   }
@@ -562,6 +564,13 @@ class AnswerParser {
         draft = Draft{};
         continue;
       }
+      if (const std::size_t end = parse::scan_oversized_marker(s, pos, draft.text)) {
+        oversized_.push_back({pos, end});  // reported after the paragraph's claims
+        if (draft.begin == std::string_view::npos) draft.begin = pos;
+        draft.text.append(s.substr(pos, end - pos));  // kept as the claim's text
+        pos = end;
+        continue;
+      }
       if (auto link = parse::scan_link(s, pos);
           link && parse::link_role(*link) == parse::LinkRole::scholarly) {
         draft.links.push_back(*link);
@@ -582,6 +591,10 @@ class AnswerParser {
       draft.text += s[pos++];
     }
     add_claim(draft, paragraph, nullptr, false);
+    for (const auto& [begin, end] : oversized_) {  // located in order after the claims: linear
+      report_oversized_marker(s.substr(begin, end - begin), paragraph.source_offset(begin));
+    }
+    oversized_.clear();
   }
 
   // `source_line`: the group followed a `Source:` label, so with no claim text before it in its
@@ -660,6 +673,18 @@ class AnswerParser {
          "marker-without-claim"});
   }
 
+  void report_oversized_marker(std::string_view bracket, std::size_t offset) {
+    const std::size_t digits = bracket.size() - 2;
+    const std::string shown =
+        digits > 12 ? std::string(bracket.substr(0, 7)) + "\u2026]" : std::string(bracket);
+    diagnostics_.push_back({Severity::warning, locate(offset),
+                            "'" + shown + "' holds a number of " + std::to_string(digits) +
+                                " digits, more than a citation marker has (at most " +
+                                std::to_string(parse::kMaxLabelDigits) +
+                                "); kept as text, not read as a marker",
+                            "oversized-marker"});
+  }
+
   void report_stray_digits(std::string_view digits, std::size_t offset) {
     diagnostics_.push_back(
         {Severity::warning, locate(offset),
@@ -722,7 +747,7 @@ class AnswerParser {
     CitationGroup group{pos, pos, {}, {}, {}, {}};
     std::size_t i = pos;
     while (true) {
-      const std::size_t end = parse::number_end(s, i);
+      const std::size_t end = parse::number_end(s, i, parse::kMaxNumberingDigits);
       if (end == std::string_view::npos) return std::nullopt;
       group.labels.emplace_back(s.substr(i, end - i));
       i = end;
@@ -1148,6 +1173,7 @@ class AnswerParser {
   bool inferring_ = false;  // this block's plain digits after sentences are its markers
   std::array<std::size_t, kCounts> counts_{};
   std::array<Location, parse::kAssistantMarkerKinds> first_marker_{};
+  std::vector<std::pair<std::size_t, std::size_t>> oversized_;  // of the paragraph being read
   std::unordered_set<std::string> listed_;  // the block's list labels, once a bare marker asks
   bool listed_ready_ = false;
   Location first_inferred_;

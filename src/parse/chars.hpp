@@ -9,7 +9,12 @@
 
 namespace evgraph::parse {
 
-inline constexpr std::size_t kMaxLabelDigits = 3;    // a label is `1` to `999`
+// A bracketed label is `[1]` to `[999999]`: a list of 1,500 references is read whole; a longer run
+// of digits in brackets is data, reported where a marker would stand (scan_oversized_marker()).
+inline constexpr std::size_t kMaxLabelDigits = 6;
+// Numbering without brackets (`12. `, `12) `, Gemini's plain `men.12`) stops at `999`: `2024. The
+// year…` opens a sentence, not the 2,024th item.
+inline constexpr std::size_t kMaxNumberingDigits = 3;
 inline constexpr std::size_t kMaxLinkTarget = 2000;  // how far a link target or `<!-- -->` reaches
 
 inline bool is_digit(char c) {
@@ -60,11 +65,12 @@ inline bool is_bullet(std::string_view s) {
          is_space(s[1]);
 }
 
-// Digits at `i` (at most kMaxLabelDigits); npos when there are none or too many.
-inline std::size_t number_end(std::string_view s, std::size_t i) {
+// Digits at `i` (at most `max_digits`); npos when there are none or too many.
+inline std::size_t number_end(std::string_view s, std::size_t i,
+                              std::size_t max_digits = kMaxLabelDigits) {
   std::size_t end = i;
   while (end < s.size() && is_digit(s[end])) ++end;
-  return end == i || end - i > kMaxLabelDigits ? std::string_view::npos : end;
+  return end == i || end - i > max_digits ? std::string_view::npos : end;
 }
 
 }  // namespace evgraph::parse

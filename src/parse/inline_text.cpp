@@ -186,7 +186,7 @@ std::size_t copy_url(std::string_view s, std::size_t pos, std::string& text) {
 std::string_view drop_list_prefix(std::string_view s) {
   s = trim(s);
   while (is_bullet(s) || s.starts_with("\u2022")) s = trim(s.substr(is_bullet(s) ? 1 : 3));
-  const std::size_t digits = number_end(s, 0);
+  const std::size_t digits = number_end(s, 0, kMaxNumberingDigits);
   if (digits != std::string_view::npos && digits + 1 < s.size() &&
       (s[digits] == '.' || s[digits] == ')') && is_space(s[digits + 1])) {
     s = trim(s.substr(digits + 1));

@@ -150,7 +150,8 @@ std::optional<EntryLabel> scan_entry_label(std::string_view line) {
   }
   const bool bracketed = i < line.size() && (line[i] == '[' || line[i] == '(');
   const std::size_t digits = bracketed ? i + 1 : i;
-  const std::size_t end = number_end(line, digits);
+  const std::size_t end =
+      number_end(line, digits, bracketed && line[i] == '[' ? kMaxLabelDigits : kMaxNumberingDigits);
   if (end == std::string_view::npos || end >= line.size()) return std::nullopt;
   const char close = line[end];
   if (bracketed ? close != (line[i] == '[' ? ']' : ')') : (close != '.' && close != ')')) {

@@ -299,6 +299,15 @@ std::optional<MarkerGroup> scan_superscripts(std::string_view line, std::size_t 
   return group;
 }
 
+std::size_t scan_oversized_marker(std::string_view line, std::size_t pos, std::string_view text) {
+  if (pos + 1 >= line.size() || line[pos] != '[' || !is_digit(line[pos + 1])) return 0;
+  std::size_t end = pos + 1;
+  while (end < line.size() && is_digit(line[end])) ++end;
+  if (end - pos - 1 <= kMaxLabelDigits || end >= line.size() || line[end] != ']') return 0;
+  if (end + 1 < line.size() && line[end + 1] == '(') return 0;  // a link's text: `[123…](url)`
+  return is_data(line, pos, text) ? 0 : end + 1;
+}
+
 std::optional<StrayDigits> scan_stray_digits(std::string_view line, std::size_t pos) {
   static constexpr std::string_view kPunctuation = ".,;!?";
   if (pos < 2 || pos >= line.size() || !is_digit(line[pos])) return std::nullopt;

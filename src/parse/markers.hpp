@@ -21,7 +21,7 @@ struct MarkerGroup {
 // A marker group starting at `pos`: one bracket, or a run of them (`[2][5]`, `[2] [5]`). A bracket
 // is `[1]`, `[1, 3]`, `[1-3]` (expanded to 1, 2, 3), `[cite: 1, 2]`, or a Markdown footnote `[^2]`,
 // `[^1_2]`, `[^1^]` (labelled "^2", "^1_2", "^1"). Bracketed data is not a marker: thousands
-// (`[12,466]`), numbers past 999, `[6/25]`.
+// (`[12,466]`), numbers of more than six digits, `[6/25]`.
 std::optional<MarkerGroup> scan_marker_group(std::string_view line, std::size_t pos);
 
 // Superscript digits glued to a word (`matrices¹²`): one label a digit. Not after a number or a
@@ -57,6 +57,11 @@ std::optional<CitationGroup> scan_citation_group(std::string_view line, std::siz
 // Punctuation right after a citation group (`… groups [1].`) ends the claim it follows: appends
 // it to `text` and returns the position after it (or `pos` when there is none).
 std::size_t take_closing_punctuation(std::string_view line, std::size_t pos, std::string& text);
+
+// `[99999999999999999999]`: a bracket of digits too many for a marker (more than kMaxLabelDigits)
+// where a marker could stand (not a link's text, not a value after `Size:` or `=`, given `text`,
+// the claim so far); one past its `]`, or 0.
+std::size_t scan_oversized_marker(std::string_view line, std::size_t pos, std::string_view text);
 
 struct StrayDigits {
   std::size_t begin = 0;
