@@ -251,6 +251,17 @@ TEST_CASE("markers up to six digits resolve: a list of 1,500 references", "[pars
   CHECK(count_code(d, "citation-without-url") == 0);
 }
 
+TEST_CASE("a bracketed year is text, not a marker", "[parse]") {
+  evgraph::Diagnostics d;
+  const auto evidence = evgraph::test::extract_string(
+      "As Smith et al. [2019] found, peer groups help veterans.[1]\n\n[1] https://a.example/1\n",
+      d);
+  REQUIRE(evidence.claims.size() == 1);
+  CHECK(evidence.claims[0].text == "As Smith et al. [2019] found, peer groups help veterans.");
+  CHECK(evidence.claims[0].markers == std::vector<std::string>{"1"});
+  CHECK(count_code(d, "undefined-citation") == 0);
+}
+
 TEST_CASE("a bracket of more digits than a marker has is text, reported, never a marker",
           "[parse]") {
   evgraph::Diagnostics d;

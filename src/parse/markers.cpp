@@ -41,6 +41,13 @@ std::size_t number_value(std::string_view digits) {
   return value;
 }
 
+// Four digits from 1800 to 2099: a bracketed year, which lists of over 1,800 references give up.
+bool is_year(std::string_view digits) {
+  if (digits.size() != 4) return false;
+  const std::size_t value = number_value(digits);
+  return value >= 1800 && value <= 2099;
+}
+
 // `1, 3`, `1-3`, `cite: 1, 2` up to the ']'; one past it.
 std::optional<std::size_t> scan_numbers(std::string_view line, std::size_t i,
                                         std::vector<std::string>& labels) {
@@ -49,6 +56,7 @@ std::optional<std::size_t> scan_numbers(std::string_view line, std::size_t i,
     const std::size_t end = number_end(line, i);
     if (end == std::string_view::npos) return std::nullopt;
     const std::string_view first = line.substr(i, end - i);
+    if (is_year(first)) return std::nullopt;  // `Smith et al. [2019]`: a year, not the 2,019th item
     i = end;
     if (const std::size_t dash = range_dash(line, i)) {
       const std::size_t last_end = number_end(line, i + dash);
