@@ -171,3 +171,35 @@ TEST_CASE("concept edges carry their terms, once however often the claim occurs"
     }
   }
 }
+
+TEST_CASE("claims whose short labels are alike get labels that tell them apart", "[graph]") {
+  // Check-COVID's claims: two texts alike up to their last words.
+  CHECK(evgraph::distinct_label("One type of COVID-19 test identifies coronavirus proteins in a "
+                                "few seconds.",
+                                61) ==
+        "One type of COVID-19 test identifies\u2026 in a few seconds.");
+  CHECK(evgraph::distinct_label("Bats' biological ability to detect cytosolic DNA in the body "
+                                "helps them respond to and fight against viruses.",
+                                87) ==
+        "Bats' biological ability to\u2026 and fight against viruses.");
+  // A difference in the first word leaves the short label.
+  CHECK(evgraph::distinct_label("Clubs help men.", 0) == "Clubs help men.");
+
+  evgraph::Diagnostics d;
+  const std::string common =
+      "A cross-sectional survey of older men in rural communities found that ";
+  const auto e = evgraph::test::extract_string(
+      common + "loneliness fell.[1]\n" + common + "loneliness rose.[1]\n" + common +
+          "loneliness rose![1]\nShort and unique.[1]\nCitations:\n[1] https://x.org/a\n",
+      d);
+  const auto g = evgraph::build_graph(std::span(&e, 1));
+  std::vector<std::string> labels;
+  for (evgraph::Vertex v = 0; v < g.node_count(); ++v) {
+    if (g.node(v).type == evgraph::NodeType::claim) labels.push_back(g.node(v).label);
+  }
+  CHECK(labels ==
+        std::vector<std::string>{"A cross-sectional survey of older men in\u2026 loneliness fell.",
+                                 "A cross-sectional survey of older men in\u2026 loneliness rose.",
+                                 "A cross-sectional survey of older men in\u2026 loneliness rose!",
+                                 "Short and unique."});
+}

@@ -29,6 +29,7 @@ class EvidenceGraph {
   std::size_t node_count() const noexcept { return graph_.vertex_count(); }
   std::size_t edge_count() const noexcept { return graph_.edge_count(); }
   const Node& node(Vertex v) const { return graph_[v]; }
+  void set_label(Vertex v, std::string label) { graph_.node(v).label = std::move(label); }
   EdgeView edge(EdgeRef e) const { return graph_[e]; }
   std::optional<Vertex> find(std::string_view id) const;
 
@@ -92,7 +93,8 @@ class GraphBuilder {
   // registered already). The rvalue form moves its strings into the graph and frees its records.
   void add(const Evidence& evidence);
   void add(Evidence&& evidence);
-  // Links near-duplicate claims and gives up the graph; the builder is empty after.
+  // Labels claims apart (label_claims_apart), links near-duplicate claims and gives up the graph;
+  // the builder is empty after.
   EvidenceGraph finish();
 
  private:
@@ -130,5 +132,13 @@ std::size_t link_similar_claims(EvidenceGraph& graph);
 // A short label for drawings: the text cut at a word boundary near `max_chars` code points, with
 // "…".
 std::string short_label(std::string_view text, std::size_t max_chars = 60);
+// A short label that shows where `text` differs from another text sharing its first `differs_at`
+// bytes: its start, "…", and the words from one before the difference (`One type of COVID-19 test
+// identifies… in a few seconds.`), within about `max_chars` code points.
+std::string distinct_label(std::string_view text, std::size_t differs_at,
+                           std::size_t max_chars = 60);
+// Gives claims whose short labels are alike labels that tell them apart (distinct_label, then a
+// number in node order for any still alike). GraphBuilder::finish() calls it.
+void label_claims_apart(EvidenceGraph& graph);
 
 }  // namespace evgraph

@@ -641,6 +641,7 @@ void GraphBuilder::add(Evidence&& evidence) {
 }
 
 EvidenceGraph GraphBuilder::finish() {
+  label_claims_apart(graph_);
   link_similar_claims(graph_);
   return std::exchange(graph_, EvidenceGraph());
 }
