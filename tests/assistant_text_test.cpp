@@ -63,8 +63,12 @@ std::string leftover_marker(std::string_view text) {
 
 TEST_CASE("no claim of a fixture or a corpus answer keeps an assistant's marker", "[parse]") {
   std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(kFixtures)) {
-    if (entry.is_regular_file()) paths.push_back(entry.path());
+  // The assistants' copies, exports and API responses, the answer files and the saved chat pages.
+  for (const auto& folder :
+       {kFixtures, kFixtures.parent_path() / "answers", kFixtures.parent_path() / "html"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+      if (entry.is_regular_file()) paths.push_back(entry.path());
+    }
   }
   const auto corpus = std::filesystem::path(EVGRAPH_SHARED_DIR) / "corpus" / "answers";
   if (std::filesystem::exists(corpus)) {
