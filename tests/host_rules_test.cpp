@@ -493,6 +493,6 @@ TEST_CASE("identify_source stays linear on hostile URLs", "[source]") {
   for (const std::string& url : urls) CHECK(identify_source(url, "A Real Title").scheme == "url");
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds <
-        30.0);  // linear: milliseconds (seconds under ASan on a busy machine); quadratic: hours
+  // Linear: milliseconds (seconds under ASan on a busy machine); quadratic: hours.
+  CHECK(seconds < 30.0);
 }
