@@ -146,8 +146,9 @@ TEST_CASE("Building while reading gives the graph build_graph makes from all the
   }
   // A DOI cited after the PMID it shares a bibliography entry with, and the entry given last:
   // still one work, whose node is the DOI's, in the place the PMID's citation put it.
-  inputs.push_back({write(
-      dir / "doi.txt", "Peer groups help fathers.[1]\nCitations:\n[1] https://doi.org/10.1016/j.pss.2020.01.001\n")});
+  inputs.push_back({write(dir / "doi.txt",
+                          "Peer groups help fathers.[1]\nCitations:\n[1] "
+                          "https://doi.org/10.1016/j.pss.2020.01.001\n")});
   inputs.push_back(
       {write(dir / "refs.json", R"([{"id": "a", "type": "article-journal", "title": "Fathers",)"
                                 R"( "DOI": "10.1016/j.pss.2020.01.001", "PMID": "1002"}])")});
