@@ -30,7 +30,7 @@ std::vector<std::string> targets(const evgraph::EvidenceGraph& g, std::string_vi
   const auto v = g.find(from);
   if (!v) return out;
   for (auto e : boost::make_iterator_range(boost::out_edges(*v, g.graph()))) {
-    if (g.edge(e).type == type) out.push_back(g.node(boost::target(e, g.graph())).id);
+    if (g.edge(e).type == type) out.emplace_back(g.node(boost::target(e, g.graph())).id);
   }
   return out;
 }

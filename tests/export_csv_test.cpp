@@ -230,7 +230,7 @@ TEST_CASE("plain CSV has a header row and every attribute as a column", "[export
   for (auto& record : records(nodes)) by_id[record.at("id")] = record;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
     const detail::Json j = detail::node_json(g.node(v));
-    const auto& record = by_id.at(g.node(v).id);
+    const auto& record = by_id.at(std::string(g.node(v).id));
     for (const auto& a : detail::kNodeAttributes) {
       INFO(g.node(v).id << " " << a.name);
       CHECK(record.at(std::string(a.name)) == detail::attribute_text(j, a).value_or(""));

@@ -312,7 +312,7 @@ TEST_CASE("VOSviewer items are numbered with type clusters and link weights", "[
   REQUIRE(items.size() == g.node_count());
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Json& item = items.at(v);
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     INFO(node.id);
     CHECK(item.at("id") == v + 1);
     CHECK(item.at("label") == node.label);

@@ -137,10 +137,10 @@ TEST_CASE("every node reads back with its label tooltip id and class", "[export]
   CHECK(static_cast<std::size_t>(agnnodes(parsed.get())) == g.node_count());
   const auto nodes = nodes_by_id(parsed.get());
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     INFO(node.id);
-    REQUIRE(nodes.count(node.id) == 1);
-    Agnode_t* n = nodes.at(node.id);
+    REQUIRE(nodes.count(std::string(node.id)) == 1);
+    Agnode_t* n = nodes.at(std::string(node.id));
     CHECK(std::string(agnameof(n)) == node.id);
     CHECK(unwrapped(shown(attr(n, "label"), false)) == node.label);
     const bool commentary = node.type == NodeType::claim && node.kind == ClaimKind::commentary;
@@ -454,7 +454,8 @@ TEST_CASE("claims sit between their sources and what they are about", "[export]"
   REQUIRE(columns.size() == g.node_count());
   std::set<int> claim_columns;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    if (g.node(v).type == NodeType::claim) claim_columns.insert(columns.at(g.node(v).id));
+    if (g.node(v).type == NodeType::claim)
+      claim_columns.insert(columns.at(std::string(g.node(v).id)));
   }
   REQUIRE(claim_columns.size() == 1);
   const int claims = *claim_columns.begin();

@@ -223,7 +223,7 @@ std::set<std::string> names_of(std::span<const detail::Attribute> table) {
 }
 
 std::string link_name(const Graph& g, EdgeRef e) {
-  return g[boost::source(e, g)].id + " -> " + g[boost::target(e, g)].id;
+  return std::string(g[boost::source(e, g)].id) + " -> " + std::string(g[boost::target(e, g)].id);
 }
 
 const std::vector<std::string>& torture_texts() {
@@ -317,9 +317,9 @@ TEST_CASE("GraphML carries every node and edge with the values JSON has", "[expo
   REQUIRE(read.nodes.size() == g.node_count());
   REQUIRE(read.edges.size() == g.edge_count());
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     INFO(node.id);
-    const Attributes& values = read.nodes.at(node.id);
+    const Attributes& values = read.nodes.at(std::string(node.id));
     CHECK(values.at("type") == to_string(node.type));
     CHECK(values.at("label") == node.label);
     if (node.type == NodeType::claim) {
@@ -397,9 +397,9 @@ TEST_CASE("GEXF carries every node and edge with the values JSON has", "[export]
   REQUIRE(read->nodes.size() == g.node_count());
   REQUIRE(read->edges.size() == g.edge_count());
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     INFO(node.id);
-    const Attributes& values = read->nodes.at(node.id);
+    const Attributes& values = read->nodes.at(std::string(node.id));
     CHECK(values.at("type") == to_string(node.type));
     CHECK(values.at("label") == node.label);
     if (node.type == NodeType::claim) CHECK(values.at("text") == node.text);
@@ -427,15 +427,15 @@ TEST_CASE("GEXF colours nodes as DOT fills them and sizes them by degree", "[exp
   std::unique_ptr<Agraph_t, decltype(&agclose)> parsed(agmemread(dot.c_str()), &agclose);
   REQUIRE(parsed);
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     if (node.kind == ClaimKind::commentary) continue;  // DOT greys commentary out
     INFO(node.id);
-    const Tree& element = *read->node_elements.at(node.id);
+    const Tree& element = *read->node_elements.at(std::string(node.id));
     const Tree& color = element.get_child("viz:color");
     char rgb[8];
     std::snprintf(rgb, sizeof rgb, "#%02X%02X%02X", color.get<int>("<xmlattr>.r"),
                   color.get<int>("<xmlattr>.g"), color.get<int>("<xmlattr>.b"));
-    std::string name = node.id;
+    std::string name(node.id);
     std::string fillcolor = "fillcolor";
     Agnode_t* drawn = agnode(parsed.get(), name.data(), 0);
     REQUIRE(drawn != nullptr);

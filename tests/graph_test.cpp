@@ -136,6 +136,72 @@ TEST_CASE("an edge keeps every field merged into it, whatever its type usually c
   CHECK(g.edge(similar).markers.empty());
 }
 
+TEST_CASE("a node keeps every field merged into it, whatever its type usually carries", "[graph]") {
+  // Each type's fields live in a table of their own; a node given fields of another type (a
+  // hand-edited graph file) keeps them all, and so does one that gains them by a merge.
+  evgraph::EvidenceGraph g;
+  evgraph::Node concept_node =
+      evgraph::test::make_node("population:x", evgraph::NodeType::population, "x");
+  concept_node.url = "https://x.org/";
+  concept_node.path = "a.md";
+  const auto vc = g.add_node(concept_node);
+  CHECK(g.node(vc).url == "https://x.org/");
+  CHECK(g.node(vc).path == "a.md");
+  CHECK(g.node(vc).label == "x");
+
+  evgraph::Node claim = evgraph::test::make_claim("claim:1", "Peer support helps.");
+  const auto v = g.add_node(claim);
+  evgraph::Node again = evgraph::test::make_claim("claim:1", "Peer support helps.");
+  again.occurrences[0].line = 9;
+  CHECK(g.add_node(again) == v);
+  CHECK(g.node(v).occurrences.size() == 2);
+  CHECK(g.node(v).text == "Peer support helps.");
+
+  evgraph::Node source = evgraph::test::make_source("source:url:y", "https://y.org/");
+  const auto vs = g.add_node(source);
+  evgraph::Node more = evgraph::test::make_source("source:url:y", "https://y.org/2");
+  more.title = "Y";
+  CHECK(g.add_node(more) == vs);
+  CHECK(evgraph::test::to_vector(g.node(vs).urls) ==
+        std::vector<std::string>{"https://y.org/", "https://y.org/2"});
+  CHECK(g.node(vs).title == "Y");
+  CHECK(g.node(vs).text.empty());
+  CHECK(g.node(vc).url == "https://x.org/");
+}
+
+TEST_CASE("a cites edge keeps its markers when a merge gives it stance records", "[graph]") {
+  // An answer's cites edge holds markers only; curated records added later move it to the table
+  // of edges with records, its markers with it; markers of other edges stay as they were.
+  evgraph::EvidenceGraph g;
+  const auto claim = g.add_node(evgraph::test::make_claim("claim:1", "Peer support helps."));
+  const auto x = g.add_node(evgraph::test::make_source("source:url:x", "https://x.org/"));
+  const auto y = g.add_node(evgraph::test::make_source("source:url:y", "https://y.org/"));
+  const auto ex = g.add_edge(claim, x, evgraph::make_edge(evgraph::EdgeType::cites, {"1"}));
+  const auto ey = g.add_edge(claim, y, evgraph::make_edge(evgraph::EdgeType::cites, {"2", "3"}));
+  evgraph::Edge curated = evgraph::make_edge(evgraph::EdgeType::cites, {"4"});
+  curated.records.push_back({});
+  curated.records.back().stance = "supports";
+  CHECK(g.add_edge(claim, x, std::move(curated)) == ex);
+  CHECK(evgraph::test::to_vector(g.edge(ex).markers) == std::vector<std::string>{"1", "4"});
+  CHECK(g.edge(ex).stance == "supports");
+  CHECK(evgraph::test::to_vector(g.edge(ey).markers) == std::vector<std::string>{"2", "3"});
+  CHECK(g.add_edge(claim, y, evgraph::make_edge(evgraph::EdgeType::cites, {"3"}, true)) == ey);
+  CHECK(evgraph::test::to_vector(g.edge(ey).markers) == std::vector<std::string>{"2", "3"});
+  CHECK(g.edge(ey).ambiguous);
+}
+
+TEST_CASE("a concept edge's terms survive offsets too large for the compact table", "[graph]") {
+  evgraph::EvidenceGraph g;
+  const auto claim = g.add_node(evgraph::test::make_claim("claim:1", "Veterans."));
+  const auto veterans = g.add_node(
+      evgraph::test::make_node("population:veterans", evgraph::NodeType::population, "Veterans"));
+  evgraph::Edge edge = evgraph::make_edge(evgraph::EdgeType::concerns);
+  const std::size_t far = std::size_t{1} << 40;
+  edge.terms = {{"veterans", far, {}}, {"Veterans", std::nullopt, "population"}};
+  const auto e = g.add_edge(claim, veterans, evgraph::Edge(edge));
+  CHECK(evgraph::test::to_vector(g.edge(e).terms) == edge.terms);
+}
+
 TEST_CASE("short labels cut at a word boundary on code points", "[graph]") {
   CHECK(evgraph::short_label("short", 60) == "short");
   CHECK(evgraph::short_label("one two three four", 10) == "one two\u2026");
@@ -195,7 +261,7 @@ TEST_CASE("claims whose short labels are alike get labels that tell them apart",
   const auto g = evgraph::build_graph(std::span(&e, 1));
   std::vector<std::string> labels;
   for (evgraph::Vertex v = 0; v < g.node_count(); ++v) {
-    if (g.node(v).type == evgraph::NodeType::claim) labels.push_back(g.node(v).label);
+    if (g.node(v).type == evgraph::NodeType::claim) labels.emplace_back(g.node(v).label);
   }
   CHECK(labels ==
         std::vector<std::string>{"A cross-sectional survey of older men in\u2026 loneliness fell.",

@@ -168,7 +168,7 @@ void check_same_document(const EvidenceGraph& graph, const std::string& what) {
 // Every `data` text in the graph is nlohmann's compact dump of itself, so splicing it writes what
 // re-parsing and re-dumping it did.
 void check_data_is_compact(const EvidenceGraph& graph, const std::string& what) {
-  const auto check = [&](const std::string& data) {
+  const auto check = [&](std::string_view data) {
     if (data.empty()) return;
     const Json parsed = Json::parse(data, nullptr, false);
     INFO(what << ": data " << data);

@@ -62,7 +62,7 @@ TEST_CASE("seed has 12 claims two of them commentary and no marker residue", "[s
     CHECK(text.find('[') == std::string::npos);
     CHECK(text.find("2579") == std::string::npos);
     CHECK(text.find("57912") == std::string::npos);
-    if (g.node(v).kind == evgraph::ClaimKind::commentary) commentary.insert(text.substr(0, 20));
+    if (g.node(v).kind == evgraph::ClaimKind::commentary) commentary.emplace(text.substr(0, 20));
   }
   CHECK(commentary == std::set<std::string>{"The other search res", "While the other resu"});
 }
@@ -89,7 +89,7 @@ TEST_CASE("seed has 12 cites edges with the duplicate 2 ambiguous", "[seed]") {
   for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
     if (g.edge(e).type != evgraph::EdgeType::cites) continue;
     ++cites;
-    ++cited_by[g.node(boost::target(e, g.graph())).id];
+    ++cited_by[std::string(g.node(boost::target(e, g.graph())).id)];
   }
   CHECK(cites == 12);
   CHECK(cited_by["source:pmc:PMC10078724"] == 3);
@@ -116,7 +116,7 @@ TEST_CASE("seed populations are each concerned by exactly the claim that names t
     std::vector<std::string> from;
     for (auto e : boost::make_iterator_range(boost::in_edges(*v, g.graph()))) {
       if (g.edge(e).type == evgraph::EdgeType::concerns) {
-        from.push_back(g.node(boost::source(e, g.graph())).text);
+        from.emplace_back(g.node(boost::source(e, g.graph())).text);
       }
     }
     REQUIRE(from.size() == 1);

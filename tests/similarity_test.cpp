@@ -20,8 +20,9 @@ std::vector<Pair> similar_pairs(const evgraph::EvidenceGraph& g) {
   std::vector<Pair> pairs;
   for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
     if (g.edge(e).type != evgraph::EdgeType::similar_to) continue;
-    pairs.push_back({g.node(boost::source(e, g.graph())).text,
-                     g.node(boost::target(e, g.graph())).text, g.edge(e).score.value_or(0)});
+    pairs.push_back({std::string(g.node(boost::source(e, g.graph())).text),
+                     std::string(g.node(boost::target(e, g.graph())).text),
+                     g.edge(e).score.value_or(0)});
   }
   return pairs;
 }
@@ -147,8 +148,8 @@ TEST_CASE("the indexed search finds exactly the pairs a comparison of every pair
   }
   std::set<std::pair<std::size_t, std::size_t>> found;
   auto claim_number = [&](evgraph::Vertex v) {
-    const std::string& text = g.node(v).text;
-    return static_cast<std::size_t>(std::stoul(text.substr(text.rfind("zz") + 2)));
+    const std::string_view text = g.node(v).text;
+    return static_cast<std::size_t>(std::stoul(std::string(text.substr(text.rfind("zz") + 2))));
   };
   for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
     if (g.edge(e).type != evgraph::EdgeType::similar_to) continue;

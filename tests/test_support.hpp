@@ -17,6 +17,12 @@ std::vector<T> to_vector(std::span<const T> values) {
   return {values.begin(), values.end()};
 }
 
+inline std::vector<ConceptMatch> to_vector(const TermsView& terms) {
+  std::vector<ConceptMatch> out;
+  for (const ConceptMatchView match : terms) out.push_back(match.copy());
+  return out;
+}
+
 inline Document parse_string(std::string_view content, Diagnostics& diagnostics,
                              std::string name = "answer.txt") {
   const Text text = make_text(std::move(name), content, diagnostics);

@@ -80,10 +80,10 @@ TEST_CASE("cgraph reads every torture node back as it was written", "[export][to
     nodes.emplace(unescape(attr(n, "id")), n);
   }
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const Node& node = g.node(v);
+    const NodeView node = g.node(v);
     INFO(node.id);
-    REQUIRE(nodes.count(node.id) == 1);
-    Agnode_t* n = nodes.at(node.id);
+    REQUIRE(nodes.count(std::string(node.id)) == 1);
+    Agnode_t* n = nodes.at(std::string(node.id));
     CHECK(std::string(agnameof(n)) == node.id);
     CHECK(drawable(shown(attr(n, "label"), false), true) == drawable(node.label, true));
     const bool commentary = node.type == NodeType::claim && node.kind == ClaimKind::commentary;

@@ -28,8 +28,8 @@ class EvidenceGraph {
   const Graph& graph() const noexcept { return graph_; }
   std::size_t node_count() const noexcept { return graph_.vertex_count(); }
   std::size_t edge_count() const noexcept { return graph_.edge_count(); }
-  const Node& node(Vertex v) const { return graph_[v]; }
-  void set_label(Vertex v, std::string label) { graph_.node(v).label = std::move(label); }
+  NodeView node(Vertex v) const { return graph_[v]; }
+  void set_label(Vertex v, std::string label) { graph_.set_label(v, std::move(label)); }
   EdgeView edge(EdgeRef e) const { return graph_[e]; }
   std::optional<Vertex> find(std::string_view id) const;
 

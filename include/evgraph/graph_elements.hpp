@@ -1,8 +1,11 @@
 // Node and Edge: what one node and one edge of the evidence graph carry (design.md "Graph model").
-// Plain values; Graph (graph_tables.hpp) holds them in its tables and shows an edge as an EdgeView.
+// Plain values; Graph (graph_tables.hpp) holds them in its tables and shows them as a NodeView and
+// an EdgeView.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -52,6 +55,39 @@ struct Node {
   std::shared_ptr<const AnswerInfo> answer;
 };
 
+// A node as the graph holds it: views into the graph's tables, valid while the graph lives and
+// nothing is added to it. The same fields as Node; those that do not apply to its type are empty.
+struct NodeView {
+  std::string_view id;
+  NodeType type = NodeType::document;
+  std::string_view label;
+  std::string_view text;
+  ClaimKind kind = ClaimKind::finding;
+  std::span<const Occurrence> occurrences;
+  std::string_view url;
+  std::span<const std::string> urls;
+  std::string_view scheme;
+  std::string_view identifier;
+  std::span<const std::string> also;
+  std::string_view title;
+  std::span<const std::string> authors;
+  std::string_view year;
+  std::string_view data;
+  std::span<const std::string> merged_because;
+  std::string_view accessed;
+  std::string_view path;
+  std::string_view format;
+  const AnswerInfo* answer = nullptr;
+};
+
+inline NodeView view_of(const Node& node) {
+  return {node.id,       node.type,        node.label,  node.text,
+          node.kind,     node.occurrences, node.url,    node.urls,
+          node.scheme,   node.identifier,  node.also,   node.title,
+          node.authors,  node.year,        node.data,   node.merged_because,
+          node.accessed, node.path,        node.format, node.answer.get()};
+}
+
 struct Edge {
   EdgeType type = EdgeType::asserts;
   std::vector<std::string> markers;   // cites, lists
@@ -63,6 +99,81 @@ struct Edge {
   bool inferred = false;              // cites: from plain digits, not a written marker
   std::string quote;                  // cites: the text fragment of the cited URL, decoded
   std::vector<ConceptMatch> terms;    // concerns/about/reports: why (the claim's words, where)
+};
+
+// One term of a concept edge as the graph holds it: ConceptMatch's fields as views.
+struct ConceptMatchView {
+  std::string_view term;
+  std::optional<std::size_t> at;
+  std::string_view field;
+  bool operator==(const ConceptMatch& match) const {
+    return term == match.term && at == match.at && field == match.field;
+  }
+  ConceptMatch copy() const { return {std::string(term), at, std::string(field)}; }
+};
+
+namespace detail {
+
+inline constexpr std::uint32_t kNoOffset = std::numeric_limits<std::uint32_t>::max();
+
+// A concept edge's term as the graph stores it: the term and the field as indices into the graph's
+// table of words, the offset in the claim (kNoOffset when none).
+struct StoredMatch {
+  std::uint32_t term = 0;
+  std::uint32_t field = 0;
+  std::uint32_t at = kNoOffset;
+};
+
+}  // namespace detail
+
+// A concept edge's terms: a range of ConceptMatchView over an Edge's own matches or over the
+// graph's stored ones.
+class TermsView {
+ public:
+  class iterator {
+   public:
+    using value_type = ConceptMatchView;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const TermsView* view, std::size_t at) : view_(view), at_(at) {}
+    ConceptMatchView operator*() const { return (*view_)[at_]; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++at_;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+   private:
+    const TermsView* view_ = nullptr;
+    std::size_t at_ = 0;
+  };
+
+  TermsView() = default;
+  explicit TermsView(std::span<const ConceptMatch> matches) : matches_(matches) {}
+  TermsView(std::span<const detail::StoredMatch> stored, const std::vector<std::string>* words)
+      : stored_(stored), words_(words) {}
+
+  std::size_t size() const { return words_ ? stored_.size() : matches_.size(); }
+  bool empty() const { return size() == 0; }
+  ConceptMatchView operator[](std::size_t i) const {
+    if (!words_) return {matches_[i].term, matches_[i].at, matches_[i].field};
+    const detail::StoredMatch& match = stored_[i];
+    return {(*words_)[match.term],
+            match.at == detail::kNoOffset ? std::nullopt : std::optional<std::size_t>(match.at),
+            (*words_)[match.field]};
+  }
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+ private:
+  std::span<const ConceptMatch> matches_;
+  std::span<const detail::StoredMatch> stored_;
+  const std::vector<std::string>* words_ = nullptr;
 };
 
 // An edge as the graph holds it: views into the graph's tables, valid while the graph lives and
@@ -77,12 +188,12 @@ struct EdgeView {
   std::span<const StanceRecord> records;
   bool inferred = false;
   std::string_view quote;
-  std::span<const ConceptMatch> terms;
+  TermsView terms;
 };
 
 inline EdgeView view_of(const Edge& edge) {
   return {edge.type,      edge.markers, edge.ambiguous, edge.score, edge.stance,
-          edge.certainty, edge.records, edge.inferred,  edge.quote, edge.terms};
+          edge.certainty, edge.records, edge.inferred,  edge.quote, TermsView(edge.terms)};
 }
 
 inline Edge make_edge(EdgeType type, std::vector<std::string> markers = {}, bool ambiguous = false,

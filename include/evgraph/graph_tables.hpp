@@ -1,15 +1,20 @@
 // Graph: the evidence graph's storage. Nodes and edges live in flat tables indexed by integer ids
 // (a Vertex is a node's index, an EdgeRef an edge's index), in insertion order, which is the order
-// every export writes them in. An edge is 24 bytes: its ends, the next out- and in-edge of those
+// every export writes them in. A node is its id, label and type, and where the fields of its type
+// are: a claim's text and occurrences, a source's URLs and metadata, a document's or answer's path
+// (a concept has none; a node with fields of several shapes, which only a hand-edited graph file
+// gives, keeps a whole Node). An edge is 24 bytes: its ends, the next out- and in-edge of those
 // ends, its type, and where its payload is. Payloads live in one table per shape, each only as
-// large as its shape needs: a cites edge's markers, stance and records; a lists edge's markers; a
-// concept edge's terms; a similar_to edge's score (an edge with fields outside its type's shape,
-// which only a hand-edited graph file gives, keeps a whole Edge). Edges that carry nothing
-// (asserts) have no payload. Reading an edge gives an EdgeView into these tables. Adding an edge
-// allocates nothing but table growth, and out- and in-edges are walked in insertion order.
-// Boost.Graph sees it through the graph_traits specialisation and free functions at the end of this
-// file (VertexListGraph, EdgeListGraph, BidirectionalGraph), so its algorithms run on it directly.
-// Only EvidenceGraph adds to it; reading it from several threads at once is safe.
+// large as its shape needs: a cites edge's markers (from an answer) or markers, stance and records
+// (from curated evidence); a lists edge's markers; a concept edge's terms; a similar_to edge's
+// score (an edge with fields outside its type's shape keeps a whole Edge). Markers and terms are
+// pooled, one table for all edges, and a term's words are held once. Edges that carry nothing
+// (asserts) have no payload. Reading a node or an edge gives a NodeView or an EdgeView into these
+// tables. Adding an edge allocates nothing but table growth, and out- and in-edges are walked in
+// insertion order. Boost.Graph sees it through the graph_traits specialisation and free functions
+// at the end of this file (VertexListGraph, EdgeListGraph, BidirectionalGraph), so its algorithms
+// run on it directly. Only EvidenceGraph adds to it; reading it from several threads at once is
+// safe.
 #pragma once
 
 #include <boost/graph/graph_traits.hpp>
@@ -19,7 +24,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,8 +49,47 @@ namespace detail {
 
 inline constexpr std::uint32_t kNoEdge = std::numeric_limits<std::uint32_t>::max();
 
+// Which table holds a node's fields.
+enum class NodeTable : std::uint8_t { none, claim, source, place, whole };
+
+// What every node has, and where the fields of its type are.
+struct NodeCore {
+  std::string id;
+  std::string label;
+  std::uint32_t fields = 0;  // index into the table `table` names
+  NodeType type = NodeType::document;
+  NodeTable table = NodeTable::none;
+};
+
+struct ClaimFields {
+  std::string text;
+  std::vector<Occurrence> occurrences;
+  ClaimKind kind = ClaimKind::finding;
+};
+
+struct SourceFields {
+  std::string url;
+  std::vector<std::string> urls;
+  std::string scheme;
+  std::string identifier;
+  std::vector<std::string> also;
+  std::string title;
+  std::vector<std::string> authors;
+  std::string year;
+  std::string data;
+  std::vector<std::string> merged_because;
+  std::string accessed;
+};
+
+// A document's or an answer's.
+struct PlaceFields {
+  std::string path;
+  std::string format;
+  std::shared_ptr<const AnswerInfo> answer;
+};
+
 // Which table holds an edge's payload.
-enum class PayloadTable : std::uint8_t { none, cite, markers, terms, score, whole };
+enum class PayloadTable : std::uint8_t { none, cite, marked_cite, markers, terms, score, whole };
 
 // An edge's ends, its place in its ends' lists, its type, and where its payload is.
 struct EdgeLinks {
@@ -54,7 +102,20 @@ struct EdgeLinks {
   PayloadTable table = PayloadTable::none;
 };
 
-// What a cites edge carries.
+// Where an edge's markers or terms are in the pool that holds them all.
+struct Slice {
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+};
+
+// What a cites edge from an answer carries.
+struct MarkedCite {
+  Slice markers;
+  bool ambiguous = false;
+  bool inferred = false;
+};
+
+// What a cites edge from curated evidence carries.
 struct CitePayload {
   std::vector<std::string> markers;
   std::vector<StanceRecord> records;
@@ -73,6 +134,9 @@ struct VertexLinks {
   std::uint32_t out_degree = 0;
   std::uint32_t in_degree = 0;
 };
+
+// Whether the edge carries anything besides its type (asserts and contains edges do not).
+bool carries_payload(const Edge& edge);
 
 // Walks one vertex's out-edges (Out = true) or in-edges through the per-edge links.
 template <bool Out>
@@ -124,8 +188,10 @@ class Graph {
   using OutEdgeIterator = detail::IncidentEdgeIterator<true>;
   using InEdgeIterator = detail::IncidentEdgeIterator<false>;
 
-  const Node& operator[](Vertex v) const { return nodes_[v]; }
+  NodeView operator[](Vertex v) const;
   EdgeView operator[](EdgeRef e) const;
+  std::string_view id(Vertex v) const { return nodes_[v].id; }
+  NodeType type(Vertex v) const { return nodes_[v].type; }
   EdgeType type(EdgeRef e) const { return links_[e.index].type; }
 
   std::size_t vertex_count() const noexcept { return nodes_.size(); }
@@ -151,20 +217,39 @@ class Graph {
  private:
   friend class EvidenceGraph;
 
-  Node& node(Vertex v) { return nodes_[v]; }
   Vertex add_vertex(Node&& node);
+  void set_label(Vertex v, std::string label) { nodes_[v].label = std::move(label); }
+  // Moves a node's fields out (to merge more into it) and puts the result back.
+  Node take_node(Vertex v);
+  void put_node(Vertex v, Node&& node);
   EdgeRef add_edge(Vertex from, Vertex to, Edge&& edge);
   // Moves an edge's payload out (to merge more into it) and puts the result back.
   Edge take_payload(EdgeRef e);
   void put_payload(EdgeRef e, Edge&& edge);
+  detail::Slice store_markers(std::optional<detail::Slice> old, std::vector<std::string>&& markers);
+  detail::Slice store_terms(std::optional<detail::Slice> old,
+                            const std::vector<ConceptMatch>& terms);
+  std::uint32_t word_id(const std::string& word);
+  std::span<const std::string> markers(detail::Slice slice) const {
+    return std::span(marker_pool_).subspan(slice.first, slice.count);
+  }
   void reserve(std::size_t nodes, std::size_t edges);
 
-  std::vector<Node> nodes_;
+  std::vector<detail::NodeCore> nodes_;
+  std::vector<detail::ClaimFields> claims_;
+  std::vector<detail::SourceFields> sources_;
+  std::vector<detail::PlaceFields> places_;
+  std::vector<Node> whole_nodes_;
   std::vector<detail::VertexLinks> vertex_links_;
   std::vector<detail::EdgeLinks> links_;
   std::vector<detail::CitePayload> cites_;
-  std::vector<std::vector<std::string>> markers_;
-  std::vector<std::vector<ConceptMatch>> terms_;
+  std::vector<detail::MarkedCite> marked_cites_;
+  std::vector<detail::Slice> markers_;    // of lists edges, in marker_pool_
+  std::vector<std::string> marker_pool_;  // the markers of marked cites and lists edges
+  std::vector<detail::Slice> terms_;
+  std::vector<detail::StoredMatch> matches_;
+  std::vector<std::string> words_;  // the terms and fields of matches_, each once
+  std::unordered_map<std::string, std::uint32_t> word_ids_;
   std::vector<double> scores_;
   std::vector<Edge> whole_;
 };
@@ -187,12 +272,21 @@ inline EdgeView Graph::operator[](EdgeRef e) const {
       view.inferred = cite.inferred;
       break;
     }
+    case detail::PayloadTable::marked_cite: {
+      const detail::MarkedCite& cite = marked_cites_[links.payload];
+      view.markers = markers(cite.markers);
+      view.ambiguous = cite.ambiguous;
+      view.inferred = cite.inferred;
+      break;
+    }
     case detail::PayloadTable::markers:
-      view.markers = markers_[links.payload];
+      view.markers = markers(markers_[links.payload]);
       break;
-    case detail::PayloadTable::terms:
-      view.terms = terms_[links.payload];
+    case detail::PayloadTable::terms: {
+      const detail::Slice slice = terms_[links.payload];
+      view.terms = TermsView(std::span(matches_).subspan(slice.first, slice.count), &words_);
       break;
+    }
     case detail::PayloadTable::score:
       view.score = scores_[links.payload];
       break;

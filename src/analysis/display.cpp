@@ -3,12 +3,12 @@
 
 namespace evgraph::analysis {
 
-std::string display_name(const Node& node) {
-  const std::string& name = node.label.empty() ? node.id : node.label;
+std::string display_name(const NodeView& node) {
+  std::string name(node.label.empty() ? node.id : node.label);
   return node.type == NodeType::claim ? "\"" + name + "\"" : name;
 }
 
-Json node_brief(const Node& node) {
+Json node_brief(const NodeView& node) {
   return Json{{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
 }
 
@@ -57,8 +57,8 @@ std::string map_title(const EvidenceGraph& graph, const GapMap& map) {
   title[0] = static_cast<char>(title[0] - 'a' + 'A');
   title += " × outcome";
   if (map.filter) {
-    const Node& filter = graph.node(*map.filter);
-    title += " (" + std::string(to_string(filter.type)) + ": " + filter.label + ")";
+    const NodeView filter = graph.node(*map.filter);
+    title += " (" + std::string(to_string(filter.type)) + ": " + std::string(filter.label) + ")";
   }
   return title;
 }

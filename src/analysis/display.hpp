@@ -12,9 +12,9 @@ namespace evgraph::analysis {
 using Json = nlohmann::ordered_json;
 
 // A claim as its quoted label, any other node as its label (its id when it has none).
-std::string display_name(const Node& node);
+std::string display_name(const NodeView& node);
 // {"id", "type", "label"}.
-Json node_brief(const Node& node);
+Json node_brief(const NodeView& node);
 // "← concerns —" walked against the edge, "— reports →" along it.
 std::string step_text(EdgeType type, bool forward);
 // Code points in `text` (the width a terminal gives it, for the scripts evidence is written in).

@@ -49,7 +49,7 @@ GapMap gap_map(const EvidenceGraph& graph, NodeType rows, std::optional<Vertex> 
       rows == NodeType::population ? NodeType::intervention : NodeType::population;
   if (filter && g[*filter].type != third) {
     throw Error("a " + std::string(to_string(rows)) + " × outcome map is filtered by " +
-                std::string(to_string(third)) + ", not by " + g[*filter].id);
+                std::string(to_string(third)) + ", not by " + std::string(g[*filter].id));
   }
   GapMap map;
   map.row_type = rows;

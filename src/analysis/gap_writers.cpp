@@ -73,8 +73,8 @@ void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
       detail::put_csv_field(out, g[map.columns[c]].label);
       out << ',' << cell.works.size() << ',' << cell.claims.size() << ',';
       std::string ids;
-      for (Vertex v : cell.claims) ids += (ids.empty() ? "" : " ") + g[v].id;
-      for (Vertex v : cell.works) ids += (ids.empty() ? "" : " ") + g[v].id;
+      for (Vertex v : cell.claims) (ids += ids.empty() ? "" : " ") += g[v].id;
+      for (Vertex v : cell.works) (ids += ids.empty() ? "" : " ") += g[v].id;
       detail::put_csv_field(out, ids);
       out << '\n';
     }
@@ -148,7 +148,8 @@ void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
       const std::size_t shade = shade_class(cell.works.size(), most);
       const bool filled = !cell.works.empty();
       xml.markup("<g class=\"").markup(cell.gap() ? "gap" : "cell").markup("\"><title>");
-      xml.text(g[map.rows[r]].label + " × " + g[map.columns[c]].label + ": " +
+      xml.text(std::string(g[map.rows[r]].label) + " × " + std::string(g[map.columns[c]].label) +
+               ": " +
                (cell.gap() ? std::string("gap, no claim")
                            : analysis::count_of(cell.works.size(), "work", "works") + ", " +
                                  analysis::count_of(cell.claims.size(), "claim", "claims")));
@@ -259,22 +260,23 @@ void write_gap_eppi_json(const EvidenceGraph& graph, const GapMap& map, std::ost
   }
   Json references = Json::array();
   for (const auto& [work, codes] : codes_of) {
-    const Node& source = g[work];
+    const NodeView source = g[work];
     std::string authors;
     for (const std::string& author : source.authors) {
       authors += (authors.empty() ? "" : "; ") + author;
     }
-    std::string short_title = source.label;
+    std::string short_title(source.label);
     if (!source.authors.empty() && !source.year.empty()) {
       const std::string& first = source.authors.front();
       short_title = first.substr(0, first.find(',')) +
-                    (source.authors.size() > 1 ? " et al." : "") + " (" + source.year + ")";
+                    (source.authors.size() > 1 ? " et al." : "") + " (" + std::string(source.year) +
+                    ")";
     }
     Json item_codes = Json::array();
     for (const auto& [attribute, claims] : codes) {
       Json details = Json::array();
       for (Vertex claim : claims) {
-        const Node& node = g[claim];
+        const NodeView node = g[claim];
         details.push_back(
             Json{{"ItemDocumentId", 0},
                  {"TextFrom", 0},

@@ -68,10 +68,10 @@ std::vector<Vertex> cited_by(const Graph& g, Vertex claim) {
   return sources;
 }
 
-std::string source_text(const Node& source) {
-  std::string text = source.label.empty() ? source.id : source.label;
-  if (!source.title.empty() && source.title != source.label) text += " — " + source.title;
-  if (!source.url.empty()) text += " <" + source.url + ">";
+std::string source_text(const NodeView& source) {
+  std::string text(source.label.empty() ? source.id : source.label);
+  if (!source.title.empty() && source.title != source.label) (text += " — ") += source.title;
+  if (!source.url.empty()) ((text += " <") += source.url) += ">";
   return text;
 }
 
@@ -206,7 +206,7 @@ void write_nodes_text(const EvidenceGraph& graph, const std::vector<Vertex>& nod
   std::size_t width = 0;
   for (Vertex v : nodes) width = std::max(width, graph.node(v).id.size());
   for (Vertex v : nodes) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     out << node.id << std::string(width - node.id.size() + 2, ' ') << analysis::display_name(node)
         << '\n';
   }

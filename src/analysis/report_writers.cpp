@@ -46,8 +46,8 @@ std::string plural_name(NodeType type) {
 }
 
 // "answer.txt:12" for a claim's first occurrence.
-std::string where(const Node& claim) {
-  if (claim.occurrences.empty()) return claim.id;
+std::string where(const NodeView& claim) {
+  if (claim.occurrences.empty()) return std::string(claim.id);
   const Occurrence& at = claim.occurrences.front();
   return at.document + ':' + std::to_string(at.line);
 }
@@ -57,18 +57,18 @@ std::string listed_where(const Graph& g, Vertex source) {
   std::string text;
   for (EdgeRef e : boost::make_iterator_range(boost::in_edges(source, g))) {
     if (g.type(e) != EdgeType::lists) continue;
-    const Node& document = g[g.source(e)];
+    const NodeView document = g[g.source(e)];
     std::string markers;
     for (const std::string& marker : g[e].markers) markers += "[" + marker + "]";
     text += (text.empty() ? "listed " : "; ") + (markers.empty() ? "" : "as " + markers + " ") +
-            "in " + (document.path.empty() ? document.label : document.path);
+            "in " + std::string(document.path.empty() ? document.label : document.path);
   }
   return text;
 }
 
-std::string source_name(const Node& source) {
-  std::string name = source.label.empty() ? source.id : source.label;
-  if (!source.title.empty() && source.title != source.label) name += " — " + source.title;
+std::string source_name(const NodeView& source) {
+  std::string name(source.label.empty() ? source.id : source.label);
+  if (!source.title.empty() && source.title != source.label) (name += " — ") += source.title;
   return name;
 }
 
@@ -230,7 +230,8 @@ void write_report_text(const EvidenceGraph& graph, const Report& report, std::os
   });
   out << "  Ambiguous citations (a number defined twice): " << report.ambiguous.size() << '\n';
   write_list(out, "    ", report.ambiguous, kListed, [&](EdgeRef e) {
-    return where(g[g.source(e)]) + "  " + g[g.source(e)].id + " → " + g[g.target(e)].id;
+    return where(g[g.source(e)]) + "  " + std::string(g[g.source(e)].id) + " → " +
+           std::string(g[g.target(e)].id);
   });
   out << "  Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
       << percent(report.commentary, report.claim_count) << ")\n";
@@ -239,7 +240,7 @@ void write_report_text(const EvidenceGraph& graph, const Report& report, std::os
              [&](Vertex v) { return g[v].path.empty() ? g[v].label : g[v].path; });
   out << "  Sources known only by an identifier: " << report.identifier_only.size() << '\n';
   write_list(out, "    ", report.identifier_only, kListed,
-             [&](Vertex v) { return source_name(g[v]) + "  " + g[v].url; });
+             [&](Vertex v) { return source_name(g[v]) + "  " + std::string(g[v].url); });
   if (!report.identifier_only.empty()) out << "    → " << kIdentifierAdvice << '\n';
 }
 
@@ -255,10 +256,10 @@ void write_report_markdown(const EvidenceGraph& graph, const Report& report, std
   }
   out << "\n## Most-cited sources\n\n| Source | Claims |\n|---|---:|\n";
   for (const SourceRank& rank : report.most_cited) {
-    const Node& source = g[rank.source];
+    const NodeView source = g[rank.source];
     std::string name = source_name(source);
     for (char& c : name) c = c == '|' ? '/' : c;
-    if (!source.url.empty()) name = "[" + name + "](" + source.url + ")";
+    if (!source.url.empty()) name = "[" + name + "](" + std::string(source.url) + ")";
     out << "| " << name << " | " << rank.claims << " |\n";
   }
   out << "\n## Evidence-and-gap maps\n\n### "
@@ -294,7 +295,7 @@ void write_report_markdown(const EvidenceGraph& graph, const Report& report, std
   section("Documents with no resolvable citation", report.documents_uncited,
           [&](Vertex v) { return g[v].path.empty() ? g[v].label : g[v].path; });
   section("Sources known only by an identifier", report.identifier_only,
-          [&](Vertex v) { return source_name(g[v]) + " <" + g[v].url + ">"; });
+          [&](Vertex v) { return source_name(g[v]) + " <" + std::string(g[v].url) + ">"; });
   if (!report.identifier_only.empty()) out << "To name them: " << kIdentifierAdvice << ".\n";
 }
 

@@ -43,9 +43,9 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
   out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
 }
 
-std::string searchable(const Node& node) {
+std::string searchable(const NodeView& node) {
   std::string text;
-  auto add = [&](const std::string& part) {
+  auto add = [&](std::string_view part) {
     if (part.empty()) return;
     if (!text.empty()) text += '\n';
     text += part;
@@ -84,7 +84,7 @@ std::string candidates(const EvidenceGraph& graph, const std::vector<Vertex>& no
   std::string list;
   const std::size_t shown = std::min<std::size_t>(nodes.size(), 8);
   for (std::size_t i = 0; i < shown; ++i) {
-    list += "\n  " + graph.node(nodes[i]).id + "  " + graph.node(nodes[i]).label;
+    (((list += "\n  ") += graph.node(nodes[i]).id) += "  ") += graph.node(nodes[i]).label;
   }
   if (nodes.size() > shown) list += "\n  … and " + std::to_string(nodes.size() - shown) + " more";
   return list;
@@ -127,9 +127,9 @@ std::vector<Vertex> search_nodes(const EvidenceGraph& graph, std::string_view qu
   std::vector<Vertex> elsewhere;
   if (words.empty()) return in_label;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     if (!holds_all(searchable(node), words)) continue;
-    const std::string& name = node.label.empty() ? node.id : node.label;
+    const std::string_view name = node.label.empty() ? node.id : node.label;
     (holds_all(fold_for_search(name), words) ? in_label : elsewhere).push_back(v);
   }
   in_label.insert(in_label.end(), elsewhere.begin(), elsewhere.end());

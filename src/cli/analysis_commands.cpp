@@ -41,9 +41,9 @@ std::optional<Vertex> concept_option(const EvidenceGraph& graph, const std::stri
     throw AnalysisUsageError(std::string(option) + ": " + e.what());
   }
   if (graph.node(v).type != type) {
-    throw AnalysisUsageError(std::string(option) + " " + name + ": " + graph.node(v).id + " is a " +
-                             std::string(to_string(graph.node(v).type)) + ", not a " +
-                             std::string(to_string(type)));
+    throw AnalysisUsageError(
+        std::string(option) + " " + name + ": " + std::string(graph.node(v).id) + " is a " +
+        std::string(to_string(graph.node(v).type)) + ", not a " + std::string(to_string(type)));
   }
   return v;
 }

@@ -96,7 +96,7 @@ void write_csv_nodes(const EvidenceGraph& graph, std::ostream& out) {
   for (const Attribute& attribute : attributes) header.field(attribute.name);
   header.end();
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     Row row{out};
     row.field(node.id);
     put_values(row, detail::node_json(node), attributes);
@@ -180,7 +180,7 @@ void write_neo4j_nodes(const EvidenceGraph& graph, std::ostream& out, std::size_
   }
   header.end();
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     const Json object = detail::node_json(node);
     Row row{out, &multiline};
     row.field(node.id).field(capitalised(to_string(node.type)));

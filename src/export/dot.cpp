@@ -257,7 +257,7 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width) 
 }
 
 // A node's label: its label (its id if it has none), cleaned and wrapped. `cleaned` is a buffer.
-void wrapped_label(const Node& node, std::string& cleaned, std::string& out) {
+void wrapped_label(const NodeView& node, std::string& cleaned, std::string& out) {
   cleaned.clear();
   append_escaped(cleaned, node.label.empty() ? node.id : node.label, kCleanOnly);
   out.clear();
@@ -405,7 +405,7 @@ struct Present {
 Present present_in(const EvidenceGraph& graph) {
   Present present;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     present.nodes.at(static_cast<std::size_t>(node.type)) = true;
     present.commentary =
         present.commentary || (node.type == NodeType::claim && node.kind == ClaimKind::commentary);
@@ -484,7 +484,7 @@ double legend_rows(const Present& present) {
   return 1 + static_cast<double>(std::max(nodes.size(), edges.size()));
 }
 
-void append_provenance(std::string& out, const Node& claim) {
+void append_provenance(std::string& out, const NodeView& claim) {
   const std::size_t shown = std::min(claim.occurrences.size(), kMaxProvenance);
   for (std::size_t i = 0; i < shown; ++i) {
     const Occurrence& occurrence = claim.occurrences[i];
@@ -505,7 +505,7 @@ void append_provenance(std::string& out, const Node& claim) {
   }
 }
 
-void append_tooltip(std::string& out, const Node& node) {
+void append_tooltip(std::string& out, const NodeView& node) {
   switch (node.type) {
     case NodeType::claim:
       out += node.text.empty() ? node.label : node.text;
@@ -579,7 +579,7 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
   } else if (!edge.terms.empty()) {  // concerns, about, reports: the words that made the link
     out += to_string(edge.type);
     const char* separator = " ";
-    for (const ConceptMatch& match : edge.terms) {
+    for (const ConceptMatchView match : edge.terms) {
       out += separator;
       separator = "; ";
       out += "\u201C";
@@ -797,7 +797,7 @@ std::optional<std::size_t> detail::DotScene::column_of(Vertex v) const {
 }
 
 DotValue detail::DotScene::node_name(Vertex v, std::string& buffer) const {
-  const std::string& id = graph_.node(v).id;
+  const std::string_view id = graph_.node(v).id;
   if (is_plain_name(id)) return literal(id);
   buffer.clear();
   append_escaped(buffer, id, escaping_of(DotText::escaped, false));
@@ -806,7 +806,7 @@ DotValue detail::DotScene::node_name(Vertex v, std::string& buffer) const {
 }
 
 void detail::DotScene::node(Vertex v, DotSettings& out) const {
-  const Node& node = graph_.node(v);
+  const NodeView node = graph_.node(v);
   out.values.clear();
   wrapped_label(node, out.scratch, out.label);
   out.values.push_back({kNodeLabel, {DotText::label, out.label}});
@@ -1010,7 +1010,8 @@ class CgraphBuilder {
     for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
       Agnode_t* n =
           agnode(subgraphs_.at(scene_.cluster_of(v)), held(scene_.node_name(v, buffer)), 1);
-      if (n == nullptr) throw Error("cgraph could not create the node " + graph.node(v).id);
+      if (n == nullptr)
+        throw Error("cgraph could not create the node " + std::string(graph.node(v).id));
       if (const auto column = scene_.column_of(v)) agsubnode(subgraphs_.at(*column), n, 1);
       nodes_.push_back(n);
       scene_.node(v, settings_);

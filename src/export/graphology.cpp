@@ -53,7 +53,7 @@ Shape shape_of(const Graph& g) {
 
 Json graphology_node(const EvidenceGraph& graph, Vertex v, const graphviz::Point& position,
                      double top) {
-  const Node& node = graph.node(v);
+  const NodeView node = graph.node(v);
   const std::size_t degree =
       boost::out_degree(v, graph.graph()) + boost::in_degree(v, graph.graph());
   Json attributes = {{"label", node.label.empty() ? node.id : node.label},

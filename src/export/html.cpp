@@ -103,7 +103,7 @@ std::string page_title(const EvidenceGraph& graph) {
   std::size_t documents = 0;
   std::string document;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     if (node.type == NodeType::claim) ++claims;
     if (node.type == NodeType::document && documents++ == 0) {
       document = node.path.empty() ? node.label : node.path;

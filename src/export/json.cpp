@@ -13,7 +13,7 @@ namespace detail {
 namespace {
 
 // Other fields of a record are kept as one JSON object's text; they are spliced back as JSON.
-Json object_or_text(const std::string& data) {
+Json object_or_text(std::string_view data) {
   Json parsed = Json::parse(data, nullptr, false);
   return parsed.is_discarded() ? Json(data) : parsed;
 }
@@ -29,7 +29,7 @@ Json record_json(const StanceRecord& record) {
   return j;
 }
 
-Json term_json(const ConceptMatch& match) {
+Json term_json(const ConceptMatchView& match) {
   Json j = {{"term", match.term}};
   if (match.at) j["at"] = *match.at;
   if (!match.field.empty()) j["field"] = match.field;
@@ -38,7 +38,7 @@ Json term_json(const ConceptMatch& match) {
 
 }  // namespace
 
-Json node_json(const Node& node) {
+Json node_json(const NodeView& node) {
   Json j = {{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
   switch (node.type) {
     case NodeType::document:
@@ -115,7 +115,7 @@ Json link_json(const Graph& g, EdgeRef e) {
   if (!edge.quote.empty()) j["quote"] = edge.quote;
   if (!edge.terms.empty()) {
     Json terms = Json::array();
-    for (const ConceptMatch& match : edge.terms) terms.push_back(term_json(match));
+    for (const ConceptMatchView match : edge.terms) terms.push_back(term_json(match));
     j["terms"] = std::move(terms);
   }
   return j;
@@ -147,14 +147,14 @@ void write_record(JsonWriter& json, const StanceRecord& record) {
   json.end_object();
 }
 
-void write_term(JsonWriter& json, const ConceptMatch& match) {
+void write_term(JsonWriter& json, const ConceptMatchView& match) {
   json.begin_object().key("term").string(match.term);
   if (match.at) json.key("at").integer(*match.at);
   if (!match.field.empty()) json.key("field").string(match.field);
   json.end_object();
 }
 
-void write_node(JsonWriter& json, const Node& node) {
+void write_node(JsonWriter& json, const NodeView& node) {
   json.begin_object();
   json.key("id").string(node.id).key("type").string(to_string(node.type));
   json.key("label").string(node.label);
@@ -230,7 +230,7 @@ void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
   if (!edge.quote.empty()) json.key("quote").string(edge.quote);
   if (!edge.terms.empty()) {
     json.key("terms").begin_array();
-    for (const ConceptMatch& match : edge.terms) write_term(json, match);
+    for (const ConceptMatchView match : edge.terms) write_term(json, match);
     json.end_array();
   }
   json.end_object();

@@ -64,7 +64,7 @@ std::array<bool, kTypeCount> types_present(const EvidenceGraph& graph) {
   return present;
 }
 
-bool is_commentary(const Node& node) {
+bool is_commentary(const NodeView& node) {
   return node.type == NodeType::claim && node.kind == ClaimKind::commentary;
 }
 
@@ -98,7 +98,7 @@ Json cy_parent(NodeType type, const std::string& id) {
           {"classes", "cluster"}};
 }
 
-Json cy_node(const Node& node, const std::string& parent) {
+Json cy_node(const NodeView& node, const std::string& parent) {
   Json data = detail::node_json(node);
   data["name"] = node.label;
   data["value"] = node.id;
@@ -129,7 +129,7 @@ void write_cy_nodes(const EvidenceGraph& graph, std::ostream& out) {
     if (present.at(index_of(type))) nodes.add(cy_parent(type, parents.at(index_of(type))));
   }
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     nodes.add(cy_node(node, parents.at(index_of(node.type))));
   }
 }
@@ -148,7 +148,7 @@ void write_cy_edges(const EvidenceGraph& graph, std::ostream& out) {
 void write_jgf_nodes(const EvidenceGraph& graph, std::ostream& out) {
   const char* separator = "\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     out << separator;
     put_json(out, Json(node.id));
     out << ": ";
@@ -179,7 +179,7 @@ void write_jgf_edges(const EvidenceGraph& graph, std::ostream& out) {
 // A description "may include HTML formatting", so text is escaped.
 
 // The node's text (claim text, source title and URL, document path), then its evgraph id.
-std::string vos_description(const Node& node) {
+std::string vos_description(const NodeView& node) {
   std::vector<std::string_view> lines;
   if (node.type == NodeType::claim) lines.push_back(node.text);
   if (node.type == NodeType::source) lines.insert(lines.end(), {node.title, node.url});
@@ -210,7 +210,7 @@ std::size_t claim_neighbours(const EvidenceGraph& graph, Vertex v) {
 
 // Ids are 1…n in node order; the evgraph id is kept in the description.
 Json vos_item(const EvidenceGraph& graph, Vertex v) {
-  const Node& node = graph.node(v);
+  const NodeView node = graph.node(v);
   const std::size_t degree =
       boost::out_degree(v, graph.graph()) + boost::in_degree(v, graph.graph());
   Json item = {{"id", v + 1}, {"label", node.label}, {"description", vos_description(node)}};
@@ -310,12 +310,14 @@ std::string markdown_safe(std::string_view text) {
   return out;
 }
 
-std::string kumu_description(const Node& node) {
+std::string kumu_description(const NodeView& node) {
   switch (node.type) {
     case NodeType::claim:
       return markdown_safe(node.text);
     case NodeType::source:
-      return markdown_safe(node.title.empty() ? node.url : node.title + "\n\n" + node.url);
+      return markdown_safe(node.title.empty()
+                               ? std::string(node.url)
+                               : std::string(node.title) + "\n\n" + std::string(node.url));
     case NodeType::document:
       return markdown_safe(node.path);
     default:
@@ -323,14 +325,14 @@ std::string kumu_description(const Node& node) {
   }
 }
 
-Json kumu_tags(const Node& node) {
+Json kumu_tags(const NodeView& node) {
   Json tags = Json::array({to_string(node.type)});
   if (node.type == NodeType::claim) tags.push_back(to_string(node.kind));
   if (node.type == NodeType::source && !node.scheme.empty()) tags.push_back(node.scheme);
   return tags;
 }
 
-Json kumu_element(const Node& node) {
+Json kumu_element(const NodeView& node) {
   Json element = {{"id", node.id},
                   {"label", node.label},
                   {"type", to_string(node.type)},

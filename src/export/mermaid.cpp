@@ -131,12 +131,12 @@ std::string node_id(Vertex v) {
   return "n" + std::to_string(v);
 }
 
-std::string_view class_of(const Node& node) {
+std::string_view class_of(const NodeView& node) {
   if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) return "commentary";
   return to_string(node.type);
 }
 
-void write_node(std::ostream& out, Vertex v, const Node& node) {
+void write_node(std::ostream& out, Vertex v, const NodeView& node) {
   const TypeLook& look = look_of(node.type);
   out << "    " << node_id(v) << look.open << '"'
       << label_text(node.label.empty() ? node.id : node.label) << '"' << look.close
@@ -146,7 +146,7 @@ void write_node(std::ostream& out, Vertex v, const Node& node) {
 void write_subgraph(std::ostream& out, const EvidenceGraph& graph, NodeType type) {
   bool opened = false;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    const Node& node = graph.node(v);
+    const NodeView node = graph.node(v);
     if (node.type != type) continue;
     if (!opened) {
       out << "  subgraph type_" << to_string(type) << "[\"" << detail::colour_of(type).title

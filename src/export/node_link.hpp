@@ -15,7 +15,7 @@ using Json = nlohmann::ordered_json;
 
 // The graph's own attributes: {"generator": "evgraph X.Y.Z", "schema": 1}.
 Json graph_json();
-Json node_json(const Node& node);
+Json node_json(const NodeView& node);
 // "source"/"target" are the end nodes' ids.
 Json link_json(const Graph& graph, EdgeRef edge);
 // Writes `j` compactly; invalid UTF-8 is replaced, never thrown on.

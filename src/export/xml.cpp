@@ -103,7 +103,7 @@ void write_graphml_values(XmlOut& xml, std::size_t first, const Json& object,
   }
 }
 
-void write_graphml_node(XmlOut& xml, const Node& node, const OptionalAttributes& optional) {
+void write_graphml_node(XmlOut& xml, const NodeView& node, const OptionalAttributes& optional) {
   xml.markup("    <node").attribute("id", node.id).markup(">\n");
   const Json object = detail::node_json(node);
   write_graphml_values(xml, kNodeKeys, object, kNodeAttributes, "      ");
@@ -243,7 +243,7 @@ void write_gexf_viz(XmlOut& xml, NodeType type, std::size_t degree) {
 }
 
 void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v, const OptionalAttributes& optional) {
-  const Node& node = g[v];
+  const NodeView node = g[v];
   xml.markup("      <node").attribute("id", node.id).attribute("label", node.label);
   xml.markup(">\n");
   write_gexf_values(xml, 0, detail::node_json(node), kNodeAttributes, kGexfOptionalNodeIds,

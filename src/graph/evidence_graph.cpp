@@ -149,160 +149,6 @@ std::string combined_certainty(const std::vector<StanceRecord>& records) {
   return result;
 }
 
-}  // namespace
-
-Vertex Graph::add_vertex(Node&& node) {
-  nodes_.push_back(std::move(node));
-  vertex_links_.emplace_back();
-  return nodes_.size() - 1;
-}
-
-namespace {
-
-// Appends edge `index` to a vertex's out- or in-list: `first`/`last` of the vertex, `next` the
-// member of EdgeLinks that chains the list.
-void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, std::uint32_t& last,
-                 std::uint32_t detail::EdgeLinks::*next, std::uint32_t index) {
-  if (last == detail::kNoEdge) {
-    first = index;
-  } else {
-    links[last].*next = index;
-  }
-  last = index;
-}
-
-bool carries_payload(const Edge& edge) {
-  return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
-         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty() ||
-         !edge.terms.empty();
-}
-
-// The smallest table that holds everything the edge carries.
-detail::PayloadTable table_for(const Edge& edge) {
-  using detail::PayloadTable;
-  if (!carries_payload(edge)) return PayloadTable::none;
-  const bool cite_fields = !edge.markers.empty() || edge.ambiguous || !edge.stance.empty() ||
-                           !edge.certainty.empty() || !edge.records.empty() || edge.inferred ||
-                           !edge.quote.empty();
-  if (edge.type == EdgeType::cites && !edge.score && edge.terms.empty()) return PayloadTable::cite;
-  if (!cite_fields && !edge.score) return PayloadTable::terms;
-  if (!cite_fields && edge.terms.empty()) return PayloadTable::score;
-  const bool markers_only = !edge.ambiguous && edge.stance.empty() && edge.certainty.empty() &&
-                            edge.records.empty() && !edge.inferred && edge.quote.empty();
-  if (markers_only && !edge.score && edge.terms.empty()) return PayloadTable::markers;
-  return PayloadTable::whole;
-}
-
-// Stores `value` at `at` of `table`, or at its end when `at` is past it; returns where.
-template <typename T>
-std::uint32_t store(std::vector<T>& table, std::uint32_t at, T&& value) {
-  if (at < table.size()) {
-    table[at] = std::move(value);
-    return at;
-  }
-  table.push_back(std::move(value));
-  return static_cast<std::uint32_t>(table.size() - 1);
-}
-
-}  // namespace
-
-EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
-  const auto index = static_cast<std::uint32_t>(links_.size());
-  detail::EdgeLinks& links = links_.emplace_back();
-  links.from = static_cast<std::uint32_t>(from);
-  links.to = static_cast<std::uint32_t>(to);
-  links.type = edge.type;
-  put_payload(EdgeRef{index}, std::move(edge));
-  detail::VertexLinks& tail = vertex_links_[from];
-  append_link(links_, tail.first_out, tail.last_out, &detail::EdgeLinks::next_out, index);
-  ++tail.out_degree;
-  detail::VertexLinks& head = vertex_links_[to];
-  append_link(links_, head.first_in, head.last_in, &detail::EdgeLinks::next_in, index);
-  ++head.in_degree;
-  return EdgeRef{index};
-}
-
-Edge Graph::take_payload(EdgeRef e) {
-  const detail::EdgeLinks& links = links_[e.index];
-  Edge edge;
-  edge.type = links.type;
-  switch (links.table) {
-    case detail::PayloadTable::none:
-      break;
-    case detail::PayloadTable::cite: {
-      detail::CitePayload& cite = cites_[links.payload];
-      edge.markers = std::move(cite.markers);
-      edge.records = std::move(cite.records);
-      edge.stance = std::move(cite.stance);
-      edge.certainty = std::move(cite.certainty);
-      edge.quote = std::move(cite.quote);
-      edge.ambiguous = cite.ambiguous;
-      edge.inferred = cite.inferred;
-      break;
-    }
-    case detail::PayloadTable::markers:
-      edge.markers = std::move(markers_[links.payload]);
-      break;
-    case detail::PayloadTable::terms:
-      edge.terms = std::move(terms_[links.payload]);
-      break;
-    case detail::PayloadTable::score:
-      edge.score = scores_[links.payload];
-      break;
-    case detail::PayloadTable::whole:
-      edge = std::move(whole_[links.payload]);
-      break;
-  }
-  return edge;
-}
-
-// The payload goes back into the slot it came from when it still fits that table; a payload that
-// outgrew it (a plain edge given markers by a merge) moves to the end of a larger table.
-void Graph::put_payload(EdgeRef e, Edge&& edge) {
-  using detail::PayloadTable;
-  detail::EdgeLinks& links = links_[e.index];
-  const PayloadTable table = table_for(edge);
-  const std::uint32_t at = table == links.table ? links.payload : detail::kNoEdge;
-  links.table = table;
-  switch (table) {
-    case PayloadTable::none:
-      links.payload = 0;
-      break;
-    case PayloadTable::cite:
-      links.payload =
-          store(cites_, at,
-                detail::CitePayload{std::move(edge.markers), std::move(edge.records),
-                                    std::move(edge.stance), std::move(edge.certainty),
-                                    std::move(edge.quote), edge.ambiguous, edge.inferred});
-      break;
-    case PayloadTable::markers:
-      links.payload = store(markers_, at, std::move(edge.markers));
-      break;
-    case PayloadTable::terms:
-      links.payload = store(terms_, at, std::move(edge.terms));
-      break;
-    case PayloadTable::score:
-      links.payload = store(scores_, at, double{*edge.score});
-      break;
-    case PayloadTable::whole:
-      links.payload = store(whole_, at, std::move(edge));
-      break;
-  }
-}
-
-void Graph::reserve(std::size_t nodes, std::size_t edges) {
-  nodes_.reserve(nodes);
-  vertex_links_.reserve(nodes);
-  links_.reserve(edges);
-  // Room for every edge in each payload table: capacity never written costs address space, not
-  // memory, and the payloads are never moved to a larger table while the graph is built.
-  cites_.reserve(edges);
-  markers_.reserve(edges);
-  terms_.reserve(edges);
-}
-
-namespace {
-
 std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
@@ -365,15 +211,19 @@ std::optional<std::size_t> find_slot(const std::vector<std::uint64_t>& slots, st
 
 std::optional<Vertex> EvidenceGraph::find(std::string_view id) const {
   return find_slot(node_index_.slots, id_hash(id),
-                   [&](std::size_t v) { return graph_[v].id == id; });
+                   [&](std::size_t v) { return graph_.id(v) == id; });
 }
 
 Vertex EvidenceGraph::add_node(Node node) {
   const auto [vertex, added] =
       find_or_insert(node_index_.slots, node_index_.used, id_hash(node.id), graph_.vertex_count(),
-                     [&](std::size_t v) { return graph_[v].id == node.id; });
+                     [&](std::size_t v) { return graph_.id(v) == node.id; });
   if (!added) {
-    merge_into(graph_.node(vertex), std::move(node));
+    // Only occurrences, and a source's fields, are merged.
+    if (node.occurrences.empty() && graph_.type(vertex) != NodeType::source) return vertex;
+    Node existing = graph_.take_node(vertex);
+    merge_into(existing, std::move(node));
+    graph_.put_node(vertex, std::move(existing));
     return vertex;
   }
   return graph_.add_vertex(std::move(node));
@@ -404,7 +254,7 @@ void EvidenceGraph::index_edge(EdgeRef e) {
 
 EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
   if (const std::optional<EdgeRef> found = find_edge(from, to, edge.type)) {
-    if (!carries_payload(edge)) return *found;
+    if (!detail::carries_payload(edge)) return *found;
     Edge existing = graph_.take_payload(*found);
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;

@@ -1,0 +1,408 @@
+#include "evgraph/graph_tables.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace evgraph {
+namespace {
+
+bool has_claim_fields(const Node& node) {
+  return !node.text.empty() || node.kind != ClaimKind::finding || !node.occurrences.empty();
+}
+
+bool has_source_fields(const Node& node) {
+  return !node.url.empty() || !node.urls.empty() || !node.scheme.empty() ||
+         !node.identifier.empty() || !node.also.empty() || !node.title.empty() ||
+         !node.authors.empty() || !node.year.empty() || !node.data.empty() ||
+         !node.merged_because.empty() || !node.accessed.empty();
+}
+
+bool has_place_fields(const Node& node) {
+  return !node.path.empty() || !node.format.empty() || node.answer;
+}
+
+// The one table that holds every field the node has besides id, label and type.
+detail::NodeTable table_for(const Node& node) {
+  using detail::NodeTable;
+  const bool claim = has_claim_fields(node);
+  const bool source = has_source_fields(node);
+  const bool place = has_place_fields(node);
+  const int shapes = int{claim} + int{source} + int{place};
+  if (shapes == 0) return NodeTable::none;
+  if (shapes > 1) return NodeTable::whole;
+  return claim ? NodeTable::claim : source ? NodeTable::source : NodeTable::place;
+}
+
+// Appends edge `index` to a vertex's out- or in-list: `first`/`last` of the vertex, `next` the
+// member of EdgeLinks that chains the list.
+void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, std::uint32_t& last,
+                 std::uint32_t detail::EdgeLinks::*next, std::uint32_t index) {
+  if (last == detail::kNoEdge) {
+    first = index;
+  } else {
+    links[last].*next = index;
+  }
+  last = index;
+}
+
+}  // namespace
+
+bool detail::carries_payload(const Edge& edge) {
+  return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
+         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty() ||
+         !edge.terms.empty();
+}
+
+namespace {
+
+// The smallest table that holds everything the edge carries.
+detail::PayloadTable table_for(const Edge& edge) {
+  using detail::PayloadTable;
+  if (!detail::carries_payload(edge)) return PayloadTable::none;
+  const bool cite_fields = !edge.markers.empty() || edge.ambiguous || !edge.stance.empty() ||
+                           !edge.certainty.empty() || !edge.records.empty() || edge.inferred ||
+                           !edge.quote.empty();
+  const bool curated_fields = !edge.stance.empty() || !edge.certainty.empty() ||
+                              !edge.records.empty() || !edge.quote.empty();
+  if (edge.type == EdgeType::cites && !edge.score && edge.terms.empty()) {
+    return curated_fields ? PayloadTable::cite : PayloadTable::marked_cite;
+  }
+  const bool offsets_fit = std::all_of(edge.terms.begin(), edge.terms.end(), [](const auto& m) {
+    return !m.at || *m.at < detail::kNoOffset;
+  });
+  if (!cite_fields && !edge.score && offsets_fit) return PayloadTable::terms;
+  if (!cite_fields && edge.terms.empty()) return PayloadTable::score;
+  const bool markers_only = !edge.ambiguous && !edge.inferred && !curated_fields;
+  if (markers_only && !edge.score && edge.terms.empty()) return PayloadTable::markers;
+  return PayloadTable::whole;
+}
+
+// Puts `items` into `pool`: where `old` was when they are as many, else at its end.
+template <typename T>
+detail::Slice put_in_pool(std::vector<T>& pool, std::optional<detail::Slice> old,
+                          std::vector<T>&& items) {
+  detail::Slice slice{static_cast<std::uint32_t>(pool.size()),
+                      static_cast<std::uint32_t>(items.size())};
+  if (old && old->count == items.size()) slice.first = old->first;
+  for (std::uint32_t i = 0; i < slice.count; ++i) {
+    if (slice.first + i < pool.size()) {
+      pool[slice.first + i] = std::move(items[i]);
+    } else {
+      pool.push_back(std::move(items[i]));
+    }
+  }
+  return slice;
+}
+
+template <typename T>
+std::vector<T> take_from_pool(std::vector<T>& pool, detail::Slice slice) {
+  const auto first = pool.begin() + slice.first;
+  return {std::make_move_iterator(first), std::make_move_iterator(first + slice.count)};
+}
+
+// Stores `value` at `at` of `table`, or at its end when `at` is past it; returns where.
+template <typename T>
+std::uint32_t store(std::vector<T>& table, std::uint32_t at, T&& value) {
+  if (at < table.size()) {
+    table[at] = std::move(value);
+    return at;
+  }
+  table.push_back(std::move(value));
+  return static_cast<std::uint32_t>(table.size() - 1);
+}
+
+}  // namespace
+
+Vertex Graph::add_vertex(Node&& node) {
+  detail::NodeCore& core = nodes_.emplace_back();
+  core.type = node.type;
+  put_node(nodes_.size() - 1, std::move(node));
+  vertex_links_.emplace_back();
+  return nodes_.size() - 1;
+}
+
+Node Graph::take_node(Vertex v) {
+  detail::NodeCore& core = nodes_[v];
+  Node node;
+  switch (core.table) {
+    case detail::NodeTable::none:
+      break;
+    case detail::NodeTable::claim: {
+      detail::ClaimFields& claim = claims_[core.fields];
+      node.text = std::move(claim.text);
+      node.occurrences = std::move(claim.occurrences);
+      node.kind = claim.kind;
+      break;
+    }
+    case detail::NodeTable::source: {
+      detail::SourceFields& source = sources_[core.fields];
+      node.url = std::move(source.url);
+      node.urls = std::move(source.urls);
+      node.scheme = std::move(source.scheme);
+      node.identifier = std::move(source.identifier);
+      node.also = std::move(source.also);
+      node.title = std::move(source.title);
+      node.authors = std::move(source.authors);
+      node.year = std::move(source.year);
+      node.data = std::move(source.data);
+      node.merged_because = std::move(source.merged_because);
+      node.accessed = std::move(source.accessed);
+      break;
+    }
+    case detail::NodeTable::place: {
+      detail::PlaceFields& place = places_[core.fields];
+      node.path = std::move(place.path);
+      node.format = std::move(place.format);
+      node.answer = std::move(place.answer);
+      break;
+    }
+    case detail::NodeTable::whole:
+      node = std::move(whole_nodes_[core.fields]);
+      break;
+  }
+  node.id = std::move(core.id);
+  node.label = std::move(core.label);
+  node.type = core.type;
+  return node;
+}
+
+// The fields go back into the slot they came from when they still fit that table; a node that
+// took fields of another shape (only a hand-edited graph file gives one) moves to a larger table.
+void Graph::put_node(Vertex v, Node&& node) {
+  using detail::NodeTable;
+  detail::NodeCore& core = nodes_[v];
+  const NodeTable table = table_for(node);
+  const std::uint32_t at = table == core.table ? core.fields : detail::kNoEdge;
+  core.id = std::move(node.id);
+  core.label = std::move(node.label);
+  core.type = node.type;
+  core.table = table;
+  switch (table) {
+    case NodeTable::none:
+      core.fields = 0;
+      break;
+    case NodeTable::claim:
+      core.fields =
+          store(claims_, at,
+                detail::ClaimFields{std::move(node.text), std::move(node.occurrences), node.kind});
+      break;
+    case NodeTable::source:
+      core.fields =
+          store(sources_, at,
+                detail::SourceFields{
+                    std::move(node.url), std::move(node.urls), std::move(node.scheme),
+                    std::move(node.identifier), std::move(node.also), std::move(node.title),
+                    std::move(node.authors), std::move(node.year), std::move(node.data),
+                    std::move(node.merged_because), std::move(node.accessed)});
+      break;
+    case NodeTable::place:
+      core.fields = store(places_, at,
+                          detail::PlaceFields{std::move(node.path), std::move(node.format),
+                                              std::move(node.answer)});
+      break;
+    case NodeTable::whole:
+      core.fields = store(whole_nodes_, at, std::move(node));
+      break;
+  }
+}
+
+NodeView Graph::operator[](Vertex v) const {
+  const detail::NodeCore& core = nodes_[v];
+  NodeView view;
+  view.id = core.id;
+  view.label = core.label;
+  view.type = core.type;
+  switch (core.table) {
+    case detail::NodeTable::none:
+      break;
+    case detail::NodeTable::claim: {
+      const detail::ClaimFields& claim = claims_[core.fields];
+      view.text = claim.text;
+      view.occurrences = claim.occurrences;
+      view.kind = claim.kind;
+      break;
+    }
+    case detail::NodeTable::source: {
+      const detail::SourceFields& source = sources_[core.fields];
+      view.url = source.url;
+      view.urls = source.urls;
+      view.scheme = source.scheme;
+      view.identifier = source.identifier;
+      view.also = source.also;
+      view.title = source.title;
+      view.authors = source.authors;
+      view.year = source.year;
+      view.data = source.data;
+      view.merged_because = source.merged_because;
+      view.accessed = source.accessed;
+      break;
+    }
+    case detail::NodeTable::place: {
+      const detail::PlaceFields& place = places_[core.fields];
+      view.path = place.path;
+      view.format = place.format;
+      view.answer = place.answer.get();
+      break;
+    }
+    case detail::NodeTable::whole:
+      view = view_of(whole_nodes_[core.fields]);
+      view.id = core.id;
+      view.label = core.label;
+      view.type = core.type;
+      break;
+  }
+  return view;
+}
+
+EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
+  const auto index = static_cast<std::uint32_t>(links_.size());
+  detail::EdgeLinks& links = links_.emplace_back();
+  links.from = static_cast<std::uint32_t>(from);
+  links.to = static_cast<std::uint32_t>(to);
+  links.type = edge.type;
+  put_payload(EdgeRef{index}, std::move(edge));
+  detail::VertexLinks& tail = vertex_links_[from];
+  append_link(links_, tail.first_out, tail.last_out, &detail::EdgeLinks::next_out, index);
+  ++tail.out_degree;
+  detail::VertexLinks& head = vertex_links_[to];
+  append_link(links_, head.first_in, head.last_in, &detail::EdgeLinks::next_in, index);
+  ++head.in_degree;
+  return EdgeRef{index};
+}
+
+Edge Graph::take_payload(EdgeRef e) {
+  const detail::EdgeLinks& links = links_[e.index];
+  Edge edge;
+  edge.type = links.type;
+  switch (links.table) {
+    case detail::PayloadTable::none:
+      break;
+    case detail::PayloadTable::cite: {
+      detail::CitePayload& cite = cites_[links.payload];
+      edge.markers = std::move(cite.markers);
+      edge.records = std::move(cite.records);
+      edge.stance = std::move(cite.stance);
+      edge.certainty = std::move(cite.certainty);
+      edge.quote = std::move(cite.quote);
+      edge.ambiguous = cite.ambiguous;
+      edge.inferred = cite.inferred;
+      break;
+    }
+    case detail::PayloadTable::marked_cite: {
+      const detail::MarkedCite& cite = marked_cites_[links.payload];
+      edge.markers = take_from_pool(marker_pool_, cite.markers);
+      edge.ambiguous = cite.ambiguous;
+      edge.inferred = cite.inferred;
+      break;
+    }
+    case detail::PayloadTable::markers:
+      edge.markers = take_from_pool(marker_pool_, markers_[links.payload]);
+      break;
+    case detail::PayloadTable::terms: {
+      const detail::Slice slice = terms_[links.payload];
+      edge.terms.reserve(slice.count);
+      for (std::uint32_t i = 0; i < slice.count; ++i) {
+        const detail::StoredMatch& match = matches_[slice.first + i];
+        edge.terms.push_back(
+            {words_[match.term],
+             match.at == detail::kNoOffset ? std::nullopt : std::optional<std::size_t>(match.at),
+             words_[match.field]});
+      }
+      break;
+    }
+    case detail::PayloadTable::score:
+      edge.score = scores_[links.payload];
+      break;
+    case detail::PayloadTable::whole:
+      edge = std::move(whole_[links.payload]);
+      break;
+  }
+  return edge;
+}
+
+// The payload goes back into the slot it came from when it still fits that table; a payload that
+// outgrew it (a plain edge given markers by a merge) moves to the end of a larger table.
+void Graph::put_payload(EdgeRef e, Edge&& edge) {
+  using detail::PayloadTable;
+  detail::EdgeLinks& links = links_[e.index];
+  const PayloadTable table = table_for(edge);
+  const std::uint32_t at = table == links.table ? links.payload : detail::kNoEdge;
+  // Where the payload's markers or terms were, to put as many back in their place.
+  const auto old_slice = [&](const auto& slices) {
+    return at < slices.size() ? std::optional<detail::Slice>(slices[at]) : std::nullopt;
+  };
+  std::optional<detail::Slice> old_markers;
+  if (at < marked_cites_.size() && table == PayloadTable::marked_cite) {
+    old_markers = marked_cites_[at].markers;
+  }
+  links.table = table;
+  switch (table) {
+    case PayloadTable::none:
+      links.payload = 0;
+      break;
+    case PayloadTable::cite:
+      links.payload =
+          store(cites_, at,
+                detail::CitePayload{std::move(edge.markers), std::move(edge.records),
+                                    std::move(edge.stance), std::move(edge.certainty),
+                                    std::move(edge.quote), edge.ambiguous, edge.inferred});
+      break;
+    case PayloadTable::marked_cite:
+      links.payload = store(marked_cites_, at,
+                            detail::MarkedCite{store_markers(old_markers, std::move(edge.markers)),
+                                               edge.ambiguous, edge.inferred});
+      break;
+    case PayloadTable::markers:
+      links.payload =
+          store(markers_, at, store_markers(old_slice(markers_), std::move(edge.markers)));
+      break;
+    case PayloadTable::terms:
+      links.payload = store(terms_, at, store_terms(old_slice(terms_), edge.terms));
+      break;
+    case PayloadTable::score:
+      links.payload = store(scores_, at, double{*edge.score});
+      break;
+    case PayloadTable::whole:
+      links.payload = store(whole_, at, std::move(edge));
+      break;
+  }
+}
+
+std::uint32_t Graph::word_id(const std::string& word) {
+  const auto [found, added] =
+      word_ids_.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
+  if (added) words_.push_back(word);
+  return found->second;
+}
+
+detail::Slice Graph::store_markers(std::optional<detail::Slice> old,
+                                   std::vector<std::string>&& markers) {
+  return put_in_pool(marker_pool_, old, std::move(markers));
+}
+
+detail::Slice Graph::store_terms(std::optional<detail::Slice> old,
+                                 const std::vector<ConceptMatch>& terms) {
+  std::vector<detail::StoredMatch> stored;
+  stored.reserve(terms.size());
+  for (const ConceptMatch& match : terms) {
+    stored.push_back({word_id(match.term), word_id(match.field),
+                      match.at ? static_cast<std::uint32_t>(*match.at) : detail::kNoOffset});
+  }
+  return put_in_pool(matches_, old, std::move(stored));
+}
+
+void Graph::reserve(std::size_t nodes, std::size_t edges) {
+  nodes_.reserve(nodes);
+  claims_.reserve(nodes);
+  vertex_links_.reserve(nodes);
+  links_.reserve(edges);
+  // Room for every edge in each payload table: capacity never written costs address space, not
+  // memory, and the payloads are never moved to a larger table while the graph is built.
+  marked_cites_.reserve(edges);
+  markers_.reserve(edges);
+  terms_.reserve(edges);
+}
+
+}  // namespace evgraph
