@@ -680,7 +680,7 @@ TEST_CASE("a claim cited by a link has the link label among its occurrence marke
   const auto g = evgraph::build_graph(std::span(&e, 1));
   const auto claim = g.find(e.claims[0].id);
   REQUIRE(claim);
-  CHECK(g.node(*claim).occurrences[0].markers == Labels{"barrowneuro+1"});
+  CHECK(evgraph::test::to_vector(g.node(*claim).occurrences[0].markers) == Labels{"barrowneuro+1"});
   for (auto edge : boost::make_iterator_range(boost::out_edges(*claim, g.graph()))) {
     if (g.edge(edge).type == evgraph::EdgeType::cites) {
       CHECK(evgraph::test::to_vector(g.edge(edge).markers) == Labels{"barrowneuro+1"});

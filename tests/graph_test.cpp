@@ -27,7 +27,8 @@ TEST_CASE("building typed nodes and edges from evidence", "[graph]") {
   REQUIRE(claim);
   CHECK(g.node(*claim).type == evgraph::NodeType::claim);
   CHECK(g.node(*claim).occurrences.size() == 1);
-  CHECK(g.node(*claim).occurrences[0].markers == std::vector<std::string>{"1", "2"});
+  CHECK(evgraph::test::to_vector(g.node(*claim).occurrences[0].markers) ==
+        std::vector<std::string>{"1", "2"});
   const auto pmc = g.find("source:pmc:PMC1");
   REQUIRE(pmc);
   CHECK(g.node(*pmc).label == "PMC1");
@@ -155,7 +156,14 @@ TEST_CASE("a node keeps every field merged into it, whatever its type usually ca
   again.occurrences[0].line = 9;
   CHECK(g.add_node(again) == v);
   CHECK(g.node(v).occurrences.size() == 2);
+  CHECK(evgraph::test::to_vector(g.node(v).occurrences[0].markers) ==
+        std::vector<std::string>{"1"});
+  CHECK(g.node(v).occurrences[1].line == 9);
+  CHECK(g.node(v).occurrences[1].document == "answer.md");
   CHECK(g.node(v).text == "Peer support helps.");
+  evgraph::Node far = evgraph::test::make_claim("claim:2", "Far down.");
+  far.occurrences[0].line = std::size_t{1} << 40;
+  CHECK(g.node(g.add_node(far)).occurrences[0].line == std::size_t{1} << 40);
 
   evgraph::Node source = evgraph::test::make_source("source:url:y", "https://y.org/");
   const auto vs = g.add_node(source);

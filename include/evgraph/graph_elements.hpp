@@ -55,6 +55,101 @@ struct Node {
   std::shared_ptr<const AnswerInfo> answer;
 };
 
+// A claim's occurrence as the graph holds it: Occurrence's fields as views.
+struct OccurrenceView {
+  std::string_view document;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::size_t block = 0;
+  std::span<const std::string> markers;
+  std::string_view section;
+  Occurrence copy() const {
+    return {std::string(document), line, column, block, {markers.begin(), markers.end()},
+            std::string(section)};
+  }
+};
+
+namespace detail {
+
+// Where a run of an edge's markers, a concept edge's terms or a claim's occurrences is in the pool
+// that holds them all.
+struct Slice {
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+};
+
+// An occurrence as the graph stores it: the document and section as indices into the graph's table
+// of interned strings, its markers a slice of the graph's marker pool.
+struct StoredOccurrence {
+  std::uint32_t document = 0;
+  std::uint32_t section = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t block = 0;
+  Slice markers;
+};
+
+}  // namespace detail
+
+// A claim's occurrences: a range of OccurrenceView over a Node's own occurrences or over the
+// graph's stored ones.
+class OccurrencesView {
+ public:
+  class iterator {
+   public:
+    using value_type = OccurrenceView;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const OccurrencesView* view, std::size_t at) : view_(view), at_(at) {}
+    OccurrenceView operator*() const { return (*view_)[at_]; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++at_;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+   private:
+    const OccurrencesView* view_ = nullptr;
+    std::size_t at_ = 0;
+  };
+
+  OccurrencesView() = default;
+  explicit OccurrencesView(std::span<const Occurrence> own) : own_(own) {}
+  OccurrencesView(std::span<const detail::StoredOccurrence> stored,
+                  const std::vector<std::string>* strings, const std::vector<std::string>* markers)
+      : stored_(stored), strings_(strings), markers_(markers) {}
+
+  std::size_t size() const { return strings_ ? stored_.size() : own_.size(); }
+  bool empty() const { return size() == 0; }
+  OccurrenceView operator[](std::size_t i) const {
+    if (!strings_) {
+      const Occurrence& o = own_[i];
+      return {o.document, o.line, o.column, o.block, o.markers, o.section};
+    }
+    const detail::StoredOccurrence& o = stored_[i];
+    return {(*strings_)[o.document],
+            o.line,
+            o.column,
+            o.block,
+            std::span(*markers_).subspan(o.markers.first, o.markers.count),
+            (*strings_)[o.section]};
+  }
+  OccurrenceView front() const { return (*this)[0]; }
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+ private:
+  std::span<const Occurrence> own_;
+  std::span<const detail::StoredOccurrence> stored_;
+  const std::vector<std::string>* strings_ = nullptr;
+  const std::vector<std::string>* markers_ = nullptr;
+};
+
 // A node as the graph holds it: views into the graph's tables, valid while the graph lives and
 // nothing is added to it. The same fields as Node; those that do not apply to its type are empty.
 struct NodeView {
@@ -63,7 +158,7 @@ struct NodeView {
   std::string_view label;
   std::string_view text;
   ClaimKind kind = ClaimKind::finding;
-  std::span<const Occurrence> occurrences;
+  OccurrencesView occurrences;
   std::string_view url;
   std::span<const std::string> urls;
   std::string_view scheme;
@@ -81,11 +176,16 @@ struct NodeView {
 };
 
 inline NodeView view_of(const Node& node) {
-  return {node.id,       node.type,        node.label,  node.text,
-          node.kind,     node.occurrences, node.url,    node.urls,
-          node.scheme,   node.identifier,  node.also,   node.title,
-          node.authors,  node.year,        node.data,   node.merged_because,
-          node.accessed, node.path,        node.format, node.answer.get()};
+  return {node.id,       node.type,
+          node.label,    node.text,
+          node.kind,     OccurrencesView(node.occurrences),
+          node.url,      node.urls,
+          node.scheme,   node.identifier,
+          node.also,     node.title,
+          node.authors,  node.year,
+          node.data,     node.merged_because,
+          node.accessed, node.path,
+          node.format,   node.answer.get()};
 }
 
 struct Edge {

@@ -63,7 +63,7 @@ struct NodeCore {
 
 struct ClaimFields {
   std::string text;
-  std::vector<Occurrence> occurrences;
+  Slice occurrences;  // in Graph::occurrences_
   ClaimKind kind = ClaimKind::finding;
 };
 
@@ -100,12 +100,6 @@ struct EdgeLinks {
   std::uint32_t payload = 0;  // index into the table `table` names
   EdgeType type = EdgeType::asserts;
   PayloadTable table = PayloadTable::none;
-};
-
-// Where an edge's markers or terms are in the pool that holds them all.
-struct Slice {
-  std::uint32_t first = 0;
-  std::uint32_t count = 0;
 };
 
 // What a cites edge from an answer carries.
@@ -229,7 +223,9 @@ class Graph {
   detail::Slice store_markers(std::optional<detail::Slice> old, std::vector<std::string>&& markers);
   detail::Slice store_terms(std::optional<detail::Slice> old,
                             const std::vector<ConceptMatch>& terms);
-  std::uint32_t word_id(const std::string& word);
+  std::uint32_t intern(const std::string& text);
+  detail::Slice store_occurrences(std::optional<detail::Slice> old,
+                                  std::vector<Occurrence>&& occurrences);
   std::span<const std::string> markers(detail::Slice slice) const {
     return std::span(marker_pool_).subspan(slice.first, slice.count);
   }
@@ -248,8 +244,10 @@ class Graph {
   std::vector<std::string> marker_pool_;  // the markers of marked cites and lists edges
   std::vector<detail::Slice> terms_;
   std::vector<detail::StoredMatch> matches_;
-  std::vector<std::string> words_;  // the terms and fields of matches_, each once
-  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  std::vector<detail::StoredOccurrence> occurrences_;
+  // Each term, field, document and section of matches_ and occurrences_, once.
+  std::vector<std::string> interned_;
+  std::unordered_map<std::string, std::uint32_t> interned_ids_;
   std::vector<double> scores_;
   std::vector<Edge> whole_;
 };
@@ -284,7 +282,7 @@ inline EdgeView Graph::operator[](EdgeRef e) const {
       break;
     case detail::PayloadTable::terms: {
       const detail::Slice slice = terms_[links.payload];
-      view.terms = TermsView(std::span(matches_).subspan(slice.first, slice.count), &words_);
+      view.terms = TermsView(std::span(matches_).subspan(slice.first, slice.count), &interned_);
       break;
     }
     case detail::PayloadTable::score:

@@ -48,8 +48,8 @@ std::string plural_name(NodeType type) {
 // "answer.txt:12" for a claim's first occurrence.
 std::string where(const NodeView& claim) {
   if (claim.occurrences.empty()) return std::string(claim.id);
-  const Occurrence& at = claim.occurrences.front();
-  return at.document + ':' + std::to_string(at.line);
+  const OccurrenceView at = claim.occurrences.front();
+  return std::string(at.document) + ':' + std::to_string(at.line);
 }
 
 // "listed as [5] in answer.txt" for a source, from its lists edges.

@@ -487,7 +487,7 @@ double legend_rows(const Present& present) {
 void append_provenance(std::string& out, const NodeView& claim) {
   const std::size_t shown = std::min(claim.occurrences.size(), kMaxProvenance);
   for (std::size_t i = 0; i < shown; ++i) {
-    const Occurrence& occurrence = claim.occurrences[i];
+    const OccurrenceView occurrence = claim.occurrences[i];
     out += '\n';
     out += occurrence.document;
     out += ':';

@@ -49,7 +49,7 @@ Json node_json(const NodeView& node) {
       j["text"] = node.text;
       j["kind"] = to_string(node.kind);
       Json occurrences = Json::array();
-      for (const Occurrence& o : node.occurrences) {
+      for (const OccurrenceView o : node.occurrences) {
         Json occurrence = {{"document", o.document},
                            {"line", o.line},
                            {"column", o.column},
@@ -166,7 +166,7 @@ void write_node(JsonWriter& json, const NodeView& node) {
     case NodeType::claim:
       json.key("text").string(node.text).key("kind").string(to_string(node.kind));
       json.key("occurrences").begin_array();
-      for (const Occurrence& o : node.occurrences) {
+      for (const OccurrenceView o : node.occurrences) {
         json.begin_object().key("document").string(o.document);
         json.key("line").integer(o.line).key("column").integer(o.column);
         json.key("block").integer(o.block).key("markers").strings(o.markers);

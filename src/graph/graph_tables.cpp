@@ -1,6 +1,7 @@
 #include "evgraph/graph_tables.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,6 +24,12 @@ bool has_place_fields(const Node& node) {
   return !node.path.empty() || !node.format.empty() || node.answer;
 }
 
+// Whether an occurrence's numbers fit the stored form.
+bool fits_stored(const Occurrence& o) {
+  const std::size_t most = std::numeric_limits<std::uint32_t>::max();
+  return o.line <= most && o.column <= most && o.block <= most;
+}
+
 // The one table that holds every field the node has besides id, label and type.
 detail::NodeTable table_for(const Node& node) {
   using detail::NodeTable;
@@ -32,6 +39,9 @@ detail::NodeTable table_for(const Node& node) {
   const int shapes = int{claim} + int{source} + int{place};
   if (shapes == 0) return NodeTable::none;
   if (shapes > 1) return NodeTable::whole;
+  if (!std::all_of(node.occurrences.begin(), node.occurrences.end(), fits_stored)) {
+    return NodeTable::whole;
+  }
   return claim ? NodeTable::claim : source ? NodeTable::source : NodeTable::place;
 }
 
@@ -132,8 +142,13 @@ Node Graph::take_node(Vertex v) {
     case detail::NodeTable::claim: {
       detail::ClaimFields& claim = claims_[core.fields];
       node.text = std::move(claim.text);
-      node.occurrences = std::move(claim.occurrences);
       node.kind = claim.kind;
+      node.occurrences.reserve(claim.occurrences.count);
+      for (std::uint32_t i = 0; i < claim.occurrences.count; ++i) {
+        const detail::StoredOccurrence& o = occurrences_[claim.occurrences.first + i];
+        node.occurrences.push_back({interned_[o.document], o.line, o.column, o.block,
+                                    take_from_pool(marker_pool_, o.markers), interned_[o.section]});
+      }
       break;
     }
     case detail::NodeTable::source: {
@@ -175,6 +190,10 @@ void Graph::put_node(Vertex v, Node&& node) {
   detail::NodeCore& core = nodes_[v];
   const NodeTable table = table_for(node);
   const std::uint32_t at = table == core.table ? core.fields : detail::kNoEdge;
+  const std::optional<detail::Slice> old_occurrences =
+      table == NodeTable::claim && at < claims_.size()
+          ? std::optional<detail::Slice>(claims_[at].occurrences)
+          : std::nullopt;
   core.id = std::move(node.id);
   core.label = std::move(node.label);
   core.type = node.type;
@@ -186,7 +205,9 @@ void Graph::put_node(Vertex v, Node&& node) {
     case NodeTable::claim:
       core.fields =
           store(claims_, at,
-                detail::ClaimFields{std::move(node.text), std::move(node.occurrences), node.kind});
+                detail::ClaimFields{std::move(node.text),
+                                    store_occurrences(old_occurrences, std::move(node.occurrences)),
+                                    node.kind});
       break;
     case NodeTable::source:
       core.fields =
@@ -220,7 +241,9 @@ NodeView Graph::operator[](Vertex v) const {
     case detail::NodeTable::claim: {
       const detail::ClaimFields& claim = claims_[core.fields];
       view.text = claim.text;
-      view.occurrences = claim.occurrences;
+      view.occurrences = OccurrencesView(
+          std::span(occurrences_).subspan(claim.occurrences.first, claim.occurrences.count),
+          &interned_, &marker_pool_);
       view.kind = claim.kind;
       break;
     }
@@ -306,9 +329,9 @@ Edge Graph::take_payload(EdgeRef e) {
       for (std::uint32_t i = 0; i < slice.count; ++i) {
         const detail::StoredMatch& match = matches_[slice.first + i];
         edge.terms.push_back(
-            {words_[match.term],
+            {interned_[match.term],
              match.at == detail::kNoOffset ? std::nullopt : std::optional<std::size_t>(match.at),
-             words_[match.field]});
+             interned_[match.field]});
       }
       break;
     }
@@ -370,11 +393,37 @@ void Graph::put_payload(EdgeRef e, Edge&& edge) {
   }
 }
 
-std::uint32_t Graph::word_id(const std::string& word) {
+std::uint32_t Graph::intern(const std::string& text) {
   const auto [found, added] =
-      word_ids_.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
-  if (added) words_.push_back(word);
+      interned_ids_.try_emplace(text, static_cast<std::uint32_t>(interned_.size()));
+  if (added) interned_.push_back(text);
   return found->second;
+}
+
+// As put_in_pool; each occurrence's markers go back where the occurrence at its place had them.
+detail::Slice Graph::store_occurrences(std::optional<detail::Slice> old,
+                                       std::vector<Occurrence>&& occurrences) {
+  detail::Slice slice{static_cast<std::uint32_t>(occurrences_.size()),
+                      static_cast<std::uint32_t>(occurrences.size())};
+  if (old && old->count == occurrences.size()) slice.first = old->first;
+  for (std::uint32_t i = 0; i < slice.count; ++i) {
+    Occurrence& o = occurrences[i];
+    const std::optional<detail::Slice> old_markers =
+        old && i < old->count ? std::optional<detail::Slice>(occurrences_[old->first + i].markers)
+                              : std::nullopt;
+    const detail::StoredOccurrence stored{intern(o.document),
+                                          intern(o.section),
+                                          static_cast<std::uint32_t>(o.line),
+                                          static_cast<std::uint32_t>(o.column),
+                                          static_cast<std::uint32_t>(o.block),
+                                          store_markers(old_markers, std::move(o.markers))};
+    if (slice.first + i < occurrences_.size()) {
+      occurrences_[slice.first + i] = stored;
+    } else {
+      occurrences_.push_back(stored);
+    }
+  }
+  return slice;
 }
 
 detail::Slice Graph::store_markers(std::optional<detail::Slice> old,
@@ -387,7 +436,7 @@ detail::Slice Graph::store_terms(std::optional<detail::Slice> old,
   std::vector<detail::StoredMatch> stored;
   stored.reserve(terms.size());
   for (const ConceptMatch& match : terms) {
-    stored.push_back({word_id(match.term), word_id(match.field),
+    stored.push_back({intern(match.term), intern(match.field),
                       match.at ? static_cast<std::uint32_t>(*match.at) : detail::kNoOffset});
   }
   return put_in_pool(matches_, old, std::move(stored));
@@ -396,6 +445,7 @@ detail::Slice Graph::store_terms(std::optional<detail::Slice> old,
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
   nodes_.reserve(nodes);
   claims_.reserve(nodes);
+  occurrences_.reserve(nodes);
   vertex_links_.reserve(nodes);
   links_.reserve(edges);
   // Room for every edge in each payload table: capacity never written costs address space, not

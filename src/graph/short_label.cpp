@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -77,34 +76,63 @@ std::string distinct_label(std::string_view text, std::size_t differs_at, std::s
 }
 
 void label_claims_apart(EvidenceGraph& graph) {
-  std::unordered_map<std::string_view, std::vector<Vertex>> by_label;
+  struct Claim {
+    std::string_view label;
+    std::string_view text;
+    Vertex vertex;
+  };
+  std::vector<Claim> claims;
+  claims.reserve(static_cast<std::size_t>(
+      std::count_if(graph.graph().vertices().first, graph.graph().vertices().second,
+                    [&](Vertex v) { return graph.graph().type(v) == NodeType::claim; })));
   for (Vertex v = 0; v < graph.node_count(); ++v) {
-    if (graph.node(v).type == NodeType::claim) by_label[graph.node(v).label].push_back(v);
+    if (graph.graph().type(v) != NodeType::claim) continue;
+    const NodeView node = graph.node(v);
+    claims.push_back({node.label, node.text, v});
   }
+  // Alike labels side by side, each run in text order: a claim's text differs from the others'
+  // where it differs from its neighbours.
+  std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return a.label != b.label ? a.label < b.label : a.text < b.text;
+  });
   std::vector<std::pair<Vertex, std::string>> relabelled;
-  for (auto& [label, claims] : by_label) {
-    if (claims.size() < 2) continue;
-    // A claim's text differs from the others' where it differs from its neighbours in text order.
-    std::sort(claims.begin(), claims.end(),
-              [&](Vertex a, Vertex b) { return graph.node(a).text < graph.node(b).text; });
-    for (std::size_t i = 0; i < claims.size(); ++i) {
-      const std::string_view text = graph.node(claims[i]).text;
+  relabelled.reserve(claims.size());
+  // What a claim is called after this pass: a label that stays (`relabelled` null) or a new one.
+  struct Name {
+    std::string_view label;
+    std::string* relabelled;
+    Vertex vertex;
+  };
+  std::vector<Name> names;
+  names.reserve(claims.size());
+  for (std::size_t start = 0, end = 0; start < claims.size(); start = end) {
+    for (end = start + 1; end < claims.size() && claims[end].label == claims[start].label;) ++end;
+    if (end - start == 1) {
+      names.push_back({claims[start].label, nullptr, claims[start].vertex});
+      continue;
+    }
+    for (std::size_t i = start; i < end; ++i) {
       std::size_t differs_at = 0;
-      if (i > 0) differs_at = common_prefix(text, graph.node(claims[i - 1]).text);
-      if (i + 1 < claims.size()) {
-        differs_at = std::max(differs_at, common_prefix(text, graph.node(claims[i + 1]).text));
+      if (i > start) differs_at = common_prefix(claims[i].text, claims[i - 1].text);
+      if (i + 1 < end) {
+        differs_at = std::max(differs_at, common_prefix(claims[i].text, claims[i + 1].text));
       }
-      relabelled.emplace_back(claims[i], distinct_label(text, differs_at));
+      relabelled.emplace_back(claims[i].vertex, distinct_label(claims[i].text, differs_at));
     }
   }
-  // Still alike (claims that differ only past the label's end, or in case): numbered in node order.
-  std::sort(relabelled.begin(), relabelled.end());
-  std::unordered_map<std::string, std::size_t> seen;
-  for (const auto& [label, claims] : by_label) {
-    if (claims.size() == 1) seen.emplace(label, 1);
-  }
-  for (auto& [vertex, label] : relabelled) {
-    if (const std::size_t n = ++seen[label]; n > 1) label += " (" + std::to_string(n) + ")";
+  for (auto& [vertex, label] : relabelled) names.push_back({label, &label, vertex});
+  // Still alike (claims that differ only past the label's end, or in case): after a label that
+  // stays, numbered in node order.
+  std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) {
+    if (a.label != b.label) return a.label < b.label;
+    if ((a.relabelled == nullptr) != (b.relabelled == nullptr)) return a.relabelled == nullptr;
+    return a.vertex < b.vertex;
+  });
+  for (std::size_t start = 0, end = 0; start < names.size(); start = end) {
+    for (end = start + 1; end < names.size() && names[end].label == names[start].label;) ++end;
+    for (std::size_t i = start + 1; i < end; ++i) {
+      *names[i].relabelled += " (" + std::to_string(i - start + 1) + ")";
+    }
   }
   for (auto& [vertex, label] : relabelled) graph.set_label(vertex, std::move(label));
 }
