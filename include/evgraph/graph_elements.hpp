@@ -55,6 +55,35 @@ struct Node {
   std::shared_ptr<const AnswerInfo> answer;
 };
 
+namespace detail {
+
+// Walks a view by index, giving its operator[]'s values.
+template <typename View, typename Value>
+class IndexIterator {
+ public:
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  IndexIterator() = default;
+  IndexIterator(const View* view, std::size_t at) : view_(view), at_(at) {}
+  Value operator*() const { return (*view_)[at_]; }
+  IndexIterator& operator++() {
+    ++at_;
+    return *this;
+  }
+  IndexIterator operator++(int) {
+    IndexIterator before = *this;
+    ++at_;
+    return before;
+  }
+  bool operator==(const IndexIterator& other) const { return at_ == other.at_; }
+
+ private:
+  const View* view_ = nullptr;
+  std::size_t at_ = 0;
+};
+
+}  // namespace detail
+
 // A claim's occurrence as the graph holds it: Occurrence's fields as views.
 struct OccurrenceView {
   std::string_view document;
@@ -95,28 +124,7 @@ struct StoredOccurrence {
 // graph's stored ones.
 class OccurrencesView {
  public:
-  class iterator {
-   public:
-    using value_type = OccurrenceView;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    iterator(const OccurrencesView* view, std::size_t at) : view_(view), at_(at) {}
-    OccurrenceView operator*() const { return (*view_)[at_]; }
-    iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator before = *this;
-      ++at_;
-      return before;
-    }
-    bool operator==(const iterator& other) const { return at_ == other.at_; }
-
-   private:
-    const OccurrencesView* view_ = nullptr;
-    std::size_t at_ = 0;
-  };
+  using iterator = detail::IndexIterator<OccurrencesView, OccurrenceView>;
 
   OccurrencesView() = default;
   explicit OccurrencesView(std::span<const Occurrence> own) : own_(own) {}
@@ -230,28 +238,7 @@ struct StoredMatch {
 // graph's stored ones.
 class TermsView {
  public:
-  class iterator {
-   public:
-    using value_type = ConceptMatchView;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    iterator(const TermsView* view, std::size_t at) : view_(view), at_(at) {}
-    ConceptMatchView operator*() const { return (*view_)[at_]; }
-    iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator before = *this;
-      ++at_;
-      return before;
-    }
-    bool operator==(const iterator& other) const { return at_ == other.at_; }
-
-   private:
-    const TermsView* view_ = nullptr;
-    std::size_t at_ = 0;
-  };
+  using iterator = detail::IndexIterator<TermsView, ConceptMatchView>;
 
   TermsView() = default;
   explicit TermsView(std::span<const ConceptMatch> matches) : matches_(matches) {}
