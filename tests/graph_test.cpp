@@ -208,6 +208,11 @@ TEST_CASE("a concept edge's terms survive offsets too large for the compact tabl
   edge.terms = {{"veterans", far, {}}, {"Veterans", std::nullopt, "population"}};
   const auto e = g.add_edge(claim, veterans, evgraph::Edge(edge));
   CHECK(evgraph::test::to_vector(g.edge(e).terms) == edge.terms);
+  // An iterator outlives the temporary view it came from.
+  const auto first = g.edge(e).terms.begin();
+  CHECK((*first).term == "veterans");
+  const auto occurrence = g.node(claim).occurrences.begin();
+  CHECK((*occurrence).document == "answer.md");
 }
 
 TEST_CASE("short labels cut at a word boundary on code points", "[graph]") {

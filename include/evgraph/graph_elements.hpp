@@ -57,15 +57,16 @@ struct Node {
 
 namespace detail {
 
-// Walks a view by index, giving its operator[]'s values.
+// Walks a view by index, giving its operator[]'s values. It holds a copy of the (small) view, so it
+// stays valid when the view it came from was a temporary.
 template <typename View, typename Value>
 class IndexIterator {
  public:
   using value_type = Value;
   using difference_type = std::ptrdiff_t;
   IndexIterator() = default;
-  IndexIterator(const View* view, std::size_t at) : view_(view), at_(at) {}
-  Value operator*() const { return (*view_)[at_]; }
+  IndexIterator(const View& view, std::size_t at) : view_(view), at_(at) {}
+  Value operator*() const { return view_[at_]; }
   IndexIterator& operator++() {
     ++at_;
     return *this;
@@ -78,7 +79,7 @@ class IndexIterator {
   bool operator==(const IndexIterator& other) const { return at_ == other.at_; }
 
  private:
-  const View* view_ = nullptr;
+  View view_;
   std::size_t at_ = 0;
 };
 
@@ -148,8 +149,8 @@ class OccurrencesView {
             (*strings_)[o.section]};
   }
   OccurrenceView front() const { return (*this)[0]; }
-  iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, size()}; }
+  iterator begin() const { return {*this, 0}; }
+  iterator end() const { return {*this, size()}; }
 
  private:
   std::span<const Occurrence> own_;
@@ -254,8 +255,8 @@ class TermsView {
             match.at == detail::kNoOffset ? std::nullopt : std::optional<std::size_t>(match.at),
             (*words_)[match.field]};
   }
-  iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, size()}; }
+  iterator begin() const { return {*this, 0}; }
+  iterator end() const { return {*this, size()}; }
 
  private:
   std::span<const ConceptMatch> matches_;
