@@ -115,6 +115,18 @@ TEST_CASE("query neighbours and search on the seed", "[cli]") {
   CHECK(run_cli({"query", "-q", seed_path()}).code == 2);
 }
 
+TEST_CASE("query's words are not inputs, and --from before them applies to the inputs", "[cli]") {
+  const auto wrong = run_cli({"query", "search", "-q", "--from", "jsonl", "arts based", "--json",
+                              "--max-warnings", "0", seed_path()});
+  CHECK(wrong.code == 1);
+  CHECK_THAT(wrong.err, Catch::Contains("not JSON Lines"));
+  const auto r = run_cli({"query", "search", "-q", "--from", "answer", "arts based", "--json",
+                          "--max-warnings", "0", seed_path()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("intervention:arts-based-groups"));
+}
+
 TEST_CASE("report writes Markdown and the gap map files, and reads a graph JSON", "[cli]") {
   const auto dir = scratch("files");
   const std::string md = (dir / "report.md").string();

@@ -142,10 +142,6 @@ void add_query_subcommands(CLI::App& app, AnalysisOptions& options,
   }
 }
 
-std::size_t query_words(const AnalysisOptions& options) {
-  return options.verb == "path" ? 3 : 2;
-}
-
 void check_report_outputs(const AnalysisOptions& options, const std::vector<std::string>& inputs) {
   if (!options.rows.empty() && options.rows != "population" && options.rows != "intervention") {
     throw AnalysisUsageError("--rows " + options.rows + ": population or intervention");

@@ -41,8 +41,6 @@ void add_report_options(CLI::App& app, AnalysisOptions& options);
 // input and run options to each.
 void add_query_subcommands(CLI::App& app, AnalysisOptions& options,
                            const std::function<void(CLI::App&)>& add_inputs);
-// How many words the query verb takes before its inputs (the verb itself included).
-std::size_t query_words(const AnalysisOptions& options);
 
 // Refuses before anything is read: unknown output extensions, an output named twice or naming an
 // input, --rows that is not population or intervention.

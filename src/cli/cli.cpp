@@ -90,7 +90,7 @@ void release(EvidenceGraph&& graph, const Streams& io) {
 }
 
 struct Options {
-  std::vector<std::string> args;  // as given, for the inputs' --from and --map
+  std::vector<const CLI::App*> input_commands;  // every command with inputs; one was given
   std::vector<std::string> inputs;
   std::vector<std::string> from;
   std::vector<std::string> maps;
@@ -116,6 +116,7 @@ struct Command {
 };
 
 void add_input_options(CLI::App& app, Options& options) {
+  options.input_commands.push_back(&app);
   app.add_option("inputs", options.inputs,
                  "Files and folders to read ('-' for stdin): answers (.txt .md), chat pages saved "
                  "as HTML (.html .htm), API responses (Perplexity, OpenAI, Anthropic, Gemini) and "
@@ -183,13 +184,6 @@ Lexicon load_lexicon(const Options& options) {
   return lexicon;
 }
 
-bool takes_value(std::string_view option) {
-  return option == "-o" || option == "--output" || option == "--to" || option == "--lexicon" ||
-         option == "--from" || option == "--map" || option == "--max-warnings" ||
-         option == "--diagnostics" || option == "--rows" || option == "--population" ||
-         option == "--intervention" || option == "--top" || option == "--max";
-}
-
 std::optional<InputFormat> parse_from(const std::string& name) {
   if (name == "auto") return std::nullopt;
   if (auto format = input_format_from_name(name)) return format;
@@ -206,34 +200,26 @@ FieldMap parse_map(const std::string& spec) {
   }
 }
 
-// The inputs in command-line order, each with the --from and --map last given before it.
-std::vector<InputSpec> input_specs(const std::vector<std::string>& args) {
+// The inputs of the command `app` in command-line order, each with the --from and --map last given
+// before it: CLI11 keeps every option's values, and the order they came in.
+std::vector<InputSpec> input_specs(const CLI::App& app) {
+  const CLI::Option* const inputs = app.get_option("inputs");
+  const CLI::Option* const from = app.get_option("--from");
+  const CLI::Option* const map = app.get_option("--map");
+  std::size_t next_input = 0;
+  std::size_t next_from = 0;
+  std::size_t next_map = 0;
   std::vector<InputSpec> specs;
   std::optional<InputFormat> format;
-  FieldMap map;
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (options_done || arg == "-" || !arg.starts_with('-')) {
-      specs.push_back({arg, format, map});
-      continue;
+  FieldMap fields;
+  for (const CLI::Option* option : app.parse_order()) {
+    if (option == inputs) {
+      specs.push_back({inputs->results().at(next_input++), format, fields});
+    } else if (option == from) {
+      format = parse_from(from->results().at(next_from++));
+    } else if (option == map) {
+      fields = parse_map(map->results().at(next_map++));
     }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    const std::size_t equals = arg.find('=');
-    const std::string name = arg.substr(0, equals);
-    std::string value;
-    if (equals != std::string::npos) {
-      value = arg.substr(equals + 1);
-    } else if (takes_value(arg) && i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      continue;
-    }
-    if (name == "--from") format = parse_from(value);
-    if (name == "--map") map = parse_map(value);
   }
   return specs;
 }
@@ -278,7 +264,10 @@ void report_skipped(const FoundInputs::Skipped& skipped, Streams& io) {
 std::vector<InputSpec> resolve_inputs(const Options& options, Streams& io) {
   FoundInputs found;
   std::vector<std::string> empty;
-  for (InputSpec& spec : input_specs(options.args)) {
+  const auto command = std::find_if(options.input_commands.begin(), options.input_commands.end(),
+                                    [](const CLI::App* app) { return app->parsed(); });
+  if (command == options.input_commands.end()) return {};
+  for (InputSpec& spec : input_specs(**command)) {
     const std::string given = spec.path;
     FoundInputs one = find_inputs({std::move(spec)});
     std::error_code error;
@@ -704,24 +693,6 @@ void setup_lexicon(CLI::App& app, Options& options) {
 // ---- report and query (cli/analysis_commands.cpp): the graph read as build reads its inputs, or
 // from one graph JSON that evgraph wrote.
 
-// `args` without the first `count` words that are not options or option values.
-std::vector<std::string> without_words(const std::vector<std::string>& args, std::size_t count) {
-  std::vector<std::string> rest;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (count > 0 && (arg == "-" || !arg.starts_with('-'))) {
-      --count;
-      continue;
-    }
-    rest.push_back(arg);
-    if (arg.starts_with('-') && arg.find('=') == std::string::npos && takes_value(arg) &&
-        i + 1 < args.size()) {
-      rest.push_back(args[++i]);
-    }
-  }
-  return rest;
-}
-
 EvidenceGraph load_graph(const Options& options, Streams& io) {
   if (std::any_of(options.inputs.begin(), options.inputs.end(), is_graph_json)) {
     if (options.inputs.size() != 1) {
@@ -770,11 +741,9 @@ void setup_query(CLI::App& app, Options& options) {
 }
 
 int run_query(const Options& options, Streams& io) {
-  Options inputs = options;
-  inputs.args = without_words(options.args, query_words(options.analysis));
   try {
-    check_diagnostics_target(inputs, {});
-    return run_query_command(load_graph(inputs, io), options.analysis, io.out);
+    check_diagnostics_target(options, {});
+    return run_query_command(load_graph(options, io), options.analysis, io.out);
   } catch (const AnalysisUsageError& e) {
     throw UsageError(e.what());
   }
@@ -837,8 +806,6 @@ int run_command(const std::vector<std::string>& args, std::istream& in, std::ost
   try {
     for (const auto& [sub, command] : subcommands) {
       if (!sub->parsed()) continue;
-      auto named = std::find(args.begin(), args.end(), command->name);
-      if (named != args.end()) options.args.assign(named + 1, args.end());
       const int code = command->run(options, io);
       if (options.timings) console.print(timings.report());
       return code;
