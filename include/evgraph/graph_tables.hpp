@@ -29,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -63,8 +64,25 @@ struct NodeCore {
 
 struct ClaimFields {
   std::string text;
-  Slice occurrences;  // in Graph::occurrences_
+  Slice occurrences;       // in Graph::occurrences_
+  std::uint32_t room = 0;  // slots of occurrences_ held from occurrences.first, ≥ its count
   ClaimKind kind = ClaimKind::finding;
+};
+
+// The room of each slice of a pool that has more room than items: its first index → its room.
+using PoolRooms = std::unordered_map<std::uint32_t, std::uint32_t>;
+
+// A claim's occurrence by where it is: its vertex, document (interned), line and column.
+struct OccurrenceKey {
+  std::uint32_t vertex = 0;
+  std::uint32_t document = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  bool operator==(const OccurrenceKey&) const = default;
+};
+
+struct OccurrenceKeyHash {
+  std::size_t operator()(const OccurrenceKey& key) const noexcept;
 };
 
 struct SourceFields {
@@ -217,6 +235,9 @@ class Graph {
   Node take_node(Vertex v);
   void put_node(Vertex v, Node&& node);
   EdgeRef add_edge(Vertex from, Vertex to, Edge&& edge);
+  // Merges an edge that carries only markers (and a cite's ambiguous and inferred flags) into an
+  // answer's cites edge or a lists edge, in place: false, with nothing changed, for any other.
+  bool add_markers(EdgeRef e, Edge& edge);
   // Moves an edge's payload out (to merge more into it) and puts the result back.
   Edge take_payload(EdgeRef e);
   void put_payload(EdgeRef e, Edge&& edge);
@@ -226,6 +247,12 @@ class Graph {
   std::uint32_t intern(const std::string& text);
   detail::Slice store_occurrences(std::optional<detail::Slice> old,
                                   std::vector<Occurrence>&& occurrences);
+  // Adds to claim v's occurrences those it does not have yet (the same document, line and
+  // column): false, with nothing changed, when v's fields are not in the claim table or a number
+  // does not fit the stored form (then the node is merged whole).
+  bool add_occurrences(Vertex v, std::vector<Occurrence>& occurrences);
+  bool has_occurrence(const detail::OccurrenceKey& key, const detail::ClaimFields& claim) const;
+  void index_occurrences(Vertex v, const detail::ClaimFields& claim);
   std::span<const std::string> markers(detail::Slice slice) const {
     return std::span(marker_pool_).subspan(slice.first, slice.count);
   }
@@ -242,9 +269,15 @@ class Graph {
   std::vector<detail::MarkedCite> marked_cites_;
   std::vector<detail::Slice> markers_;    // of lists edges, in marker_pool_
   std::vector<std::string> marker_pool_;  // the markers of marked cites and lists edges
+  detail::PoolRooms marker_rooms_;
+  // The markers of each answer's cites edge or lists edge that has more than a few, by edge.
+  std::unordered_map<std::uint32_t, std::unordered_set<std::string>> marker_index_;
   std::vector<detail::Slice> terms_;
   std::vector<detail::StoredMatch> matches_;
+  detail::PoolRooms match_rooms_;
   std::vector<detail::StoredOccurrence> occurrences_;
+  // The occurrences of each claim that has more than a few, found without a walk.
+  std::unordered_set<detail::OccurrenceKey, detail::OccurrenceKeyHash> occurrence_index_;
   // Each term, field, document and section of matches_ and occurrences_, once.
   std::vector<std::string> interned_;
   std::unordered_map<std::string, std::uint32_t> interned_ids_;

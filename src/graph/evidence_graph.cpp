@@ -221,6 +221,10 @@ Vertex EvidenceGraph::add_node(Node node) {
   if (!added) {
     // Only occurrences, and a source's fields, are merged.
     if (node.occurrences.empty() && graph_.type(vertex) != NodeType::source) return vertex;
+    if (graph_.type(vertex) == NodeType::claim &&
+        graph_.add_occurrences(vertex, node.occurrences)) {
+      return vertex;
+    }
     Node existing = graph_.take_node(vertex);
     merge_into(existing, std::move(node));
     graph_.put_node(vertex, std::move(existing));
@@ -255,6 +259,7 @@ void EvidenceGraph::index_edge(EdgeRef e) {
 EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
   if (const std::optional<EdgeRef> found = find_edge(from, to, edge.type)) {
     if (!detail::carries_payload(edge)) return *found;
+    if (graph_.add_markers(*found, edge)) return *found;
     Edge existing = graph_.take_payload(*found);
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;

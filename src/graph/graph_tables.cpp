@@ -24,6 +24,11 @@ bool has_place_fields(const Node& node) {
   return !node.path.empty() || !node.format.empty() || node.answer;
 }
 
+// A claim with more occurrences than this finds them through Graph::occurrence_index_, an edge
+// with more markers through Graph::marker_index_.
+constexpr std::uint32_t kWalkedOccurrences = 16;
+constexpr std::uint32_t kWalkedMarkers = 16;
+
 // Whether an occurrence's numbers fit the stored form.
 bool fits_stored(const Occurrence& o) {
   const std::size_t most = std::numeric_limits<std::uint32_t>::max();
@@ -89,21 +94,51 @@ detail::PayloadTable table_for(const Edge& edge) {
   return PayloadTable::whole;
 }
 
-// Puts `items` into `pool`: where `old` was when they are as many, else at its end.
+// Puts `items` into `pool`: where `old` was while its room holds them, else at the pool's end —
+// with room for twice as many when they grew, so that a slice grown one item at a time n times
+// moves log n times and leaves O(n) behind, not O(n²).
 template <typename T>
-detail::Slice put_in_pool(std::vector<T>& pool, std::optional<detail::Slice> old,
-                          std::vector<T>&& items) {
-  detail::Slice slice{static_cast<std::uint32_t>(pool.size()),
-                      static_cast<std::uint32_t>(items.size())};
-  if (old && old->count == items.size()) slice.first = old->first;
-  for (std::uint32_t i = 0; i < slice.count; ++i) {
-    if (slice.first + i < pool.size()) {
-      pool[slice.first + i] = std::move(items[i]);
-    } else {
-      pool.push_back(std::move(items[i]));
-    }
+detail::Slice put_in_pool(std::vector<T>& pool, detail::PoolRooms& rooms,
+                          std::optional<detail::Slice> old, std::vector<T>&& items) {
+  const auto count = static_cast<std::uint32_t>(items.size());
+  std::uint32_t room = 0;
+  if (old && old->count > 0) {
+    const auto found = rooms.find(old->first);
+    room = found == rooms.end() ? old->count : found->second;
   }
+  detail::Slice slice{old ? old->first : 0, count};
+  if (count > room) {  // to the pool's end, with room for as many again when it grew
+    if (old && old->count > 0) rooms.erase(old->first);
+    slice.first = static_cast<std::uint32_t>(pool.size());
+    room = old && old->count > 0 ? std::max(count, 2 * room) : count;
+    pool.resize(pool.size() + room);
+    if (room > count) rooms[slice.first] = room;
+  }
+  std::move(items.begin(), items.end(), pool.begin() + slice.first);
   return slice;
+}
+
+// Appends `item` to `slice` of `pool`, in its room when there is some, else moved to the pool's
+// end with room for twice as many (as put_in_pool).
+template <typename T>
+void append_to_pool(std::vector<T>& pool, detail::PoolRooms& rooms, detail::Slice& slice,
+                    T&& item) {
+  std::uint32_t room = slice.count;
+  if (slice.count > 0) {
+    const auto found = rooms.find(slice.first);
+    if (found != rooms.end()) room = found->second;
+  }
+  if (slice.count == room) {
+    if (slice.count > 0) rooms.erase(slice.first);
+    const auto first = static_cast<std::uint32_t>(pool.size());
+    room = std::max<std::uint32_t>(1, 2 * room);
+    pool.resize(pool.size() + room);
+    std::move(pool.begin() + slice.first, pool.begin() + slice.first + slice.count,
+              pool.begin() + first);
+    slice.first = first;
+    if (room > slice.count + 1) rooms[first] = room;
+  }
+  pool[slice.first + slice.count++] = std::move(item);
 }
 
 template <typename T>
@@ -202,13 +237,17 @@ void Graph::put_node(Vertex v, Node&& node) {
     case NodeTable::none:
       core.fields = 0;
       break;
-    case NodeTable::claim:
-      core.fields =
-          store(claims_, at,
-                detail::ClaimFields{std::move(node.text),
-                                    store_occurrences(old_occurrences, std::move(node.occurrences)),
-                                    node.kind});
+    case NodeTable::claim: {
+      const detail::Slice occurrences =
+          store_occurrences(old_occurrences, std::move(node.occurrences));
+      const std::uint32_t room = old_occurrences && old_occurrences->first == occurrences.first
+                                     ? std::max(claims_[at].room, occurrences.count)
+                                     : occurrences.count;
+      core.fields = store(claims_, at,
+                          detail::ClaimFields{std::move(node.text), occurrences, room, node.kind});
+      if (occurrences.count > kWalkedOccurrences) index_occurrences(v, claims_[core.fields]);
       break;
+    }
     case NodeTable::source:
       core.fields =
           store(sources_, at,
@@ -296,6 +335,7 @@ EdgeRef Graph::add_edge(Vertex from, Vertex to, Edge&& edge) {
 }
 
 Edge Graph::take_payload(EdgeRef e) {
+  marker_index_.erase(static_cast<std::uint32_t>(e.index));  // its markers may change
   const detail::EdgeLinks& links = links_[e.index];
   Edge edge;
   edge.type = links.type;
@@ -426,9 +466,102 @@ detail::Slice Graph::store_occurrences(std::optional<detail::Slice> old,
   return slice;
 }
 
+std::size_t detail::OccurrenceKeyHash::operator()(const OccurrenceKey& key) const noexcept {
+  const std::uint64_t high = (std::uint64_t{key.vertex} << 32) | key.document;
+  const std::uint64_t low = (std::uint64_t{key.line} << 32) | key.column;
+  return std::hash<std::uint64_t>{}(high * 0x9E3779B97F4A7C15ULL ^ low);
+}
+
+void Graph::index_occurrences(Vertex v, const detail::ClaimFields& claim) {
+  const detail::Slice slice = claim.occurrences;
+  for (std::uint32_t i = 0; i < slice.count; ++i) {
+    const detail::StoredOccurrence& stored = occurrences_[slice.first + i];
+    occurrence_index_.insert(
+        {static_cast<std::uint32_t>(v), stored.document, stored.line, stored.column});
+  }
+}
+
+bool Graph::has_occurrence(const detail::OccurrenceKey& key,
+                           const detail::ClaimFields& claim) const {
+  if (claim.occurrences.count > kWalkedOccurrences) return occurrence_index_.contains(key);
+  const auto first = occurrences_.begin() + claim.occurrences.first;
+  return std::any_of(
+      first, first + claim.occurrences.count, [&](const detail::StoredOccurrence& o) {
+        return o.document == key.document && o.line == key.line && o.column == key.column;
+      });
+}
+
+// An occurrence goes in the claim's slice while it has room; when it has none the slice moves to
+// the pool's end with room for as many again, so that a claim met n times costs O(n) in all.
+bool Graph::add_occurrences(Vertex v, std::vector<Occurrence>& occurrences) {
+  if (nodes_[v].table != detail::NodeTable::claim ||
+      !std::all_of(occurrences.begin(), occurrences.end(), fits_stored)) {
+    return false;
+  }
+  detail::ClaimFields& claim = claims_[nodes_[v].fields];
+  const auto vertex = static_cast<std::uint32_t>(v);
+  for (Occurrence& o : occurrences) {
+    const detail::OccurrenceKey key{vertex, intern(o.document), static_cast<std::uint32_t>(o.line),
+                                    static_cast<std::uint32_t>(o.column)};
+    if (has_occurrence(key, claim)) continue;
+    detail::Slice& slice = claim.occurrences;
+    if (slice.count == claim.room) {
+      const auto moved_to = static_cast<std::uint32_t>(occurrences_.size());
+      claim.room = std::max<std::uint32_t>(1, 2 * claim.room);
+      occurrences_.resize(occurrences_.size() + claim.room);
+      std::copy_n(occurrences_.begin() + slice.first, slice.count, occurrences_.begin() + moved_to);
+      slice.first = moved_to;
+    }
+    occurrences_[slice.first + slice.count] = {key.document,
+                                               intern(o.section),
+                                               key.line,
+                                               key.column,
+                                               static_cast<std::uint32_t>(o.block),
+                                               store_markers(std::nullopt, std::move(o.markers))};
+    ++slice.count;
+    if (slice.count == kWalkedOccurrences + 1) {
+      index_occurrences(v, claim);
+    } else if (slice.count > kWalkedOccurrences + 1) {
+      occurrence_index_.insert(key);
+    }
+  }
+  return true;
+}
+
+bool Graph::add_markers(EdgeRef e, Edge& edge) {
+  if (edge.score || !edge.stance.empty() || !edge.certainty.empty() || !edge.records.empty() ||
+      !edge.quote.empty() || !edge.terms.empty()) {
+    return false;
+  }
+  detail::EdgeLinks& links = links_[e.index];
+  detail::Slice* slice = nullptr;
+  if (links.table == detail::PayloadTable::marked_cite) {
+    detail::MarkedCite& cite = marked_cites_[links.payload];
+    cite.ambiguous = cite.ambiguous || edge.ambiguous;
+    cite.inferred = cite.inferred && edge.inferred;
+    slice = &cite.markers;
+  } else if (links.table == detail::PayloadTable::markers && !edge.ambiguous) {
+    slice = &markers_[links.payload];
+  } else {
+    return false;
+  }
+  for (std::string& marker : edge.markers) {
+    const auto first = marker_pool_.begin() + slice->first;
+    if (slice->count <= kWalkedMarkers) {
+      if (std::find(first, first + slice->count, marker) != first + slice->count) continue;
+    } else {
+      std::unordered_set<std::string>& known = marker_index_[static_cast<std::uint32_t>(e.index)];
+      if (known.empty()) known.insert(first, first + slice->count);
+      if (!known.insert(marker).second) continue;
+    }
+    append_to_pool(marker_pool_, marker_rooms_, *slice, std::move(marker));
+  }
+  return true;
+}
+
 detail::Slice Graph::store_markers(std::optional<detail::Slice> old,
                                    std::vector<std::string>&& markers) {
-  return put_in_pool(marker_pool_, old, std::move(markers));
+  return put_in_pool(marker_pool_, marker_rooms_, old, std::move(markers));
 }
 
 detail::Slice Graph::store_terms(std::optional<detail::Slice> old,
@@ -439,7 +572,7 @@ detail::Slice Graph::store_terms(std::optional<detail::Slice> old,
     stored.push_back({intern(match.term), intern(match.field),
                       match.at ? static_cast<std::uint32_t>(*match.at) : detail::kNoOffset});
   }
-  return put_in_pool(matches_, old, std::move(stored));
+  return put_in_pool(matches_, match_rooms_, old, std::move(stored));
 }
 
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
