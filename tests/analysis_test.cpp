@@ -58,12 +58,12 @@ struct Fixture {
     graph.add_edge(a, s1, make_edge(EdgeType::lists, {"1"}));
     graph.add_edge(a, s3, make_edge(EdgeType::lists, {"3"}));
     Edge supports = make_edge(EdgeType::cites, {"1"});
-    supports.stance = "supports";
-    supports.certainty = "moderate";
+    supports.stance = evgraph::Stance::supports;
+    supports.certainty = evgraph::Certainty::moderate;
     graph.add_edge(c1, s1, supports);
     Edge contrasts = make_edge(EdgeType::cites, {"2"});
-    contrasts.stance = "contrasts";
-    contrasts.certainty = "high";
+    contrasts.stance = evgraph::Stance::contrasts;
+    contrasts.certainty = evgraph::Certainty::high;
     graph.add_edge(c1, s2, contrasts);
     graph.add_edge(c2, s1, make_edge(EdgeType::cites, {"1"}));
     graph.add_edge(c5, s4, make_edge(EdgeType::cites, {"1"}));
@@ -106,14 +106,14 @@ TEST_CASE("claim measures: works, documents, corroboration, stance, certainty", 
   CHECK(c1.supports == 1);
   CHECK(c1.contrasts == 1);
   CHECK(c1.unstated == 0);
-  CHECK(c1.certainty == "high");  // the better of moderate and high
+  CHECK(c1.certainty == evgraph::Certainty::high);  // the better of moderate and high
   CHECK_FALSE(c1.single_source);
   const ClaimMeasures& c2 = entry(claims, f.c2);
   CHECK(c2.works == 1);
   CHECK(c2.documents == 1);
   CHECK(c2.corroborating == 1);  // the similar_to edge counts at both ends
   CHECK(c2.unstated == 1);
-  CHECK(c2.certainty.empty());
+  CHECK(c2.certainty == evgraph::Certainty::unstated);
   CHECK(c2.single_source);
   const ClaimMeasures& c3 = entry(claims, f.c3);
   CHECK(c3.works == 0);

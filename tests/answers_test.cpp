@@ -122,7 +122,8 @@ TEST_CASE("Answers are nodes between the document and its claims", "[graph][answ
   std::ostringstream again;
   evgraph::Diagnostics ignored;
   evgraph::write_json(
-      evgraph::read_graph_json(evgraph::make_text("graph.json", json.str(), ignored)), again);
+      evgraph::read_graph_json(evgraph::make_text("graph.json", json.str(), ignored), ignored),
+      again);
   CHECK(again.str() == json.str());
 }
 

@@ -388,7 +388,7 @@ TEST_CASE("inferred and quote and accessed survive GraphML keys and a JSON round
   std::ostringstream json;
   evgraph::write_json(graph, json);
   evgraph::Diagnostics d;
-  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d));
+  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d), d);
   std::ostringstream again;
   evgraph::write_json(back, again);
   CHECK(again.str() == json.str());

@@ -281,7 +281,7 @@ TEST_CASE("section goes on each occurrence and the claim through every export an
   evgraph::write_json(graph, json);
   CHECK(json.str().find("\"markers\":[\"1\"],\"section\":\"Peer support\"}],\"section\":\"Peer "
                         "support\"") != std::string::npos);
-  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d));
+  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d), d);
   std::ostringstream again;
   evgraph::write_json(back, again);
   CHECK(again.str() == json.str());

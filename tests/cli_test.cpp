@@ -309,6 +309,22 @@ TEST_CASE("convert refuses what is not an evgraph graph", "[cli]") {
   CHECK_FALSE(fs::exists(dir / "x.gexf"));
 }
 
+TEST_CASE("convert warns of a stance outside the vocabulary at its place", "[cli]") {
+  const auto dir = scratch("convert-stance");
+  const auto edited = (dir / "edited.json").string();
+  std::ofstream(edited) << R"({"nodes": [
+  {"id": "claim:1", "type": "claim", "label": "c", "text": "c"},
+  {"id": "source:a", "type": "source", "label": "a"}],
+ "links": [{"source": "claim:1", "target": "source:a", "type": "cites",
+  "records": [{"stance": "bogus", "document": "x", "line": 1}]}]})";
+  const auto r = run_cli({"convert", edited, "-o", (dir / "x.json").string()});
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err,
+             Catch::Contains(":5:16: warning: unknown stance \"bogus\" in link 1's record 1"));
+  CHECK_THAT(r.err, Catch::Contains("[unknown-stance]"));
+  CHECK_THAT(r.err, Catch::Contains("1 warning(s)"));
+}
+
 TEST_CASE("a folder output is written beside its target and renamed into place", "[cli]") {
   const auto dir = scratch("folder-output");
   const auto csv = dir / "out-csv";

@@ -100,7 +100,7 @@ TEST_CASE("CSV last field may be empty and the last line may lack a newline", "[
   CHECK(diagnostics.empty());
   REQUIRE(evidence.claims.size() == 2);
   CHECK(evidence.claims[0].citations.at(0).records.at(0).label.empty());
-  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == "supports");
+  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == evgraph::Stance::supports);
 }
 
 TEST_CASE("CSV unterminated quote and stray text after a quote are diagnostics", "[input]") {
@@ -143,7 +143,7 @@ TEST_CASE("TSV reads tab-separated rows and quoted tabs", "[input]") {
   CHECK(cited(evidence, evidence.claims[0], 0).identity.id() == "source:pubmed:123");
   CHECK(evidence.claims[1].text == "Claim\twith a tab");
   CHECK(cited(evidence, evidence.claims[1], 0).identity.id() == "source:doi:10.1000/x");
-  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == "contrasts");
+  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == evgraph::Stance::contrasts);
 }
 
 TEST_CASE("CSV with no map uses the columns named after roles", "[input]") {
@@ -153,7 +153,7 @@ TEST_CASE("CSV with no map uses the columns named after roles", "[input]") {
   CHECK(diagnostics.empty());
   REQUIRE(evidence.claims.size() == 1);
   const StanceRecord& record = evidence.claims[0].citations.at(0).records.at(0);
-  CHECK(record.stance == "supports");
+  CHECK(record.stance == evgraph::Stance::supports);
   CHECK(record.label == "supports");
   CHECK(record.data == R"({"coder":"AB"})");
 
@@ -177,7 +177,7 @@ TEST_CASE("JSONL bad lines are diagnostics and the rest is read", "[input]") {
   CHECK(broken.message.find("json.exception") == std::string::npos);
   REQUIRE(evidence.claims.size() == 2);
   CHECK(evidence.claims[1].where.line == 5);
-  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == "mentions");
+  CHECK(evidence.claims[1].citations.at(0).records.at(0).stance == evgraph::Stance::mentions);
 }
 
 TEST_CASE("JSONL that holds no object at all is not JSON Lines", "[input]") {
@@ -243,10 +243,10 @@ TEST_CASE("Stance labels are normalised and unknown ones kept and reported", "[i
   REQUIRE(evidence.claims.size() == 1);
   const ClaimRecord& claim = evidence.claims[0];
   REQUIRE(claim.citations.size() == 4);
-  CHECK(claim.citations[0].records.at(0).stance == "supports");
-  CHECK(claim.citations[1].records.at(0).stance == "contrasts");
-  CHECK(claim.citations[2].records.at(0).stance == "mentions");
-  CHECK(claim.citations[3].records.at(0).stance.empty());
+  CHECK(claim.citations[0].records.at(0).stance == evgraph::Stance::supports);
+  CHECK(claim.citations[1].records.at(0).stance == evgraph::Stance::contrasts);
+  CHECK(claim.citations[2].records.at(0).stance == evgraph::Stance::mentions);
+  CHECK(claim.citations[3].records.at(0).stance == evgraph::Stance::unstated);
   CHECK(claim.citations[3].records.at(0).label == "maybe");
   REQUIRE(count_code(diagnostics, "unknown-stance") == 1);
   CHECK(find_code(diagnostics, "unknown-stance")->where.line == 5);
@@ -259,9 +259,9 @@ TEST_CASE("Certainty is normalised to GRADE and unknown values kept in the data"
       "claim,ref,grade\nC1,k1,Very_Low\nC2,k2,strong\n",
       field_map({{"text", "claim"}, {"source", "ref"}, {"certainty", "grade"}}), diagnostics);
   REQUIRE(evidence.claims.size() == 2);
-  CHECK(evidence.claims[0].citations.at(0).records.at(0).certainty == "very low");
+  CHECK(evidence.claims[0].citations.at(0).records.at(0).certainty == evgraph::Certainty::very_low);
   CHECK(evidence.claims[0].citations.at(0).records.at(0).data == "{}");
-  CHECK(evidence.claims[1].citations.at(0).records.at(0).certainty.empty());
+  CHECK(evidence.claims[1].citations.at(0).records.at(0).certainty == evgraph::Certainty::unstated);
   CHECK(evidence.claims[1].citations.at(0).records.at(0).data == R"({"grade":"strong"})");
   CHECK(count_code(diagnostics, "unknown-certainty") == 1);
 }
@@ -276,7 +276,7 @@ TEST_CASE("Several sources in one cell or array are cited by one record each", "
   CHECK(cited(sheet, sheet.claims[0], 1).identity.id() == "source:pubmed:42");
   CHECK(cited(sheet, sheet.claims[0], 2).identity.id() == "source:key:k3");
   for (const Citation& citation : sheet.claims[0].citations) {
-    CHECK(citation.records.at(0).stance == "supports");
+    CHECK(citation.records.at(0).stance == evgraph::Stance::supports);
   }
   CHECK(sheet.listed == std::vector<bool>{false, false, false});
 
@@ -401,21 +401,21 @@ TEST_CASE("Evidence JSON fixture reads works claims concepts and stances", "[inp
   REQUIRE(groups.citations.size() == 3);
   const std::vector<StanceRecord>& okafor_records = groups.citations[0].records;
   REQUIRE(okafor_records.size() == 2);
-  CHECK(okafor_records[0].stance == "supports");
-  CHECK(okafor_records[0].certainty == "moderate");
+  CHECK(okafor_records[0].stance == evgraph::Stance::supports);
+  CHECK(okafor_records[0].certainty == evgraph::Certainty::moderate);
   CHECK(
       okafor_records[0].data ==
       R"({"quote":"Loneliness scores fell by a third over twelve weeks.","note":"small sample"})");
-  CHECK(okafor_records[1].certainty == "very low");
-  CHECK(groups.citations[1].records.at(0).stance == "mentions");
+  CHECK(okafor_records[1].certainty == evgraph::Certainty::very_low);
+  CHECK(groups.citations[1].records.at(0).stance == evgraph::Stance::mentions);
   CHECK(groups.citations[2].records.empty());
 
   const ClaimRecord& veterans = evidence.claims[1];
   CHECK(has_concept(evidence, veterans, "population:veterans"));
   REQUIRE(veterans.citations.size() == 2);
   const StanceRecord& reyes = veterans.citations[0].records.at(0);
-  CHECK(reyes.stance == "contrasts");
-  CHECK(reyes.certainty == "low");
+  CHECK(reyes.stance == evgraph::Stance::contrasts);
+  CHECK(reyes.certainty == evgraph::Certainty::low);
   CHECK(reyes.data == R"({"coder":"AB","round":2})");
   CHECK(cited(evidence, veterans, 1).identity.id() == "source:doi:10.1000/other.2018.7");
 }
@@ -478,7 +478,7 @@ TEST_CASE("Evidence JSON unknown keys and undefined works are diagnostics", "[in
   REQUIRE(evidence.claims[0].citations.size() == 1);
   const std::vector<StanceRecord>& records = evidence.claims[0].citations[0].records;
   REQUIRE(records.size() == 2);
-  CHECK(records[0].stance == "supports");
+  CHECK(records[0].stance == evgraph::Stance::supports);
   CHECK(records[0].label == "SUPPORTED");
   CHECK(records[0].data == R"({"reviewer":"KB"})");
   CHECK(records[1].label == "perhaps");
@@ -534,7 +534,8 @@ TEST_CASE("Check-COVID claims and corpus read through field maps", "[input][corp
     claim_ids.insert(claim.id);
     for (const Citation& citation : claim.citations) {
       pairs.emplace(claim.id, claims.sources.at(citation.source).identity.id());
-      for (const StanceRecord& record : citation.records) CHECK_FALSE(record.stance.empty());
+      for (const StanceRecord& record : citation.records)
+        CHECK(record.stance != evgraph::Stance::unstated);
     }
   }
   CHECK(claim_ids.size() == 1005);

@@ -353,11 +353,11 @@ std::vector<std::string> generated_answers(std::size_t claims, std::size_t docum
 
 Edge curated(std::string stance, std::string certainty, std::size_t records) {
   Edge edge = make_edge(EdgeType::cites);
-  edge.stance = stance;
-  edge.certainty = std::move(certainty);
+  edge.stance = stance_from_string(stance).value();
+  edge.certainty = certainty_from_string(certainty).value();
   for (std::size_t i = 0; i < records; ++i) {
     StanceRecord record;
-    record.stance = stance;
+    record.stance = edge.stance;
     record.label = stance;
     edge.records.push_back(record);
   }

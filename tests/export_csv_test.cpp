@@ -139,7 +139,7 @@ EvidenceGraph sample() {
   g.add_edge(doc, other, make_edge(EdgeType::asserts));
   g.add_edge(doc, source, make_edge(EdgeType::lists, {"1", "3"}));
   Edge cites = make_edge(EdgeType::cites, {"1"}, true);
-  cites.stance = "supports";
+  cites.stance = evgraph::Stance::supports;
   g.add_edge(claim, source, cites);
   Edge concerns = make_edge(EdgeType::concerns);
   concerns.terms = {{"veterans", 41, {}}, {"Veterans", std::nullopt, "population"}};

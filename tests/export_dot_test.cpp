@@ -393,7 +393,7 @@ TEST_CASE("curated cites edges are coloured by stance and the legend says so", "
   const auto work = g.add_node(evgraph::test::make_node("source:key:w", NodeType::source, "w"));
   evgraph::Edge cites = make_edge(EdgeType::cites);
   evgraph::StanceRecord record;
-  record.stance = "supports";
+  record.stance = evgraph::Stance::supports;
   record.label = "SUPPORT";
   cites.records.push_back(record);
   g.add_edge(claim, work, std::move(cites));

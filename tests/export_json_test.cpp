@@ -111,8 +111,106 @@ TEST_CASE("concept links carry their terms through JSON, GraphML and a read back
 
   std::ostringstream json;
   evgraph::write_json(g, json);
-  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d));
+  const auto back = evgraph::read_graph_json(evgraph::make_text("g.json", json.str(), d), d);
   std::ostringstream again;
   evgraph::write_json(back, again);
   CHECK(again.str() == json.str());
+}
+
+namespace {
+
+// A graph JSON as one might edit it by hand: claim:1 cites source:a with one record and source:b
+// with none, the record's and the link's stance and certainty as given.
+std::string hand_edited(const std::string& record, const std::string& link) {
+  return R"({"nodes": [
+  {"id": "claim:1", "type": "claim", "label": "c", "text": "c"},
+  {"id": "source:a", "type": "source", "label": "a"},
+  {"id": "source:b", "type": "source", "label": "b"}],
+ "links": [
+  {"source": "claim:1", "target": "source:a", "type": "cites", "records": [
+    {)" + record +
+         R"(, "document": "x", "line": 1}]},
+  {"source": "claim:1", "target": "source:b", "type": "cites", )" +
+         link + R"(}]})";
+}
+
+evgraph::EdgeView cites(const evgraph::EvidenceGraph& g, std::string_view target) {
+  const evgraph::Vertex to = *g.find(target);
+  for (const evgraph::EdgeRef e :
+       boost::make_iterator_range(boost::out_edges(*g.find("claim:1"), g.graph()))) {
+    if (g.graph().target(e) == to) return g.edge(e);
+  }
+  FAIL("no cites edge to " << target);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a graph JSON's stance or certainty spelt as a dataset spells it is read as that word",
+          "[export]") {
+  using evgraph::Certainty;
+  using evgraph::Stance;
+  evgraph::Diagnostics d;
+  const auto g = evgraph::read_graph_json(
+      evgraph::make_text("g.json",
+                         hand_edited(R"("stance": "refutes", "certainty": "Very_Low")",
+                                     R"("stance": "SUPPORT", "certainty": "mixed")"),
+                         d),
+      d);
+  CHECK(d.empty());
+  const auto a = cites(g, "source:a");
+  REQUIRE(a.records.size() == 1);
+  CHECK(a.records[0].stance == Stance::contrasts);
+  CHECK(a.records[0].certainty == Certainty::very_low);
+  CHECK(a.stance == Stance::contrasts);  // the link's own, from its records
+  CHECK(a.certainty == Certainty::very_low);
+  const auto b = cites(g, "source:b");  // no records: the link keeps what it says
+  CHECK(b.stance == Stance::supports);
+  CHECK(b.certainty == Certainty::mixed);
+
+  std::ostringstream json;
+  evgraph::write_json(g, json);
+  CHECK_THAT(json.str(), Catch::Contains(R"("stance":"contrasts","certainty":"very low")"));
+}
+
+TEST_CASE("a graph JSON's stance or certainty outside the vocabulary is a warning at its place",
+          "[export]") {
+  using evgraph::Certainty;
+  using evgraph::Stance;
+  evgraph::Diagnostics d;
+  // A record takes one side: "mixed" is a link's word only.
+  const auto g = evgraph::read_graph_json(
+      evgraph::make_text("g.json",
+                         hand_edited(R"("stance": "bogus", "certainty": "mixed")",
+                                     R"("stance": 3, "certainty": "sure")"),
+                         d),
+      d);
+  const auto a = cites(g, "source:a");
+  REQUIRE(a.records.size() == 1);
+  CHECK(a.records[0].stance == Stance::unstated);
+  CHECK(a.records[0].certainty == Certainty::unstated);
+  CHECK(a.stance == Stance::unstated);
+  CHECK(a.certainty == Certainty::unstated);
+  const auto b = cites(g, "source:b");
+  CHECK(b.stance == Stance::unstated);
+  CHECK(b.certainty == Certainty::unstated);
+
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].code == "unknown-stance");
+  CHECK(d[0].where.file == "g.json");
+  CHECK(d[0].where.line == 7);  // where the record's "stance" key is
+  CHECK(d[0].where.column == 6);
+  CHECK_THAT(d[0].message, Catch::Contains("\"bogus\" in link 1's record 1"));
+  CHECK(d[1].code == "unknown-certainty");
+  CHECK(d[1].where.line == 7);
+  CHECK(d[1].where.column == 25);
+  CHECK_THAT(d[1].message, Catch::Contains("\"mixed\" in link 1's record 1"));
+  CHECK(d[2].code == "unknown-stance");
+  CHECK(d[2].where.line == 8);
+  CHECK(d[2].where.column == 64);
+  CHECK_THAT(d[2].message, Catch::Contains("3 in link 2;"));
+  CHECK(d[3].code == "unknown-certainty");
+  CHECK(d[3].where.line == 8);
+  CHECK(d[3].where.column == 77);
+  for (const auto& diagnostic : d) CHECK(diagnostic.severity == evgraph::Severity::warning);
 }

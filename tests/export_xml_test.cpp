@@ -162,9 +162,9 @@ std::string xml_kept(std::string_view text) {
 
 StanceRecord record(std::string stance, std::string certainty, std::size_t line) {
   StanceRecord r;
-  r.stance = std::move(stance);
+  r.stance = evgraph::stance_from_string(stance).value();
   r.label = "SUPPORT";
-  r.certainty = std::move(certainty);
+  r.certainty = evgraph::certainty_from_string(certainty).value();
   r.where = {"evidence.json", line, 1};
   r.data = R"({"id":"r1","evidence_set":[1,2]})";
   return r;
@@ -203,8 +203,8 @@ EvidenceGraph full_sample() {
   g.add_edge(doc, commentary, make_edge(EdgeType::asserts));
   g.add_edge(doc, source, make_edge(EdgeType::lists, {"1", "3"}));
   Edge cites = make_edge(EdgeType::cites, {"1"}, true);
-  cites.stance = "supports";
-  cites.certainty = "moderate";
+  cites.stance = evgraph::Stance::supports;
+  cites.certainty = evgraph::Certainty::moderate;
   cites.records = {record("supports", "moderate", 4), record("supports", "", 9)};
   g.add_edge(claim, source, cites);
   Edge concerns = make_edge(EdgeType::concerns);

@@ -74,7 +74,9 @@ TEST_CASE("A lexicon or graph with a number too large for a double is refused wh
     CHECK(std::string(e.what()).find("number too large: -9e999") != std::string::npos);
   }
   try {
-    evgraph::read_graph_json(evgraph::Text("g.json", "{\"nodes\": [], \"links\": [1e400]}"));
+    evgraph::Diagnostics ignored;
+    evgraph::read_graph_json(evgraph::Text("g.json", "{\"nodes\": [], \"links\": [1e400]}"),
+                             ignored);
     FAIL("graph read");
   } catch (const evgraph::InputError& e) {
     CHECK(e.where().line == 1);

@@ -316,10 +316,10 @@ TEST_CASE("a cites edge keeps its markers when a merge gives it stance records",
   const auto ey = g.add_edge(claim, y, evgraph::make_edge(evgraph::EdgeType::cites, {"2", "3"}));
   evgraph::Edge curated = evgraph::make_edge(evgraph::EdgeType::cites, {"4"});
   curated.records.push_back({});
-  curated.records.back().stance = "supports";
+  curated.records.back().stance = evgraph::Stance::supports;
   CHECK(g.add_edge(claim, x, std::move(curated)) == ex);
   CHECK(evgraph::test::to_vector(g.edge(ex).markers) == std::vector<std::string>{"1", "4"});
-  CHECK(g.edge(ex).stance == "supports");
+  CHECK(g.edge(ex).stance == evgraph::Stance::supports);
   CHECK(evgraph::test::to_vector(g.edge(ey).markers) == std::vector<std::string>{"2", "3"});
   CHECK(g.add_edge(claim, y, evgraph::make_edge(evgraph::EdgeType::cites, {"3"}, true)) == ey);
   CHECK(evgraph::test::to_vector(g.edge(ey).markers) == std::vector<std::string>{"2", "3"});

@@ -74,17 +74,47 @@ TEST_CASE("references are identified as people write them in sheets", "[input]")
 TEST_CASE("stances and GRADE certainties fold onto design.md's words", "[input]") {
   using evgraph::normalise_certainty;
   using evgraph::normalise_stance;
-  CHECK(normalise_stance("SUPPORT") == "supports");
-  CHECK(normalise_stance("Refutes") == "contrasts");
-  CHECK(normalise_stance("contradicts") == "contrasts");
-  CHECK(normalise_stance("NOTENOUGHINFO") == "mentions");
-  CHECK(normalise_stance("NOT_ENOUGH_INFO") == "mentions");
-  CHECK(normalise_stance("mentions") == "mentions");
+  CHECK(normalise_stance("SUPPORT") == evgraph::Stance::supports);
+  CHECK(normalise_stance("Refutes") == evgraph::Stance::contrasts);
+  CHECK(normalise_stance("contradicts") == evgraph::Stance::contrasts);
+  CHECK(normalise_stance("NOTENOUGHINFO") == evgraph::Stance::mentions);
+  CHECK(normalise_stance("NOT_ENOUGH_INFO") == evgraph::Stance::mentions);
+  CHECK(normalise_stance("mentions") == evgraph::Stance::mentions);
   CHECK_FALSE(normalise_stance("maybe"));
-  CHECK(normalise_certainty("Very low") == "very low");
-  CHECK(normalise_certainty("VERY_LOW") == "very low");
-  CHECK(normalise_certainty("\u2295\u2295\u2295\u25EF") == "moderate");
+  CHECK(normalise_certainty("Very low") == evgraph::Certainty::very_low);
+  CHECK(normalise_certainty("VERY_LOW") == evgraph::Certainty::very_low);
+  CHECK(normalise_certainty("\u2295\u2295\u2295\u25EF") == evgraph::Certainty::moderate);
   CHECK_FALSE(normalise_certainty("sure"));
+}
+
+TEST_CASE("stances and GRADE certainties are written and read as the exports' words", "[input]") {
+  using evgraph::Certainty;
+  using evgraph::Stance;
+  const std::pair<Stance, std::string_view> stances[] = {{Stance::unstated, ""},
+                                                         {Stance::supports, "supports"},
+                                                         {Stance::contrasts, "contrasts"},
+                                                         {Stance::mentions, "mentions"},
+                                                         {Stance::mixed, "mixed"}};
+  for (const auto& [stance, name] : stances) {
+    CHECK(evgraph::to_string(stance) == name);
+    CHECK(evgraph::stance_from_string(name) == stance);
+  }
+  const std::pair<Certainty, std::string_view> certainties[] = {
+      {Certainty::unstated, ""}, {Certainty::very_low, "very low"},
+      {Certainty::low, "low"},   {Certainty::moderate, "moderate"},
+      {Certainty::high, "high"}, {Certainty::mixed, "mixed"}};
+  for (const auto& [certainty, name] : certainties) {
+    CHECK(evgraph::to_string(certainty) == name);
+    CHECK(evgraph::certainty_from_string(name) == certainty);
+  }
+  CHECK_FALSE(evgraph::stance_from_string("SUPPORT"));  // a dataset's word: normalise_stance's
+  CHECK_FALSE(evgraph::certainty_from_string("very_low"));
+  // GRADE levels rank in order; unstated and mixed are no level.
+  CHECK(evgraph::grade_rank(Certainty::very_low) < evgraph::grade_rank(Certainty::low));
+  CHECK(evgraph::grade_rank(Certainty::low) < evgraph::grade_rank(Certainty::moderate));
+  CHECK(evgraph::grade_rank(Certainty::moderate) < evgraph::grade_rank(Certainty::high));
+  CHECK(evgraph::grade_rank(Certainty::unstated) == 0);
+  CHECK(evgraph::grade_rank(Certainty::mixed) == 0);
 }
 
 TEST_CASE("claims the same after normalisation share an id", "[input]") {

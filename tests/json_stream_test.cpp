@@ -253,8 +253,8 @@ void check_inputs(const std::vector<Input>& inputs) {
   check_same_document(all, "all of them");
   check_data_is_compact(all, "all of them");
   Diagnostics diagnostics;
-  const EvidenceGraph read_back =
-      read_graph_json(make_text("graph.json", streamed_node_link(all, "links"), diagnostics));
+  const EvidenceGraph read_back = read_graph_json(
+      make_text("graph.json", streamed_node_link(all, "links"), diagnostics), diagnostics);
   check_same_document(read_back, "all of them, read back");
   check_data_is_compact(read_back, "all of them, read back");
 }
@@ -481,14 +481,14 @@ TEST_CASE("the streamed node-link JSON is the DOM path's on hostile hand-made va
   const Vertex s = graph.add_node(source);
   graph.add_edge(d, c, make_edge(EdgeType::asserts));
   Edge cites = make_edge(EdgeType::cites, {"1", "\x80"}, true);
-  cites.stance = "supports";
-  cites.certainty = "high";
+  cites.stance = evgraph::Stance::supports;
+  cites.certainty = evgraph::Certainty::high;
   // Filled member by member: GCC 12 at -O3 takes the aggregate initialiser's nested Location for
   // maybe-uninitialized on its exception path (a false positive, -Wmaybe-uninitialized).
   StanceRecord record;
-  record.stance = "supports";
+  record.stance = evgraph::Stance::supports;
   record.label = "SUPPORT\xC3";
-  record.certainty = "high";
+  record.certainty = evgraph::Certainty::high;
   record.where.file = "r\xFF.csv";
   record.where.line = 9;
   record.where.column = 1;
@@ -496,9 +496,9 @@ TEST_CASE("the streamed node-link JSON is the DOM path's on hostile hand-made va
   cites.records.push_back(record);
   record.data = R"({"id":"r1","evidence_set":[1,2]})";
   cites.records.push_back(record);
-  record.stance.clear();
+  record.stance = evgraph::Stance::unstated;
   record.label.clear();
-  record.certainty.clear();
+  record.certainty = evgraph::Certainty::unstated;
   record.data.clear();
   cites.records.push_back(record);
   graph.add_edge(c, s, cites);
@@ -543,7 +543,7 @@ TEST_CASE("the data the readers store is compact JSON, spliced as it was re-dump
     {"document": "x", "line": 4, "data": {}},
     {"document": "x", "line": 5, "data": "not json"}]}]})",
                                     diagnostics);
-  const EvidenceGraph read_back = read_graph_json(graph_file);
+  const EvidenceGraph read_back = read_graph_json(graph_file, diagnostics);
 
   const Evidence both[] = {from_sheet, from_lines};
   const EvidenceGraph built = build_graph(both);

@@ -96,14 +96,15 @@ TEST_CASE("an edge's stance takes a side unless its records take both", "[merge]
     const std::size_t claim = builder.add_claim("A claim.", {});
     for (const std::string& label : labels) {
       evgraph::StanceRecord record;
-      record.stance = evgraph::normalise_stance(label).value_or("");
+      record.stance = evgraph::normalise_stance(label).value_or(evgraph::Stance::unstated);
       record.label = label;
       builder.cite(claim, work).records.push_back(record);
     }
     const std::vector<Evidence> inputs = {builder.finish()};
     const evgraph::EvidenceGraph g = evgraph::build_graph(inputs);
     for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
-      if (g.edge(e).type == evgraph::EdgeType::cites) return std::string(g.edge(e).stance);
+      if (g.edge(e).type == evgraph::EdgeType::cites)
+        return std::string(to_string(g.edge(e).stance));
     }
     return std::string("none");
   };
@@ -158,7 +159,7 @@ TEST_CASE("stance records accumulate on one cites edge", "[merge]") {
     if (edge.type != evgraph::EdgeType::cites) continue;
     ++cites;
     CHECK(edge.records.size() == 3);
-    CHECK(edge.stance == "mixed");
+    CHECK(edge.stance == evgraph::Stance::mixed);
   }
   CHECK(cites == 1);
   CHECK(lists == 0);

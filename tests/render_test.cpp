@@ -196,7 +196,7 @@ TEST_CASE("past kDotNodeLimit nodes diagrams are laid out with sfdp and the CLI 
   CHECK(svg.find("<g id=\"claim:0\" class=\"node claim\">") != std::string::npos);
   CHECK(svg.find("<g id=\"link0\" class=\"edge similar_to\">") != std::string::npos);
   Diagnostics diagnostics;
-  const EvidenceGraph back = read_graph_json(make_text("-", json.str(), diagnostics));
+  const EvidenceGraph back = read_graph_json(make_text("-", json.str(), diagnostics), diagnostics);
   CHECK(rendered(back, Format::svg) == svg);  // seeded: the same layout every time
 
   std::istringstream again(json.str());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "evgraph/graph.hpp"
+#include "evgraph/vocabulary.hpp"
 
 namespace evgraph {
 
@@ -25,8 +26,8 @@ struct ClaimMeasures {
   std::size_t corroborating = 0;  // claims joined to it by similar_to
   // The stance mix over its cites edges (curated evidence); `unstated` counts edges with none.
   std::size_t supports = 0, contrasts = 0, mentions = 0, mixed = 0, unstated = 0;
-  std::string certainty;       // the best GRADE certainty of its cites edges ("high"…), or empty
-  bool single_source = false;  // rests on exactly one work
+  Certainty certainty = Certainty::unstated;  // the best GRADE level of its cites edges
+  bool single_source = false;                 // rests on exactly one work
 };
 
 struct SourceMeasures {

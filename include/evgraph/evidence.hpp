@@ -78,18 +78,20 @@ struct SourceRecord {
 // GRADE certainty, and every other field of the record (as one compact JSON object), so that
 // nothing in the input is lost.
 struct StanceRecord {
-  std::string stance;     // "supports", "contrasts", "mentions", or empty when not given
-  std::string label;      // as written: "SUPPORT", "NOTENOUGHINFO", "supports", …
-  std::string certainty;  // "high", "moderate", "low", "very low", or empty
+  Stance stance = Stance::unstated;           // supports, contrasts, mentions, or unstated
+  std::string label;                          // as written: "SUPPORT", "NOTENOUGHINFO", …
+  Certainty certainty = Certainty::unstated;  // a GRADE level, or unstated
   Location where;
   std::string data;  // "{}" or the record's other fields, e.g. {"evidence_set":[…],"id":"…"}
 };
 
-// "supports"/"contrasts"/"mentions" for the ways datasets spell a stance (SUPPORT, REFUTES,
-// contradicts, NOTENOUGHINFO, neutral, …); nullopt when the label means none of them.
-std::optional<std::string> normalise_stance(std::string_view label);
-// "high"/"moderate"/"low"/"very low" for a GRADE certainty (any case, "very_low", ⊕ symbols…).
-std::optional<std::string> normalise_certainty(std::string_view label);
+// supports/contrasts/mentions for the ways datasets spell a stance (SUPPORT, REFUTES,
+// contradicts, NOTENOUGHINFO, neutral, …); nullopt when the label means none of them (an empty
+// label included).
+std::optional<Stance> normalise_stance(std::string_view label);
+// A GRADE level for the ways a certainty is spelt (any case, "very_low", ⊕ symbols…); nullopt
+// when the label is none of them (an empty label included).
+std::optional<Certainty> normalise_certainty(std::string_view label);
 
 struct Citation {
   std::size_t source = 0;  // index into Evidence::sources

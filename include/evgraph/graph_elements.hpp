@@ -199,15 +199,15 @@ inline NodeView view_of(const Node& node) {
 
 struct Edge {
   EdgeType type = EdgeType::asserts;
-  std::vector<std::string> markers;   // cites, lists
-  bool ambiguous = false;             // cites
-  std::optional<double> score;        // similar_to
-  std::string stance;                 // cites: supports, contrasts, mentions, mixed, or empty
-  std::string certainty;              // cites: GRADE, "mixed" when records differ, or empty
-  std::vector<StanceRecord> records;  // cites, from curated evidence
-  bool inferred = false;              // cites: from plain digits, not a written marker
-  std::string quote;                  // cites: the text fragment of the cited URL, decoded
-  std::vector<ConceptMatch> terms;    // concerns/about/reports: why (the claim's words, where)
+  std::vector<std::string> markers;  // cites, lists
+  bool ambiguous = false;            // cites
+  std::optional<double> score;       // similar_to
+  Stance stance = Stance::unstated;  // cites: supports, contrasts, mentions, mixed, unstated
+  Certainty certainty = Certainty::unstated;  // cites: GRADE, mixed when records differ, unstated
+  std::vector<StanceRecord> records;          // cites, from curated evidence
+  bool inferred = false;                      // cites: from plain digits, not a written marker
+  std::string quote;                          // cites: the text fragment of the cited URL, decoded
+  std::vector<ConceptMatch> terms;  // concerns/about/reports: why (the claim's words, where)
 };
 
 // One term of a concept edge as the graph holds it: ConceptMatch's fields as views.
@@ -271,8 +271,8 @@ struct EdgeView {
   std::span<const std::string> markers;
   bool ambiguous = false;
   std::optional<double> score;
-  std::string_view stance;
-  std::string_view certainty;
+  Stance stance = Stance::unstated;
+  Certainty certainty = Certainty::unstated;
   std::span<const StanceRecord> records;
   bool inferred = false;
   std::string_view quote;

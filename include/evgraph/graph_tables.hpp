@@ -131,9 +131,9 @@ struct MarkedCite {
 struct CitePayload {
   std::vector<std::string> markers;
   std::vector<StanceRecord> records;
-  std::string stance;
-  std::string certainty;
   std::string quote;
+  Stance stance = Stance::unstated;
+  Certainty certainty = Certainty::unstated;
   bool ambiguous = false;
   bool inferred = false;
 };

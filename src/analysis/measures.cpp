@@ -1,7 +1,5 @@
 // Per-claim, per-source and per-concept measures, each one pass over the nodes' edges.
 #include <algorithm>
-#include <array>
-#include <string_view>
 #include <vector>
 
 #include "analysis/containers.hpp"
@@ -15,31 +13,29 @@ std::size_t distinct_count(std::vector<Vertex>& vertices) {
   return static_cast<std::size_t>(std::unique(vertices.begin(), vertices.end()) - vertices.begin());
 }
 
-// GRADE levels, weakest first; 0 is "not known".
-int certainty_rank(std::string_view certainty) {
-  constexpr std::array<std::string_view, 4> kLevels = {"very low", "low", "moderate", "high"};
-  for (std::size_t i = 0; i < kLevels.size(); ++i) {
-    if (certainty == kLevels[i]) return static_cast<int>(i) + 1;
-  }
-  return 0;
-}
-
-void count_stance(ClaimMeasures& measures, std::string_view stance) {
-  if (stance == "supports") {
-    ++measures.supports;
-  } else if (stance == "contrasts") {
-    ++measures.contrasts;
-  } else if (stance == "mentions") {
-    ++measures.mentions;
-  } else if (stance == "mixed") {
-    ++measures.mixed;
-  } else {
-    ++measures.unstated;
+void count_stance(ClaimMeasures& measures, Stance stance) {
+  switch (stance) {
+    case Stance::supports:
+      ++measures.supports;
+      break;
+    case Stance::contrasts:
+      ++measures.contrasts;
+      break;
+    case Stance::mentions:
+      ++measures.mentions;
+      break;
+    case Stance::mixed:
+      ++measures.mixed;
+      break;
+    case Stance::unstated:
+      ++measures.unstated;
+      break;
   }
 }
 
-void raise_certainty(std::string& best, std::string_view certainty) {
-  if (certainty_rank(certainty) > certainty_rank(best)) best = std::string(certainty);
+// A GRADE level raises the best one; unstated and mixed (rank 0) never do.
+void raise_certainty(Certainty& best, Certainty certainty) {
+  if (grade_rank(certainty) > grade_rank(best)) best = certainty;
 }
 
 bool is_concept(NodeType type) {

@@ -318,17 +318,19 @@ void write_report_json(const EvidenceGraph& graph, const Report& report, std::os
   }
   Json claims = Json::array();
   for (const ClaimMeasures& m : report.claims) {
-    claims.push_back(Json{{"id", g[m.claim].id},
-                          {"works", m.works},
-                          {"documents", m.documents},
-                          {"corroborating", m.corroborating},
-                          {"stance", Json{{"supports", m.supports},
-                                          {"contrasts", m.contrasts},
-                                          {"mentions", m.mentions},
-                                          {"mixed", m.mixed},
-                                          {"unstated", m.unstated}}},
-                          {"certainty", m.certainty.empty() ? Json(nullptr) : Json(m.certainty)},
-                          {"single_source", m.single_source}});
+    claims.push_back(
+        Json{{"id", g[m.claim].id},
+             {"works", m.works},
+             {"documents", m.documents},
+             {"corroborating", m.corroborating},
+             {"stance", Json{{"supports", m.supports},
+                             {"contrasts", m.contrasts},
+                             {"mentions", m.mentions},
+                             {"mixed", m.mixed},
+                             {"unstated", m.unstated}}},
+             {"certainty",
+              m.certainty == Certainty::unstated ? Json(nullptr) : Json(to_string(m.certainty))},
+             {"single_source", m.single_source}});
   }
   Json sources = Json::array();
   for (const SourceMeasures& m : report.sources) {

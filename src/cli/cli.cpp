@@ -614,6 +614,21 @@ void setup_check(CLI::App& app, Options& options) {
   add_run_options(app, options);
 }
 
+// A graph JSON read back, with its warnings (a stance or certainty outside the vocabulary) on
+// stderr as build prints its own, then the summary line.
+EvidenceGraph read_graph_file(const std::string& name, const std::string& bytes,
+                              const Options& options, Streams& io) {
+  Diagnostics ignored;
+  Diagnostics diagnostics;
+  EvidenceGraph graph = read_graph_json(make_text(name, bytes, ignored), diagnostics);
+  DiagnosticReport report(io.err, options.max_warnings);
+  report.add(diagnostics);
+  if (!options.quiet) {
+    io.err.print(report.notes() + summary(graph, report.count(), report.hidden()));
+  }
+  return graph;
+}
+
 int run_convert(const Options& options, Streams& io) {
   if (options.inputs.size() != 1) throw UsageError("convert reads exactly one graph JSON");
   const std::vector<Output> outputs = resolve_outputs(options);
@@ -622,10 +637,8 @@ int run_convert(const Options& options, Streams& io) {
   const std::string bytes = input == "-" ? std::string(std::istreambuf_iterator<char>(io.in),
                                                        std::istreambuf_iterator<char>())
                                          : read_file(input);
-  Diagnostics ignored;
-  const EvidenceGraph graph = read_graph_json(make_text(input, bytes, ignored));
+  const EvidenceGraph graph = read_graph_file(input, bytes, options, io);
   io.timings.add("read", seconds_since(start), bytes.size());
-  if (!options.quiet) io.err.print(summary(graph, 0));
   note_layout(graph, outputs, options, io);
   OutputFiles files;
   write_outputs(graph, outputs, files, io);
@@ -700,10 +713,8 @@ EvidenceGraph load_graph(const Options& options, Streams& io) {
     }
     const Clock::time_point start = Clock::now();
     const std::string bytes = read_file(options.inputs.front());
-    Diagnostics ignored;
-    EvidenceGraph graph = read_graph_json(make_text(options.inputs.front(), bytes, ignored));
+    EvidenceGraph graph = read_graph_file(options.inputs.front(), bytes, options, io);
     io.timings.add("read", seconds_since(start), bytes.size());
-    if (!options.quiet) io.err.print(summary(graph, 0));
     return graph;
   }
   OutputFiles files;

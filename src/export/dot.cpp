@@ -376,15 +376,15 @@ const EdgeStyle& style_of(EdgeType type) {
 // The drawing
 
 struct StanceColour {
-  std::string_view stance;
+  Stance stance;
   std::string_view color;
 };
 
 // Curated cites edges take the colour of their stance (Tol's bright green, purple, yellow).
 constexpr std::array<StanceColour, 3> kStanceColours = {{
-    {"supports", "#228833"},
-    {"contrasts", "#AA3377"},
-    {"mixed", "#CCBB44"},
+    {Stance::supports, "#228833"},
+    {Stance::contrasts, "#AA3377"},
+    {Stance::mixed, "#CCBB44"},
 }};
 
 std::string_view stance_color(const EdgeView& edge, const EdgeStyle& style) {
@@ -454,7 +454,8 @@ std::array<std::vector<LegendEntry>, 2> legend_entries(const Present& present) {
   for (std::size_t i = 0; i < kStanceColours.size(); ++i) {
     if (!present.stances[i]) continue;
     const EdgeStyle stance{"solid", kStanceColours[i].color, style_of(EdgeType::cites).glyph};
-    edges.push_back({line_swatch(stance), "cites: " + std::string(kStanceColours[i].stance)});
+    edges.push_back(
+        {line_swatch(stance), "cites: " + std::string(to_string(kStanceColours[i].stance))});
   }
   return entries;
 }
@@ -556,13 +557,13 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
     out += ": the marker is defined twice in its citation list, so this link may be wrong";
   } else if (edge.type == EdgeType::cites && !edge.records.empty()) {
     out += "cites";
-    if (!edge.stance.empty()) {
+    if (edge.stance != Stance::unstated) {
       out += ": ";
-      out += edge.stance;
+      out += to_string(edge.stance);
     }
-    if (!edge.certainty.empty()) {
+    if (edge.certainty != Certainty::unstated) {
       out += ", certainty ";
-      out += edge.certainty;
+      out += to_string(edge.certainty);
     }
     out += " (";
     append_number(out, edge.records.size());

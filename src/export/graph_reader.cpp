@@ -1,8 +1,13 @@
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 
 #include "evgraph/convert.hpp"
+#include "evgraph/evidence.hpp"
 #include "text/json_number.hpp"
+#include "text/json_place.hpp"
 
 namespace evgraph {
 namespace {
@@ -11,11 +16,13 @@ using Json = nlohmann::ordered_json;
 
 class GraphReader {
  public:
-  explicit GraphReader(const Text& text) : text_(text) {}
+  GraphReader(const Text& text, Diagnostics& diagnostics)
+      : text_(text), diagnostics_(diagnostics) {}
 
   EvidenceGraph run() {
     const Json root = parse();
-    const Json* links = find_array(root, root.contains("links") ? "links" : "edges");
+    links_key_ = root.contains("links") ? "links" : "edges";
+    const Json* links = find_array(root, links_key_);
     const Json* nodes = find_array(root, "nodes");
     if (!nodes || !links) fail("not an evgraph node-link graph: it needs \"nodes\" and \"links\"");
     graph_.reserve(nodes->size());
@@ -126,6 +133,55 @@ class GraphReader {
     graph_.add_node(std::move(node));
   }
 
+  // Where a member of link `link` (of its record `record` when given) is written. The text is
+  // scanned for places only when the first bad value turns up.
+  Location place_of(std::size_t link, std::optional<std::size_t> record, const char* key) {
+    if (!places_) places_ = detail::PlaceScanner(text_.content()).scan();
+    const detail::JsonPlace& at = places_->member(links_key_).item(link);
+    return text_.locate(record ? at.member("records").item(*record).member(key).offset
+                               : at.member(key).offset);
+  }
+
+  // A stance or certainty as exported ("" or absent: unstated; `mixed` on a link only), or a
+  // dataset's spelling of one (a hand-edited "refutes"); anything else is a warning, and the
+  // value is unstated.
+  template <typename Value>
+  Value vocabulary_of(const Json& j, const char* key, std::size_t link,
+                      std::optional<std::size_t> record) {
+    constexpr bool kStance = std::is_same_v<Value, Stance>;
+    auto found = j.find(key);
+    if (found == j.end() || found->is_null()) return Value::unstated;
+    if (found->is_string()) {
+      const std::string& text = found->get_ref<const std::string&>();
+      std::optional<Value> value;
+      if constexpr (kStance) {
+        value = stance_from_string(text);
+      } else {
+        value = certainty_from_string(text);
+      }
+      if (value && record && *value == Value::mixed) value.reset();  // a record takes one side
+      if (!value) {
+        if constexpr (kStance) {
+          value = normalise_stance(text);
+        } else {
+          value = normalise_certainty(text);
+        }
+      }
+      if (value) return *value;
+    }
+    std::string message = std::string(kStance ? "unknown stance " : "unknown GRADE certainty ") +
+                          found->dump(-1, ' ', false, Json::error_handler_t::replace) +
+                          " in link " + std::to_string(link + 1);
+    if (record) message += "'s record " + std::to_string(*record + 1);
+    message += kStance ? "; expected supports, contrasts, mentions"
+                       : "; expected high, moderate, low, very low";
+    message += record ? "" : ", mixed";
+    message += " or none; read as none";
+    diagnostics_.push_back({Severity::warning, place_of(link, record, key), std::move(message),
+                            kStance ? "unknown-stance" : "unknown-certainty"});
+    return Value::unstated;
+  }
+
   void add_link(const Json& j, std::size_t index) {
     const std::string where = "link " + std::to_string(index + 1);
     if (!j.is_object()) fail(where + " is not an object");
@@ -145,12 +201,17 @@ class GraphReader {
     if (auto found = j.find("score"); found != j.end() && found->is_number()) {
       edge.score = found->get<double>();
     }
+    // Derived from the records when there are any (EvidenceGraph::add_edge); read so that a link
+    // without records keeps its own.
+    edge.stance = vocabulary_of<Stance>(j, "stance", index, std::nullopt);
+    edge.certainty = vocabulary_of<Certainty>(j, "certainty", index, std::nullopt);
     if (auto found = j.find("records"); found != j.end() && found->is_array()) {
       for (const Json& r : *found) {
+        const std::size_t at = edge.records.size();
         StanceRecord record;
-        record.stance = text_of(r, "stance");
+        record.stance = vocabulary_of<Stance>(r, "stance", index, at);
         record.label = text_of(r, "label");
-        record.certainty = text_of(r, "certainty");
+        record.certainty = vocabulary_of<Certainty>(r, "certainty", index, at);
         record.where = {text_of(r, "document"), number_of(r, "line"), 0};
         record.data = data_of(r);
         edge.records.push_back(std::move(record));
@@ -171,13 +232,16 @@ class GraphReader {
   }
 
   const Text& text_;
+  Diagnostics& diagnostics_;
+  const char* links_key_ = "links";
+  std::optional<detail::JsonPlace> places_;
   EvidenceGraph graph_;
 };
 
 }  // namespace
 
-EvidenceGraph read_graph_json(const Text& text) {
-  return GraphReader(text).run();
+EvidenceGraph read_graph_json(const Text& text, Diagnostics& diagnostics) {
+  return GraphReader(text, diagnostics).run();
 }
 
 }  // namespace evgraph

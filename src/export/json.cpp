@@ -20,9 +20,9 @@ Json object_or_text(std::string_view data) {
 
 Json record_json(const StanceRecord& record) {
   Json j = Json::object();
-  if (!record.stance.empty()) j["stance"] = record.stance;
+  if (record.stance != Stance::unstated) j["stance"] = to_string(record.stance);
   if (!record.label.empty()) j["label"] = record.label;
-  if (!record.certainty.empty()) j["certainty"] = record.certainty;
+  if (record.certainty != Certainty::unstated) j["certainty"] = to_string(record.certainty);
   j["document"] = record.where.file;
   j["line"] = record.where.line;
   if (!record.data.empty() && record.data != "{}") j["data"] = object_or_text(record.data);
@@ -104,8 +104,8 @@ Json link_json(const Graph& g, EdgeRef e) {
   if (edge.type == EdgeType::cites || edge.type == EdgeType::lists) j["markers"] = edge.markers;
   if (edge.type == EdgeType::cites) j["ambiguous"] = edge.ambiguous;
   if (edge.score) j["score"] = *edge.score;
-  if (!edge.stance.empty()) j["stance"] = edge.stance;
-  if (!edge.certainty.empty()) j["certainty"] = edge.certainty;
+  if (edge.stance != Stance::unstated) j["stance"] = to_string(edge.stance);
+  if (edge.certainty != Certainty::unstated) j["certainty"] = to_string(edge.certainty);
   if (!edge.records.empty()) {
     Json records = Json::array();
     for (const StanceRecord& record : edge.records) records.push_back(record_json(record));
@@ -139,9 +139,11 @@ namespace {
 // straight to the stream; `data` is spliced as the compact JSON it is stored as.
 void write_record(JsonWriter& json, const StanceRecord& record) {
   json.begin_object();
-  if (!record.stance.empty()) json.key("stance").string(record.stance);
+  if (record.stance != Stance::unstated) json.key("stance").string(to_string(record.stance));
   if (!record.label.empty()) json.key("label").string(record.label);
-  if (!record.certainty.empty()) json.key("certainty").string(record.certainty);
+  if (record.certainty != Certainty::unstated) {
+    json.key("certainty").string(to_string(record.certainty));
+  }
   json.key("document").string(record.where.file).key("line").integer(record.where.line);
   if (!record.data.empty() && record.data != "{}") json.key("data").raw(record.data);
   json.end_object();
@@ -219,8 +221,10 @@ void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
   }
   if (edge.type == EdgeType::cites) json.key("ambiguous").boolean(edge.ambiguous);
   if (edge.score) json.key("score").number(*edge.score);
-  if (!edge.stance.empty()) json.key("stance").string(edge.stance);
-  if (!edge.certainty.empty()) json.key("certainty").string(edge.certainty);
+  if (edge.stance != Stance::unstated) json.key("stance").string(to_string(edge.stance));
+  if (edge.certainty != Certainty::unstated) {
+    json.key("certainty").string(to_string(edge.certainty));
+  }
   if (!edge.records.empty()) {
     json.key("records").begin_array();
     for (const StanceRecord& record : edge.records) write_record(json, record);

@@ -27,25 +27,25 @@ bool any_of(std::string_view word, std::initializer_list<std::string_view> words
 
 }  // namespace
 
-std::optional<std::string> normalise_stance(std::string_view label) {
+std::optional<Stance> normalise_stance(std::string_view label) {
   const std::string word = letters(label);
   if (any_of(word, {"supports", "support", "supported", "supporting", "for", "pro", "confirms",
                     "entailment", "entails", "agree", "agrees", "positive"})) {
-    return "supports";
+    return Stance::supports;
   }
   if (any_of(word, {"contrasts", "contrast", "contrasting", "refute", "refutes", "refuted",
                     "refuting", "contradicts", "contradict", "contradiction", "against", "con",
                     "disputes", "disagree", "disagrees", "negative", "opposes"})) {
-    return "contrasts";
+    return Stance::contrasts;
   }
   if (any_of(word, {"mentions", "mention", "notenoughinfo", "nei", "neutral", "noinfo",
                     "insufficient", "unrelated", "discusses", "background", "none"})) {
-    return "mentions";
+    return Stance::mentions;
   }
   return std::nullopt;
 }
 
-std::optional<std::string> normalise_certainty(std::string_view label) {
+std::optional<Certainty> normalise_certainty(std::string_view label) {
   // GRADE's symbols: ⊕⊕⊕⊕ high … ⊕◯◯◯ very low (U+2295 is E2 8A 95).
   std::size_t circles = 0;
   for (std::size_t pos = label.find("\u2295"); pos != std::string_view::npos;
@@ -53,14 +53,15 @@ std::optional<std::string> normalise_certainty(std::string_view label) {
     ++circles;
   }
   if (circles >= 1 && circles <= 4) {
-    static constexpr const char* kByCount[] = {"very low", "low", "moderate", "high"};
+    static constexpr Certainty kByCount[] = {Certainty::very_low, Certainty::low,
+                                             Certainty::moderate, Certainty::high};
     return kByCount[circles - 1];
   }
   const std::string word = letters(label);
-  if (word == "high") return "high";
-  if (word == "moderate" || word == "medium") return "moderate";
-  if (word == "low") return "low";
-  if (word == "verylow") return "very low";
+  if (word == "high") return Certainty::high;
+  if (word == "moderate" || word == "medium") return Certainty::moderate;
+  if (word == "low") return Certainty::low;
+  if (word == "verylow") return Certainty::very_low;
   return std::nullopt;
 }
 

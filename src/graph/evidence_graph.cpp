@@ -121,29 +121,29 @@ void add_quote(std::string& quotes, const std::string& quote) {
   quotes += quote;
 }
 
-// The edge's stance from its records: "mentions" gives way to a stance that takes a side;
-// records that take both sides make it "mixed".
-std::string combined_stance(const std::vector<StanceRecord>& records) {
+// The edge's stance from its records: mentions gives way to a stance that takes a side; records
+// that take both sides make it mixed.
+Stance combined_stance(const std::vector<StanceRecord>& records) {
   bool supports = false;
   bool contrasts = false;
   bool mentions = false;
   for (const StanceRecord& record : records) {
-    supports = supports || record.stance == "supports";
-    contrasts = contrasts || record.stance == "contrasts";
-    mentions = mentions || record.stance == "mentions";
+    supports = supports || record.stance == Stance::supports;
+    contrasts = contrasts || record.stance == Stance::contrasts;
+    mentions = mentions || record.stance == Stance::mentions;
   }
-  if (supports && contrasts) return "mixed";
-  if (supports) return "supports";
-  if (contrasts) return "contrasts";
-  return mentions ? "mentions" : "";
+  if (supports && contrasts) return Stance::mixed;
+  if (supports) return Stance::supports;
+  if (contrasts) return Stance::contrasts;
+  return mentions ? Stance::mentions : Stance::unstated;
 }
 
-// The edge's certainty: the one its records agree on, or "mixed".
-std::string combined_certainty(const std::vector<StanceRecord>& records) {
-  std::string result;
+// The edge's certainty: the one its records agree on, or mixed.
+Certainty combined_certainty(const std::vector<StanceRecord>& records) {
+  Certainty result = Certainty::unstated;
   for (const StanceRecord& record : records) {
-    if (record.certainty.empty() || record.certainty == result) continue;
-    if (!result.empty()) return "mixed";
+    if (record.certainty == Certainty::unstated || record.certainty == result) continue;
+    if (result != Certainty::unstated) return Certainty::mixed;
     result = record.certainty;
   }
   return result;

@@ -65,9 +65,9 @@ void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, st
 }  // namespace
 
 bool detail::carries_payload(const Edge& edge) {
-  return !edge.markers.empty() || edge.ambiguous || edge.score || !edge.stance.empty() ||
-         !edge.certainty.empty() || !edge.records.empty() || edge.inferred || !edge.quote.empty() ||
-         !edge.terms.empty();
+  return !edge.markers.empty() || edge.ambiguous || edge.score || edge.stance != Stance::unstated ||
+         edge.certainty != Certainty::unstated || !edge.records.empty() || edge.inferred ||
+         !edge.quote.empty() || !edge.terms.empty();
 }
 
 namespace {
@@ -76,11 +76,13 @@ namespace {
 detail::PayloadTable table_for(const Edge& edge) {
   using detail::PayloadTable;
   if (!detail::carries_payload(edge)) return PayloadTable::none;
-  const bool cite_fields = !edge.markers.empty() || edge.ambiguous || !edge.stance.empty() ||
-                           !edge.certainty.empty() || !edge.records.empty() || edge.inferred ||
-                           !edge.quote.empty();
-  const bool curated_fields = !edge.stance.empty() || !edge.certainty.empty() ||
-                              !edge.records.empty() || !edge.quote.empty();
+  const bool cite_fields = !edge.markers.empty() || edge.ambiguous ||
+                           edge.stance != Stance::unstated ||
+                           edge.certainty != Certainty::unstated || !edge.records.empty() ||
+                           edge.inferred || !edge.quote.empty();
+  const bool curated_fields = edge.stance != Stance::unstated ||
+                              edge.certainty != Certainty::unstated || !edge.records.empty() ||
+                              !edge.quote.empty();
   if (edge.type == EdgeType::cites && !edge.score && edge.terms.empty()) {
     return curated_fields ? PayloadTable::cite : PayloadTable::marked_cite;
   }
@@ -346,8 +348,8 @@ Edge Graph::take_payload(EdgeRef e) {
       detail::CitePayload& cite = cites_[links.payload];
       edge.markers = std::move(cite.markers);
       edge.records = std::move(cite.records);
-      edge.stance = std::move(cite.stance);
-      edge.certainty = std::move(cite.certainty);
+      edge.stance = cite.stance;
+      edge.certainty = cite.certainty;
       edge.quote = std::move(cite.quote);
       edge.ambiguous = cite.ambiguous;
       edge.inferred = cite.inferred;
@@ -406,11 +408,10 @@ void Graph::put_payload(EdgeRef e, Edge&& edge) {
       links.payload = 0;
       break;
     case PayloadTable::cite:
-      links.payload =
-          store(cites_, at,
-                detail::CitePayload{std::move(edge.markers), std::move(edge.records),
-                                    std::move(edge.stance), std::move(edge.certainty),
-                                    std::move(edge.quote), edge.ambiguous, edge.inferred});
+      links.payload = store(cites_, at,
+                            detail::CitePayload{std::move(edge.markers), std::move(edge.records),
+                                                std::move(edge.quote), edge.stance, edge.certainty,
+                                                edge.ambiguous, edge.inferred});
       break;
     case PayloadTable::marked_cite:
       links.payload = store(marked_cites_, at,
@@ -529,8 +530,8 @@ bool Graph::add_occurrences(Vertex v, std::vector<Occurrence>& occurrences) {
 }
 
 bool Graph::add_markers(EdgeRef e, Edge& edge) {
-  if (edge.score || !edge.stance.empty() || !edge.certainty.empty() || !edge.records.empty() ||
-      !edge.quote.empty() || !edge.terms.empty()) {
+  if (edge.score || edge.stance != Stance::unstated || edge.certainty != Certainty::unstated ||
+      !edge.records.empty() || !edge.quote.empty() || !edge.terms.empty()) {
     return false;
   }
   detail::EdgeLinks& links = links_[e.index];

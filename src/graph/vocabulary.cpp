@@ -10,6 +10,14 @@ constexpr std::array<std::string_view, std::size(kNodeTypes)> kNodeTypeNames = {
     "document", "claim", "source", "population", "intervention", "outcome", "answer"};
 constexpr std::array<std::string_view, std::size(kEdgeTypes)> kEdgeTypeNames = {
     "asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"};
+constexpr Stance kStances[] = {Stance::unstated, Stance::supports, Stance::contrasts,
+                               Stance::mentions, Stance::mixed};
+constexpr std::array<std::string_view, std::size(kStances)> kStanceNames = {
+    "", "supports", "contrasts", "mentions", "mixed"};
+constexpr Certainty kCertainties[] = {Certainty::unstated, Certainty::very_low, Certainty::low,
+                                      Certainty::moderate, Certainty::high,     Certainty::mixed};
+constexpr std::array<std::string_view, std::size(kCertainties)> kCertaintyNames = {
+    "", "very low", "low", "moderate", "high", "mixed"};
 
 }  // namespace
 
@@ -23,6 +31,14 @@ std::string_view to_string(EdgeType type) {
 
 std::string_view to_string(ClaimKind kind) {
   return kind == ClaimKind::commentary ? "commentary" : "finding";
+}
+
+std::string_view to_string(Stance stance) {
+  return kStanceNames.at(static_cast<std::size_t>(stance));
+}
+
+std::string_view to_string(Certainty certainty) {
+  return kCertaintyNames.at(static_cast<std::size_t>(certainty));
 }
 
 std::optional<NodeType> node_type_from_string(std::string_view name) {
@@ -39,6 +55,20 @@ namespace evgraph {
 std::optional<EdgeType> edge_type_from_string(std::string_view name) {
   for (EdgeType type : kEdgeTypes) {
     if (to_string(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+std::optional<Stance> stance_from_string(std::string_view name) {
+  for (Stance stance : kStances) {
+    if (to_string(stance) == name) return stance;
+  }
+  return std::nullopt;
+}
+
+std::optional<Certainty> certainty_from_string(std::string_view name) {
+  for (Certainty certainty : kCertainties) {
+    if (to_string(certainty) == name) return certainty;
   }
   return std::nullopt;
 }

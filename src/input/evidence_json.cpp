@@ -17,6 +17,7 @@
 #include "input/mapped_records.hpp"
 #include "input/readers.hpp"
 #include "text/json_number.hpp"
+#include "text/json_place.hpp"
 
 namespace evgraph::detail {
 namespace {
@@ -31,142 +32,6 @@ constexpr std::string_view kWorkKeys[] = {"id",  "doi",   "pmid",    "pmcid",
 constexpr std::string_view kClaimKeys[] = {"text", "populations", "interventions", "outcomes",
                                            "cites"};
 constexpr std::string_view kCiteKeys[] = {"work", "stance", "certainty", "note", "quote", "data"};
-
-// Where a value of the file starts: for an object's member, where its key starts. Down to the
-// members of a citation; deeper values are not recorded.
-// (A member is a struct of its own, declared after the place: clang with libstdc++ 12 refuses a
-// std::pair of the incomplete JsonPlace.)
-struct JsonMember;
-struct JsonPlace {
-  std::size_t offset = 0;
-  std::vector<JsonMember> members;  // keys as written, unescaped
-  std::vector<JsonPlace> items;
-
-  // The member's place; this place when it is absent (or its key was written with escapes).
-  const JsonPlace& member(std::string_view key) const;
-  const JsonPlace& item(std::size_t index) const {
-    return index < items.size() ? items[index] : *this;
-  }
-};
-
-struct JsonMember {
-  std::string_view key;
-  JsonPlace place;
-};
-
-const JsonPlace& JsonPlace::member(std::string_view key) const {
-  for (const JsonMember& m : members) {
-    if (m.key == key) return m.place;
-  }
-  return *this;
-}
-
-// One pass over text nlohmann has already accepted as JSON.
-class PlaceScanner {
- public:
-  explicit PlaceScanner(std::string_view text) : s_(text) {}
-
-  JsonPlace scan() { return value(0); }
-
- private:
-  static constexpr int kDepth = 5;  // root, claims, a claim, its cites, a cite, its members
-
-  JsonPlace value(int depth) {
-    space();
-    JsonPlace place;
-    place.offset = pos_;
-    if (pos_ >= s_.size()) return place;
-    if (depth < kDepth && s_[pos_] == '{') {
-      object(place, depth);
-    } else if (depth < kDepth && s_[pos_] == '[') {
-      array(place, depth);
-    } else {
-      skip();
-    }
-    return place;
-  }
-
-  void object(JsonPlace& place, int depth) {
-    ++pos_;
-    while (next_element('}')) {
-      const std::size_t key_at = pos_;
-      const std::string_view key = string();
-      space();
-      ++pos_;  // ':'
-      JsonPlace member = value(depth + 1);
-      member.offset = key_at;
-      place.members.push_back({key, std::move(member)});
-    }
-  }
-
-  void array(JsonPlace& place, int depth) {
-    ++pos_;
-    while (next_element(']')) place.items.push_back(value(depth + 1));
-  }
-
-  // Past separating commas; false (and past the closer) at the container's end.
-  bool next_element(char closer) {
-    while (true) {
-      space();
-      if (pos_ >= s_.size()) return false;
-      if (s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (s_[pos_] != closer) return true;
-      ++pos_;
-      return false;
-    }
-  }
-
-  // A string's contents as written; the position ends past its closing quote.
-  std::string_view string() {
-    const std::size_t begin = ++pos_;
-    while (pos_ < s_.size()) {
-      pos_ = std::min(s_.find_first_of("\"\\", pos_), s_.size());
-      if (pos_ < s_.size() && s_[pos_] == '\\') {
-        pos_ += 2;
-        continue;
-      }
-      break;
-    }
-    const std::size_t end = std::min(pos_, s_.size());
-    ++pos_;
-    return s_.substr(begin, end - begin);
-  }
-
-  void skip() {
-    std::size_t open = 0;
-    do {
-      space();
-      if (pos_ >= s_.size()) return;
-      const char c = s_[pos_];
-      if (c == '"') {
-        string();
-      } else if (c == '{' || c == '[') {
-        ++open;
-        ++pos_;
-      } else if (c == '}' || c == ']') {
-        --open;
-        ++pos_;
-      } else if (c == ',' || c == ':') {
-        ++pos_;
-      } else {
-        pos_ = std::min(s_.find_first_of(",]} \t\n\r", pos_), s_.size());
-      }
-    } while (open > 0);
-  }
-
-  void space() {
-    while (pos_ < s_.size() &&
-           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
-      ++pos_;
-    }
-  }
-
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
 
 bool contains(Keys keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -402,7 +267,7 @@ class EvidenceFileReader {
     record.where = text_.locate(place.offset);
     record.label = optional_string(cite, "stance", place).value_or("");
     if (auto stance = normalise_stance(record.label)) {
-      record.stance = std::move(*stance);
+      record.stance = *stance;
     } else if (!record.label.empty()) {
       warn(place.member("stance"),
            "unknown stance \"" + record.label +
@@ -411,7 +276,7 @@ class EvidenceFileReader {
     }
     const std::string certainty = optional_string(cite, "certainty", place).value_or("");
     if (auto grade = normalise_certainty(certainty)) {
-      record.certainty = std::move(*grade);
+      record.certainty = *grade;
     } else if (!certainty.empty()) {
       warn(place.member("certainty"),
            "unknown GRADE certainty \"" + certainty +
@@ -420,7 +285,7 @@ class EvidenceFileReader {
     }
     optional_string(cite, "note", place);
     optional_string(cite, "quote", place);
-    record.data = cite_data(cite, place, !record.certainty.empty());
+    record.data = cite_data(cite, place, record.certainty != Certainty::unstated);
     return record;
   }
 

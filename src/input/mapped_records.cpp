@@ -510,7 +510,7 @@ StanceRecord RecordMapper::stance_record(const Record& record, const Slots& slot
   if (slots[kStance]) {
     stance.label = trimmed(scalar(*slots[kStance], scratch_));
     if (auto normal = normalise_stance(stance.label)) {
-      stance.stance = std::move(*normal);
+      stance.stance = *normal;
     } else if (!stance.label.empty()) {
       warn(locate(record, slots[kStance]),
            "unknown stance " + in_quotes(stance.label) +
@@ -523,7 +523,7 @@ StanceRecord RecordMapper::stance_record(const Record& record, const Slots& slot
   if (slots[kCertainty]) {
     const std::string_view certainty = trimmed(scalar(*slots[kCertainty], scratch_));
     if (auto normal = normalise_certainty(certainty)) {
-      stance.certainty = std::move(*normal);
+      stance.certainty = *normal;
     } else if (!certainty.empty()) {
       warn(locate(record, slots[kCertainty]),
            "unknown GRADE certainty " + in_quotes(certainty) +
