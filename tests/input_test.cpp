@@ -172,6 +172,21 @@ TEST_CASE("binary files are told by their first bytes, whatever their name", "[i
   CHECK(kind("BZh, said the answer.[1]\n") == "");
   CHECK(kind("Claim.[1]\n\nCitations:\n[1] https://example.org/\n") == "");
   CHECK(kind("\xEF\xBB\xBF%PDF is not at the start") == "");
+  // Control characters: bytes no text holds, over one in 32 and at least 8; UTF-16 (with a
+  // byte-order mark) and UTF-32 told apart; a stray NUL, escapes and form feeds are text.
+  std::string noise;
+  for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 7919) % 256);
+  CHECK(kind(noise) == "binary data (or UTF-16 text without a byte-order mark)");
+  CHECK(kind("M\0e\0n\0 \0g\0a\0i\0n\0.\0"sv) ==
+        "binary data (or UTF-16 text without a byte-order mark)");
+  CHECK(kind("\xFF\xFEM\0e\0n\0 \0g\0a\0i\0n\0.\0"sv) == "");
+  CHECK(kind("\xFF\xFE\0\0M\0\0\0"sv) == "UTF-32 text (little-endian)");
+  CHECK(kind("\0\0\xFE\xFF\0\0\0M"sv) == "UTF-32 text (big-endian)");
+  CHECK(kind("Peer groups \0help men.[1]\n"sv) == "");
+  CHECK(kind("\x1B[1mBold\x1B[0m claim.\f\v\tNext\r\n"sv) == "");
+  std::string sparse(400, 'a');
+  for (int i = 0; i < 12; ++i) sparse[static_cast<std::size_t>(i) * 33] = '\x01';
+  CHECK(kind(sparse) == "");  // 12 in 400: under one in 32
   CHECK(evgraph::detail::binary_file_message(*binary_file_kind("%PDF-1.4"))
             .starts_with("is a PDF document, not text evgraph can read: export its text"));
 }

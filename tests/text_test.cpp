@@ -72,6 +72,48 @@ TEST_CASE("a NUL byte is replaced and reported, never truncating the text", "[te
   CHECK(d[0].where.column == 5);
 }
 
+TEST_CASE("UTF-16 with a byte-order mark is decoded, surrogate pairs joined", "[text]") {
+  // "Men\r\nGrüße 🙂" in UTF-16LE and UTF-16BE: lines and columns count characters in both.
+  const std::string little(
+      "\xFF\xFEM\0e\0n\0\r\0\n\0G\0r\0\xFC\0\xDF\0"
+      "e\0 \0\x3D\xD8\x42\xDE",
+      28);
+  std::string big;
+  for (std::size_t i = 0; i < little.size(); i += 2) {
+    big += little[i + 1];
+    big += little[i];
+  }
+  for (const std::string& bytes : {little, big}) {
+    evgraph::Diagnostics d;
+    const auto text = evgraph::make_text("t", bytes, d);
+    CHECK(text.content() ==
+          "Men\nGr\xC3\xBC\xC3\x9F"
+          "e \xF0\x9F\x99\x82");
+    CHECK(d.empty());
+    CHECK(text.locate(text.content().find("e \xF0")).column == 5);
+  }
+}
+
+TEST_CASE("an unpaired surrogate or an odd last byte of UTF-16 becomes U+FFFD, reported",
+          "[text]") {
+  // A high surrogate followed by "a", a lone low surrogate, then a last odd byte.
+  const std::string bytes(
+      "\xFF\xFEx\0\x3D\xD8"
+      "a\0\x42\xDE"
+      "b\0!",
+      13);
+  evgraph::Diagnostics d;
+  const auto text = evgraph::make_text("t", bytes, d);
+  CHECK(text.content() ==
+        "x\xEF\xBF\xBD"
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "invalid-utf16");
+  CHECK(d[0].where.column == 2);
+  CHECK_THAT(d[0].message, Catch::Contains("3 invalid code units replaced in all"));
+}
+
 namespace {
 
 std::string whole_text_nfc(const std::string& text) {

@@ -45,6 +45,15 @@ add_test(NAME cli.exit-codes
   COMMAND ${EVGRAPH_BASH} ${_tools}/cli_exit_codes.sh ${_evgraph} ${_out}/cli)
 add_test(NAME cli.hardening
   COMMAND ${EVGRAPH_BASH} ${_tools}/cli_hardening.sh ${_evgraph} ${_out}/cli-hardening)
+# Issue 12's catalogue of hostile inputs; sanitizer builds try the large ones at a tenth the size.
+if(EVGRAPH_SANITIZE)
+  set(_hostile_scale quick)
+else()
+  set(_hostile_scale full)
+endif()
+add_test(NAME cli.hostile-inputs
+  COMMAND ${EVGRAPH_BASH} ${_tools}/hostile_inputs.sh ${_evgraph} ${_out}/hostile ${_hostile_scale})
+set_tests_properties(cli.hostile-inputs PROPERTIES TIMEOUT 1800)
 
 # A developer's project builds against an installed evgraph. With sanitizers on, the installed static
 # library needs the consumer to link the sanitizer runtimes too.
@@ -67,6 +76,7 @@ add_test(NAME tools.csv-folders
 
 set_tests_properties(golden.${_example} tools.seed-exports tools.dot-reads-dot
   tools.networkx-reads-json tools.dialects-read-back acceptance.seed acceptance.check-covid determinism.seed cli.exit-codes cli.hardening install.consumer
+  cli.hostile-inputs
   tools.xml-readers tools.csv-folders
   PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ENVIRONMENT "${EVGRAPH_TEST_ENV}" LABELS tools)
 

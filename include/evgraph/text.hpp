@@ -33,7 +33,8 @@ class Text {
   std::vector<std::size_t> line_starts_;
 };
 
-// Cleans raw bytes into a Text named `name` (a path, or "-" for stdin).
+// Cleans raw bytes (UTF-8, or UTF-16 with a byte-order mark) into a Text named `name` (a path, or
+// "-" for stdin).
 Text make_text(std::string name, std::string_view bytes, Diagnostics& diagnostics);
 // A file's bytes as they are; throws IoError (naming the path) when it is a folder or unreadable.
 std::string read_file(const std::filesystem::path& path);

@@ -1,5 +1,6 @@
 #include "input/binary_files.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace evgraph::detail {
@@ -16,6 +17,12 @@ constexpr std::string_view kImage =
 constexpr std::string_view kArchive =
     "unpack it and give the folder (evgraph reads folders recursively)";
 constexpr std::string_view kProgram = "give the text files it works on instead";
+constexpr std::string_view kUtf32 =
+    "convert it to UTF-8 (iconv -f UTF-32 -t UTF-8 FILE > FILE.txt, or your editor's Save as "
+    "UTF-8)";
+constexpr std::string_view kText =
+    "give a text file: an answer as .txt or .md in UTF-8 (UTF-16 text needs its byte-order mark, "
+    "or convert it: iconv -f UTF-16LE -t UTF-8 FILE > FILE.txt)";
 
 struct Magic {
   std::size_t offset;
@@ -28,6 +35,8 @@ using namespace std::string_view_literals;
 // By offset, then length; the first that matches wins.
 constexpr std::array kMagic = {
     Magic{0, "%PDF-"sv, {"a PDF document", kExportText}},
+    Magic{0, "\xFF\xFE\0\0"sv, {"UTF-32 text (little-endian)", kUtf32}},
+    Magic{0, "\0\0\xFE\xFF"sv, {"UTF-32 text (big-endian)", kUtf32}},
     Magic{0,
           "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv,
           {"an old Office document (.doc, .xls or .ppt)", kSaveAsText}},
@@ -78,6 +87,25 @@ BinaryKind zip_kind(std::string_view head) {
   return {"a ZIP archive (or an Office document, which is one)", kArchive};
 }
 
+// Control characters no text holds: C0 but tab, line feed, vertical tab, form feed, carriage
+// return and escape (terminal colours); DEL. Random bytes are one in ten of them.
+bool is_binary_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B) ||
+         c == 0x7F;
+}
+
+// Bytes that are no text in any 8-bit or UTF-8 encoding: over one in 32 of the head's bytes, and
+// at least 8, are control characters (a stray NUL in pasted text is replaced and reported, not
+// refused). UTF-16 with a byte-order mark is text (make_text decodes it).
+bool is_binary_data(std::string_view head) {
+  if (head.starts_with("\xFF\xFE"sv) || head.starts_with("\xFE\xFF"sv)) return false;
+  const auto controls =
+      static_cast<std::size_t>(std::count_if(head.begin(), head.end(), [](char c) {
+        return is_binary_control(static_cast<unsigned char>(c));
+      }));
+  return controls >= 8 && controls * 32 > head.size();
+}
+
 }  // namespace
 
 std::optional<BinaryKind> binary_file_kind(std::string_view head) {
@@ -87,6 +115,9 @@ std::optional<BinaryKind> binary_file_kind(std::string_view head) {
     if (head.size() >= magic.offset && head.substr(magic.offset).starts_with(magic.bytes)) {
       return magic.kind;
     }
+  }
+  if (is_binary_data(head)) {
+    return BinaryKind{"binary data (or UTF-16 text without a byte-order mark)", kText};
   }
   return std::nullopt;
 }

@@ -19,7 +19,7 @@ struct BinaryKind {
 };
 
 // The kind of binary file whose first bytes are `head` (up to kBinaryHeadBytes), nullopt for any
-// other content (text in any encoding included).
+// other content (text in UTF-8, an 8-bit encoding or UTF-16 with a byte-order mark).
 std::optional<BinaryKind> binary_file_kind(std::string_view head);
 
 // "is a PDF document, not text evgraph can read: ADVICE": what a message says of such a file.

@@ -3,10 +3,13 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace evgraph {
@@ -87,6 +90,56 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
   if (invalid > 1) {
     diagnostics.at(first_invalid).message +=
         "; " + std::to_string(invalid) + " invalid bytes replaced in all";
+  }
+  return out;
+}
+
+// Text in UTF-16 with a byte-order mark (what Windows' Notepad long saved as "Unicode") as UTF-8;
+// nullopt for any other bytes. Lines and columns count characters, so they are the same in both.
+// An unpaired surrogate, or an odd last byte, becomes U+FFFD, reported once with the count.
+std::optional<std::string> from_utf16(const std::string& name, std::string_view bytes,
+                                      Diagnostics& diagnostics) {
+  const bool little = bytes.starts_with("\xFF\xFE");
+  if (!little && !bytes.starts_with("\xFE\xFF")) return std::nullopt;
+  const auto unit = [&](std::size_t i) {
+    const auto first = static_cast<unsigned char>(bytes[i]);
+    const auto second = static_cast<unsigned char>(bytes[i + 1]);
+    return little ? static_cast<std::uint32_t>(first | second << 8)
+                  : static_cast<std::uint32_t>(first << 8 | second);
+  };
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t invalid = 0;
+  std::size_t first_invalid = 0;
+  const auto replace = [&] {
+    if (invalid++ == 0) {
+      first_invalid = diagnostics.size();
+      diagnostics.push_back({Severity::warning, next_location(name, out),
+                             "invalid UTF-16 (an unpaired surrogate or an odd last byte) "
+                             "replaced by U+FFFD",
+                             "invalid-utf16"});
+    }
+    out += kReplacement;
+  };
+  std::size_t i = 2;
+  for (; i + 1 < bytes.size(); i += 2) {
+    std::uint32_t code_point = unit(i);
+    if (code_point >= 0xD800 && code_point <= 0xDBFF && i + 3 < bytes.size() &&
+        unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+      code_point = 0x10000 + ((code_point - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+      replace();
+      continue;
+    }
+    std::array<utf8proc_uint8_t, 4> encoded{};
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), encoded.data());
+    out.append(reinterpret_cast<const char*>(encoded.data()), static_cast<std::size_t>(n));
+  }
+  if (i < bytes.size()) replace();
+  if (invalid > 1) {
+    diagnostics.at(first_invalid).message +=
+        "; " + std::to_string(invalid) + " invalid code units replaced in all";
   }
   return out;
 }
@@ -188,7 +241,9 @@ Location Text::locate(std::size_t offset) const {
 }
 
 Text make_text(std::string name, std::string_view bytes, Diagnostics& diagnostics) {
-  std::string content = to_nfc(clean_bytes(name, bytes, diagnostics));
+  const std::optional<std::string> decoded = from_utf16(name, bytes, diagnostics);
+  std::string content =
+      to_nfc(clean_bytes(name, decoded ? std::string_view(*decoded) : bytes, diagnostics));
   return Text(std::move(name), std::move(content));
 }
 
