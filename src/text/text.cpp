@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 namespace evgraph {
 namespace {
@@ -38,15 +39,54 @@ bool plain(char c) {
   return c != '\0' && c != '\r' && static_cast<unsigned char>(c) < 0x80;
 }
 
+// The replacements by U+FFFD of one kind in one text: the first reported where it is, with how many
+// there were in all added when the text is done.
+class Replacements {
+ public:
+  Replacements(const std::string& name, Diagnostics& diagnostics, std::string message,
+               std::string code, std::string_view units)
+      : name_(name),
+        diagnostics_(diagnostics),
+        message_(std::move(message)),
+        code_(std::move(code)),
+        units_(units) {}
+
+  void replace(std::string& out) {
+    if (count_++ == 0) {
+      first_ = diagnostics_.size();
+      diagnostics_.push_back({Severity::warning, next_location(name_, out), message_, code_});
+    }
+    out += kReplacement;
+  }
+
+  void finish() {
+    if (count_ > 1) {
+      diagnostics_.at(first_).message +=
+          "; " + std::to_string(count_) + " " + std::string(units_) + " replaced in all";
+    }
+  }
+
+ private:
+  const std::string& name_;
+  Diagnostics& diagnostics_;
+  std::string message_;
+  std::string code_;
+  std::string_view units_;
+  std::size_t count_ = 0;
+  std::size_t first_ = 0;
+};
+
 // Valid UTF-8 with LF line ends; each invalid sequence becomes U+FFFD and one diagnostic. Runs of
 // plain ASCII are copied whole; locations are worked out only for the (at most two) diagnostics.
 std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnostics& diagnostics) {
   if (bytes.starts_with(kBom)) bytes.remove_prefix(kBom.size());
   std::string out;
   out.reserve(bytes.size());
-  std::size_t invalid = 0;
+  Replacements invalid(name, diagnostics,
+                       "invalid UTF-8 byte replaced by U+FFFD (is the file Latin-1? convert it "
+                       "with iconv -f latin1 -t utf-8)",
+                       "invalid-utf8", "invalid bytes");
   std::size_t nuls = 0;
-  std::size_t first_invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
     std::size_t run = i;
     while (run < bytes.size() && plain(bytes[run])) ++run;
@@ -73,24 +113,14 @@ std::string clean_bytes(const std::string& name, std::string_view bytes, Diagnos
     const auto n =
         utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(bytes.size() - i), &code_point);
     if (n < 0) {
-      if (invalid++ == 0) {
-        first_invalid = diagnostics.size();
-        diagnostics.push_back({Severity::warning, next_location(name, out),
-                               "invalid UTF-8 byte replaced by U+FFFD (is the file Latin-1? "
-                               "convert it with iconv -f latin1 -t utf-8)",
-                               "invalid-utf8"});
-      }
-      out += kReplacement;
+      invalid.replace(out);
       ++i;
     } else {
       out.append(bytes.substr(i, static_cast<std::size_t>(n)));
       i += static_cast<std::size_t>(n);
     }
   }
-  if (invalid > 1) {
-    diagnostics.at(first_invalid).message +=
-        "; " + std::to_string(invalid) + " invalid bytes replaced in all";
-  }
+  invalid.finish();
   return out;
 }
 
@@ -109,18 +139,10 @@ std::optional<std::string> from_utf16(const std::string& name, std::string_view 
   };
   std::string out;
   out.reserve(bytes.size());
-  std::size_t invalid = 0;
-  std::size_t first_invalid = 0;
-  const auto replace = [&] {
-    if (invalid++ == 0) {
-      first_invalid = diagnostics.size();
-      diagnostics.push_back({Severity::warning, next_location(name, out),
-                             "invalid UTF-16 (an unpaired surrogate or an odd last byte) "
-                             "replaced by U+FFFD",
-                             "invalid-utf16"});
-    }
-    out += kReplacement;
-  };
+  Replacements invalid(name, diagnostics,
+                       "invalid UTF-16 (an unpaired surrogate or an odd last byte) replaced by "
+                       "U+FFFD",
+                       "invalid-utf16", "invalid code units");
   std::size_t i = 2;
   for (; i + 1 < bytes.size(); i += 2) {
     std::uint32_t code_point = unit(i);
@@ -129,18 +151,15 @@ std::optional<std::string> from_utf16(const std::string& name, std::string_view 
       code_point = 0x10000 + ((code_point - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
       i += 2;
     } else if (code_point >= 0xD800 && code_point <= 0xDFFF) {
-      replace();
+      invalid.replace(out);
       continue;
     }
     std::array<utf8proc_uint8_t, 4> encoded{};
     const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), encoded.data());
     out.append(reinterpret_cast<const char*>(encoded.data()), static_cast<std::size_t>(n));
   }
-  if (i < bytes.size()) replace();
-  if (invalid > 1) {
-    diagnostics.at(first_invalid).message +=
-        "; " + std::to_string(invalid) + " invalid code units replaced in all";
-  }
+  if (i < bytes.size()) invalid.replace(out);
+  invalid.finish();
   return out;
 }
 
