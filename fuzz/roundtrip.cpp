@@ -41,8 +41,10 @@ void require_xml(const std::string& text, std::string_view what) {
 void check_node_link(const EvidenceGraph& graph, Format format) {
   const std::string json = written(graph, format);
   require_json(json, "node-link JSON that nlohmann cannot parse");
-  const EvidenceGraph back = read_graph_json(Text("graph.json", json));
+  Diagnostics diagnostics;
+  const EvidenceGraph back = read_graph_json(Text("graph.json", json), diagnostics);
   fuzz::require(written(back, format) == json, "node-link JSON read back writes other bytes");
+  fuzz::require(diagnostics.empty(), "node-link JSON read back gives a warning");
 }
 
 void check_dot(const EvidenceGraph& graph) {
