@@ -479,3 +479,26 @@ TEST_CASE("write_all reports the first failing output and leaves no temporary", 
     CHECK(fs::is_empty(dir));
   }
 }
+
+TEST_CASE("two writers of the same file never share a temporary", "[cli]") {
+  const evgraph::EvidenceGraph graph = [] {
+    evgraph::Diagnostics diagnostics;
+    const auto evidence = evgraph::test::extract_string(noisy_answer(40, 3), diagnostics);
+    return evgraph::build_graph(std::span(&evidence, 1));
+  }();
+  const auto dir = scratch("same-target");
+  const std::vector<evgraph::cli::Output> outputs = {
+      {(dir / "same.json").string(), evgraph::Format::json}};
+  evgraph::cli::OutputFiles first;
+  evgraph::cli::OutputFiles second;
+  std::ostringstream out;
+  first.write_all(graph, outputs, out, 1);
+  second.write_all(graph, outputs, out, 1);
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);
+  first.commit();
+  second.commit();
+  std::ostringstream whole;
+  evgraph::write(graph, evgraph::Format::json, whole);
+  CHECK(evgraph::test::slurp(dir / "same.json") == whole.str());
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}

@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <exception>
 #include <fstream>
 #include <ostream>
 #include <streambuf>
+#include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -21,9 +23,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A hidden name beside `target` that no other run (process id) and no other output of this one
+// (counter) uses, so that runs writing the same output at once never share a temporary.
 fs::path temporary_for(const fs::path& target) {
+  static std::atomic<unsigned> counter{0};
   fs::path temporary = target;
-  temporary.replace_filename("." + target.filename().string() + ".evgraph-partial");
+  temporary.replace_filename("." + target.filename().string() + "." + std::to_string(::getpid()) +
+                             "-" + std::to_string(counter++) + ".evgraph-partial");
   return temporary;
 }
 
@@ -146,7 +152,7 @@ Written write_one(const EvidenceGraph& graph, const Output& output, std::ostream
     const fs::path target = folder_path(output.path);
     const fs::path partial = temporary_for(target);
     std::error_code error;
-    fs::remove_all(partial, error);  // left over from a killed run
+    fs::remove_all(partial, error);  // left over from a killed run whose process id this one has
     if (!fs::create_directory(partial, error)) {
       throw IoError(output.path + ": cannot create " + partial.string() + ": " +
                     (error ? error.message() : "it exists"));
