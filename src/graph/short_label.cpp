@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,7 +77,11 @@ std::string distinct_label(std::string_view text, std::size_t differs_at, std::s
 }
 
 void label_claims_apart(EvidenceGraph& graph) {
+  // Equal labels are found by sorting on a hash of the label first: runs of equal labels stay
+  // together and in the same order inside, without comparing unequal labels byte by byte.
+  const std::hash<std::string_view> hash;
   struct Claim {
+    std::size_t hash;
     std::string_view label;
     std::string_view text;
     Vertex vertex;
@@ -88,17 +93,19 @@ void label_claims_apart(EvidenceGraph& graph) {
   for (Vertex v = 0; v < graph.node_count(); ++v) {
     if (graph.graph().type(v) != NodeType::claim) continue;
     const NodeView node = graph.node(v);
-    claims.push_back({node.label, node.text, v});
+    claims.push_back({hash(node.label), node.label, node.text, v});
   }
   // Alike labels side by side, each run in text order: a claim's text differs from the others'
   // where it differs from its neighbours.
   std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
     return a.label != b.label ? a.label < b.label : a.text < b.text;
   });
   std::vector<std::pair<Vertex, std::string>> relabelled;
   relabelled.reserve(claims.size());
   // What a claim is called after this pass: a label that stays (`relabelled` null) or a new one.
   struct Name {
+    std::size_t hash;
     std::string_view label;
     std::string* relabelled;
     Vertex vertex;
@@ -108,7 +115,7 @@ void label_claims_apart(EvidenceGraph& graph) {
   for (std::size_t start = 0, end = 0; start < claims.size(); start = end) {
     for (end = start + 1; end < claims.size() && claims[end].label == claims[start].label;) ++end;
     if (end - start == 1) {
-      names.push_back({claims[start].label, nullptr, claims[start].vertex});
+      names.push_back({claims[start].hash, claims[start].label, nullptr, claims[start].vertex});
       continue;
     }
     for (std::size_t i = start; i < end; ++i) {
@@ -120,10 +127,11 @@ void label_claims_apart(EvidenceGraph& graph) {
       relabelled.emplace_back(claims[i].vertex, distinct_label(claims[i].text, differs_at));
     }
   }
-  for (auto& [vertex, label] : relabelled) names.push_back({label, &label, vertex});
+  for (auto& [vertex, label] : relabelled) names.push_back({hash(label), label, &label, vertex});
   // Still alike (claims that differ only past the label's end, or in case): after a label that
   // stays, numbered in node order.
   std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
     if (a.label != b.label) return a.label < b.label;
     if ((a.relabelled == nullptr) != (b.relabelled == nullptr)) return a.relabelled == nullptr;
     return a.vertex < b.vertex;

@@ -57,32 +57,81 @@ std::size_t word_byte(std::string_view text, std::size_t i) {
   return length;
 }
 
+// Calls visit(word) for each word of `text`, lower-cased (ASCII letters only): a view into `text`
+// when it has no capital letter, else into `buffer`.
 template <typename Visit>
-void for_each_content_word(std::string_view text, Visit&& visit) {
-  std::string word;
-  std::size_t i = 0;
-  auto finish = [&] {
-    if (word.size() >= 3 && !is_stop_word(word)) {
-      if (word.size() > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
-      visit(std::string_view(word));
+void for_each_word(std::string_view text, std::string& buffer, Visit&& visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    bool lower_case = true;
+    for (std::size_t length; i < text.size() && (length = word_byte(text, i)) != 0; i += length) {
+      if (text[i] >= 'A' && text[i] <= 'Z') lower_case = false;
     }
-    word.clear();
-  };
-  while (i < text.size()) {
-    const std::size_t length = word_byte(text, i);
-    if (length == 0) {
-      finish();
+    if (i == start) {
       ++i;
       continue;
     }
-    for (std::size_t k = 0; k < length; ++k) {
-      const char c = text[i + k];
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string_view word = text.substr(start, i - start);
+    if (!lower_case) {
+      buffer.assign(word);
+      for (char& c : buffer) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      word = buffer;
     }
-    i += length;
+    visit(word);
   }
-  finish();
 }
+
+// A content word's spelling: a plural's final s dropped ("groups" is "group", "across" stays).
+std::string_view folded(std::string_view word) {
+  if (word.size() > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.remove_suffix(1);
+  return word;
+}
+
+bool is_content_word(std::string_view word) {
+  return word.size() >= 3 && !is_stop_word(word);
+}
+
+template <typename Visit>
+void for_each_content_word(std::string_view text, Visit&& visit) {
+  std::string buffer;
+  for_each_word(text, buffer, [&](std::string_view word) {
+    if (is_content_word(word)) visit(folded(word));
+  });
+}
+
+// Content-word ids in the order the words are first met. Each spelling met (lower-cased, before
+// folding) is remembered with its id, or with kNotContent, so that a word costs one lookup.
+class WordIds {
+ public:
+  static constexpr std::uint32_t kNotContent = UINT32_MAX;
+
+  std::uint32_t id(std::string_view word) {
+    if (const auto found = by_spelling_.find(word); found != by_spelling_.end()) {
+      return found->second;
+    }
+    std::uint32_t id = kNotContent;
+    if (is_content_word(word)) {
+      const std::string_view content = folded(word);
+      auto found = by_content_.find(content);
+      if (found == by_content_.end()) {
+        found = by_content_.emplace(keep(content), static_cast<std::uint32_t>(by_content_.size()))
+                    .first;
+      }
+      id = found->second;
+    }
+    by_spelling_.emplace(keep(word), id);
+    return id;
+  }
+
+ private:
+  std::string_view keep(std::string_view word) { return spellings_.emplace_back(word); }
+
+  std::deque<std::string> spellings_;  // the keys below view these
+  std::unordered_map<std::string_view, std::uint32_t> by_spelling_;
+  std::unordered_map<std::string_view, std::uint32_t> by_content_;
+};
 
 std::vector<std::string> content_words(std::string_view text) {
   std::vector<std::string> words;
@@ -130,22 +179,17 @@ double claim_similarity(std::string_view a, std::string_view b) {
 std::size_t link_similar_claims(EvidenceGraph& graph) {
   std::vector<Vertex> claims;
   std::vector<std::vector<std::uint32_t>> words;
-  std::deque<std::string> spellings;  // each distinct word once; the keys of word_ids view them
-  std::unordered_map<std::string_view, std::uint32_t> word_ids;
+  WordIds word_ids;
+  std::string buffer;
   std::vector<std::uint32_t> frequency;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    if (graph.node(v).type != NodeType::claim) continue;
+    if (graph.graph().type(v) != NodeType::claim) continue;
     std::vector<std::uint32_t>& ids = words.emplace_back();
-    for_each_content_word(graph.node(v).text, [&](std::string_view word) {
-      auto found = word_ids.find(word);
-      if (found == word_ids.end()) {
-        found =
-            word_ids
-                .emplace(spellings.emplace_back(word), static_cast<std::uint32_t>(frequency.size()))
-                .first;
-        frequency.push_back(0);
-      }
-      ids.push_back(found->second);
+    for_each_word(graph.node(v).text, buffer, [&](std::string_view word) {
+      const std::uint32_t id = word_ids.id(word);
+      if (id == WordIds::kNotContent) return;
+      if (id == frequency.size()) frequency.push_back(0);
+      ids.push_back(id);
     });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
