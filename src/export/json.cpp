@@ -1,10 +1,11 @@
 // Node-link JSON (design.md "JSON"), one node or link per line, streamed through JsonWriter with no
-// DOM. node_json()/link_json() build the same objects as DOMs for the other JSON dialects; a test
-// holds the two byte-identical.
+// DOM. node_json()/link_json() build the same objects as DOMs for the other formats, from the same
+// functions through JsonTreeWriter; a test holds the two byte-identical.
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "evgraph/export.hpp"
+#include "export/json_tree_writer.hpp"
 #include "export/json_writer.hpp"
 #include "export/node_link.hpp"
 
@@ -12,132 +13,11 @@ namespace evgraph {
 namespace detail {
 namespace {
 
-// Other fields of a record are kept as one JSON object's text; they are spliced back as JSON.
-Json object_or_text(std::string_view data) {
-  Json parsed = Json::parse(data, nullptr, false);
-  return parsed.is_discarded() ? Json(data) : parsed;
-}
-
-Json record_json(const StanceRecord& record) {
-  Json j = Json::object();
-  if (record.stance != Stance::unstated) j["stance"] = to_string(record.stance);
-  if (!record.label.empty()) j["label"] = record.label;
-  if (record.certainty != Certainty::unstated) j["certainty"] = to_string(record.certainty);
-  j["document"] = record.where.file;
-  j["line"] = record.where.line;
-  if (!record.data.empty() && record.data != "{}") j["data"] = object_or_text(record.data);
-  return j;
-}
-
-Json term_json(const ConceptMatchView& match) {
-  Json j = {{"term", match.term}};
-  if (match.at) j["at"] = *match.at;
-  if (!match.field.empty()) j["field"] = match.field;
-  return j;
-}
-
-}  // namespace
-
-Json node_json(const NodeView& node) {
-  Json j = {{"id", node.id}, {"type", to_string(node.type)}, {"label", node.label}};
-  switch (node.type) {
-    case NodeType::document:
-      j["path"] = node.path;
-      if (!node.format.empty()) j["format"] = node.format;
-      break;
-    case NodeType::claim: {
-      j["text"] = node.text;
-      j["kind"] = to_string(node.kind);
-      Json occurrences = Json::array();
-      for (const OccurrenceView o : node.occurrences) {
-        Json occurrence = {{"document", o.document},
-                           {"line", o.line},
-                           {"column", o.column},
-                           {"block", o.block},
-                           {"markers", o.markers}};
-        if (!o.section.empty()) occurrence["section"] = o.section;
-        occurrences.push_back(std::move(occurrence));
-      }
-      j["occurrences"] = std::move(occurrences);
-      if (!node.occurrences.empty() && !node.occurrences.front().section.empty()) {
-        j["section"] = node.occurrences.front().section;
-      }
-      break;
-    }
-    case NodeType::source:
-      j["url"] = node.url;
-      j["urls"] = node.urls;
-      j["scheme"] = node.scheme;
-      j["identifier"] = node.identifier;
-      if (!node.also.empty()) j["also"] = node.also;
-      if (!node.title.empty()) j["title"] = node.title;
-      if (!node.authors.empty()) j["authors"] = node.authors;
-      if (!node.year.empty()) j["year"] = node.year;
-      if (!node.data.empty()) j["data"] = object_or_text(node.data);
-      if (!node.merged_because.empty()) j["merged_because"] = node.merged_because;
-      if (!node.accessed.empty()) j["accessed"] = node.accessed;
-      break;
-    case NodeType::answer:
-      j["path"] = node.path;
-      if (node.answer) {
-        const AnswerInfo& a = *node.answer;
-        if (!a.heading.empty()) j["heading"] = a.heading;
-        if (!a.assistant.empty()) j["assistant"] = a.assistant;
-        if (!a.model.empty()) j["model"] = a.model;
-        if (!a.date.empty()) j["date"] = a.date;
-        if (!a.query.empty()) j["query"] = a.query;
-        if (!a.searches.empty()) j["searches"] = a.searches;
-        j["line"] = a.where.line;
-      }
-      break;
-    default:
-      break;
-  }
-  return j;
-}
-
-Json link_json(const Graph& g, EdgeRef e) {
-  const EdgeView edge = g[e];
-  Json j = {{"source", g[boost::source(e, g)].id},
-            {"target", g[boost::target(e, g)].id},
-            {"type", to_string(edge.type)}};
-  if (edge.type == EdgeType::cites || edge.type == EdgeType::lists) j["markers"] = edge.markers;
-  if (edge.type == EdgeType::cites) j["ambiguous"] = edge.ambiguous;
-  if (edge.score) j["score"] = *edge.score;
-  if (edge.stance != Stance::unstated) j["stance"] = to_string(edge.stance);
-  if (edge.certainty != Certainty::unstated) j["certainty"] = to_string(edge.certainty);
-  if (!edge.records.empty()) {
-    Json records = Json::array();
-    for (const StanceRecord& record : edge.records) records.push_back(record_json(record));
-    j["records"] = std::move(records);
-  }
-  if (edge.inferred) j["inferred"] = true;
-  if (!edge.quote.empty()) j["quote"] = edge.quote;
-  if (!edge.terms.empty()) {
-    Json terms = Json::array();
-    for (const ConceptMatchView match : edge.terms) terms.push_back(term_json(match));
-    j["terms"] = std::move(terms);
-  }
-  return j;
-}
-
-void put_json(std::ostream& out, const Json& j) {
-  out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json graph_json() {
-  return {{"generator", generator()}, {"schema", 1}};
-}
-
-}  // namespace detail
-
-using detail::JsonWriter;
-
-namespace {
-
-// The streaming twins of node_json()/link_json(): the same members in the same order, written
-// straight to the stream; `data` is spliced as the compact JSON it is stored as.
-void write_record(JsonWriter& json, const StanceRecord& record) {
+// Each record's members in order, written through JsonWriter (the node-link export, streamed) or
+// JsonTreeWriter (the DOM of node_json()/link_json()): one description of the schema for both.
+// `data` is stored as compact JSON and spliced as it is.
+template <typename Writer>
+void write_record(Writer& json, const StanceRecord& record) {
   json.begin_object();
   if (record.stance != Stance::unstated) json.key("stance").string(to_string(record.stance));
   if (!record.label.empty()) json.key("label").string(record.label);
@@ -149,14 +29,16 @@ void write_record(JsonWriter& json, const StanceRecord& record) {
   json.end_object();
 }
 
-void write_term(JsonWriter& json, const ConceptMatchView& match) {
+template <typename Writer>
+void write_term(Writer& json, const ConceptMatchView& match) {
   json.begin_object().key("term").string(match.term);
   if (match.at) json.key("at").integer(*match.at);
   if (!match.field.empty()) json.key("field").string(match.field);
   json.end_object();
 }
 
-void write_node(JsonWriter& json, const NodeView& node) {
+template <typename Writer>
+void write_node(Writer& json, const NodeView& node) {
   json.begin_object();
   json.key("id").string(node.id).key("type").string(to_string(node.type));
   json.key("label").string(node.label);
@@ -210,7 +92,8 @@ void write_node(JsonWriter& json, const NodeView& node) {
   json.end_object();
 }
 
-void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
+template <typename Writer>
+void write_link(Writer& json, const Graph& g, EdgeRef e) {
   const EdgeView edge = g[e];
   json.begin_object();
   json.key("source").string(g[boost::source(e, g)].id);
@@ -240,25 +123,54 @@ void write_link(JsonWriter& json, const Graph& g, EdgeRef e) {
   json.end_object();
 }
 
+template <typename Writer>
+void write_graph_attributes(Writer& json) {
+  json.begin_object().key("generator").string(generator()).key("schema").integer(1).end_object();
+}
+
 }  // namespace
+
+Json node_json(const NodeView& node) {
+  JsonTreeWriter tree;
+  write_node(tree, node);
+  return tree.take();
+}
+
+Json link_json(const Graph& g, EdgeRef e) {
+  JsonTreeWriter tree;
+  write_link(tree, g, e);
+  return tree.take();
+}
+
+Json graph_json() {
+  JsonTreeWriter tree;
+  write_graph_attributes(tree);
+  return tree.take();
+}
+
+void put_json(std::ostream& out, const Json& j) {
+  out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace detail
 
 void write_json(const EvidenceGraph& graph, std::ostream& out, std::string_view links_key) {
   const Graph& g = graph.graph();
-  JsonWriter json(out);
+  detail::JsonWriter json(out);
   json.raw("{\"directed\": true, \"multigraph\": false, \"graph\": ");
-  json.begin_object().key("generator").string(generator()).key("schema").integer(1).end_object();
+  detail::write_graph_attributes(json);
   json.raw(",\n\"nodes\": [");
   std::string_view separator = "\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     json.raw(separator);
-    write_node(json, g[v]);
+    detail::write_node(json, g[v]);
     separator = ",\n";
   }
   json.raw("\n],\n\"").raw(links_key).raw("\": [");
   separator = "\n";
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
     json.raw(separator);
-    write_link(json, g, e);
+    detail::write_link(json, g, e);
     separator = ",\n";
   }
   json.raw("\n]}\n");
