@@ -267,7 +267,7 @@ TEST_CASE("Anthropic document citations cite the document by its title", "[input
   CHECK(cited(e, 3) ==
         std::vector<std::string>{"title:" + fixture("anthropic_documents.json") + " document 2"});
   CHECK(cited(e, 5) == std::vector<std::string>{"title:Custom content"});
-  CHECK(e.sources.at(e.claims[1].citations[0].source).identity.scheme == "title");
+  CHECK(e.sources.at(e.claims[1].citations[0].source).identity.scheme == evgraph::Scheme::title);
 }
 
 TEST_CASE("Gemini grounding: segments in UTF-8 bytes, a support citing two chunks",

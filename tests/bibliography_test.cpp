@@ -370,7 +370,7 @@ TEST_CASE("An RIS accession number is a PMID only from PubMed or MEDLINE",
   const Evidence evidence =
       evgraph::detail::read_ris(fixture("pubmed_zotero.ris", diagnostics), diagnostics);
   const SourceRecord& cinahl = by_label(evidence, "entry 3");
-  CHECK(cinahl.identity.scheme == "url");
+  CHECK(cinahl.identity.scheme == evgraph::Scheme::url);
   CHECK(cinahl.also.empty());
   CHECK(cinahl.authors == std::vector<std::string>{"Okafor, Chidi"});
   CHECK(cinahl.year == "2018");

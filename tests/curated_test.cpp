@@ -388,7 +388,7 @@ TEST_CASE("Evidence JSON fixture reads works claims concepts and stances", "[inp
   CHECK(evidence.sources[1].identity.id() == "source:pmc:PMC7000001");
   CHECK(evidence.sources[1].authors == std::vector<std::string>{"Reyes, Marta", "Chen, Wei"});
   CHECK(evidence.sources[2].identity.id() == "source:url:example.org/reports/men-sheds-2022");
-  CHECK(evidence.sources[3].identity.scheme == "title");
+  CHECK(evidence.sources[3].identity.scheme == evgraph::Scheme::title);
   CHECK(evidence.sources[4].identity.id() == "source:doi:10.1000/other.2018.7");
   CHECK(evidence.listed == std::vector<bool>{true, true, true, true, false});
 
@@ -585,7 +585,7 @@ TEST_CASE("A Zotero CSV export is a bibliography with no --map", "[curated]") {
   CHECK(work.authors == std::vector<std::string>{"Okafor, Ada", "Lindqvist, Per"});
   CHECK(work.year == "2021");
   CHECK(work.title == "Weekly peer groups and loneliness");
-  CHECK(std::find(work.also.begin(), work.also.end(), SourceIdentity{"pubmed", "30000001"}) !=
-        work.also.end());
+  CHECK(std::find(work.also.begin(), work.also.end(),
+                  SourceIdentity{evgraph::Scheme::pubmed, "30000001"}) != work.also.end());
   CHECK(work.data.find("\"Publication Title\":\"J Mens Health\"") != std::string::npos);
 }

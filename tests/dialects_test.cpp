@@ -198,7 +198,7 @@ TEST_CASE("an entry that is a title with no URL is a source", "[dialects]") {
   REQUIRE(e.sources.size() == 2);
   CHECK(e.sources[0].url.empty());
   CHECK(e.sources[0].title == "Men's sheds and wellbeing. Health Promotion International, 2019");
-  CHECK(e.sources[0].identity.scheme == "title");
+  CHECK(e.sources[0].identity.scheme == evgraph::Scheme::title);
   REQUIRE(e.claims.at(0).citations.size() == 1);
   CHECK(e.claims[0].citations[0].source == 0);
   CHECK(d.empty());

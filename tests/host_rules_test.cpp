@@ -184,8 +184,8 @@ TEST_CASE("Atypon-style /doi/ pages in every view are the DOI", "[source]") {
   CHECK(id_of("https://www.nejm.org/doi/full/10.1056/NEJMoa2001017") ==
         "source:doi:10.1056/nejmoa2001017");
   // A /doi/ path without a DOI is a page like any other.
-  CHECK(identify_source("https://www.tandfonline.com/doi/full/").scheme == "url");
-  CHECK(identify_source("https://example.org/doi/about").scheme == "url");
+  CHECK(identify_source("https://www.tandfonline.com/doi/full/").scheme == evgraph::Scheme::url);
+  CHECK(identify_source("https://example.org/doi/about").scheme == evgraph::Scheme::url);
 }
 
 TEST_CASE("Springer, BMC and IOP pages hold the DOI in the path", "[source]") {
@@ -236,14 +236,14 @@ TEST_CASE("Frontiers, Nature and PLOS name the DOI their own way", "[source]") {
   CHECK(id_of("https://www.nature.com/articles/nature12373") == "source:doi:10.1038/nature12373");
   CHECK(id_of("https://www.nature.com/articles/s41598-024-79556-z") ==
         "source:doi:10.1038/s41598-024-79556-z");
-  CHECK(identify_source("https://www.nature.com/nature/volumes").scheme == "url");
+  CHECK(identify_source("https://www.nature.com/nature/volumes").scheme == evgraph::Scheme::url);
   const std::string plos = "source:doi:10.1371/journal.pone.0144297";
   CHECK(id_of("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0144297") == plos);
   CHECK(id_of("https://journals.plos.org/plosone/article/file?id=10.1371/journal.pone.0144297"
               "&type=printable") == plos);
   CHECK(id_of("https://journals.plos.org/plosone/article?id=10.1371%2Fjournal.pone.0144297") ==
         plos);
-  CHECK(identify_source("https://journals.plos.org/plosone/").scheme == "url");
+  CHECK(identify_source("https://journals.plos.org/plosone/").scheme == evgraph::Scheme::url);
 }
 
 TEST_CASE("bioRxiv and medRxiv: version and view suffixes dropped", "[source]") {
@@ -278,9 +278,9 @@ TEST_CASE("arXiv: one work whatever the view or version", "[source]") {
   CHECK(id_of("https://arxiv.org/pdf/hep-th/9901001.pdf") == "source:arxiv:hep-th/9901001");
   CHECK(id_of("https://arxiv.org/abs/math.GT/0309136") == "source:arxiv:math/0309136");
   // Not identifiers.
-  CHECK(identify_source("https://arxiv.org/abs/2005.1").scheme == "url");
-  CHECK(identify_source("https://arxiv.org/abs/2005.12872x").scheme == "url");
-  CHECK(identify_source("https://arxiv.org/list/cs.CV/recent").scheme == "url");
+  CHECK(identify_source("https://arxiv.org/abs/2005.1").scheme == evgraph::Scheme::url);
+  CHECK(identify_source("https://arxiv.org/abs/2005.12872x").scheme == evgraph::Scheme::url);
+  CHECK(identify_source("https://arxiv.org/list/cs.CV/recent").scheme == evgraph::Scheme::url);
 }
 
 TEST_CASE("Elsevier pages are their PII, in every spelling", "[source]") {
@@ -300,17 +300,19 @@ TEST_CASE("Elsevier pages are their PII, in every spelling", "[source]") {
   CHECK(id_of("https://www.sciencedirect.com/science/article/pii/S235282732030080X") ==
         "source:pii:S235282732030080X");
   // Journal pages, searches and malformed PIIs stay URLs.
-  CHECK(identify_source("https://www.sciencedirect.com/journal/the-lancet").scheme == "url");
+  CHECK(identify_source("https://www.sciencedirect.com/journal/the-lancet").scheme ==
+        evgraph::Scheme::url);
   CHECK(identify_source("https://www.sciencedirect.com/science/article/pii/S01406736").scheme ==
-        "url");
+        evgraph::Scheme::url);
   CHECK(identify_source("https://www.sciencedirect.com/topics/medicine/peer-support").scheme ==
-        "url");
+        evgraph::Scheme::url);
 }
 
 TEST_CASE("pages that name no work by their URL stay URLs", "[source]") {
   CHECK(id_of("https://www.mdpi.com/1660-4601/17/12/4321/htm") ==
         "source:url:mdpi.com/1660-4601/17/12/4321/htm");
-  CHECK(identify_source("https://www.researchgate.net/publication/340000000_X").scheme == "url");
+  CHECK(identify_source("https://www.researchgate.net/publication/340000000_X").scheme ==
+        evgraph::Scheme::url);
 }
 
 TEST_CASE("redirect wrappers are unwrapped to the work they point at", "[source]") {
@@ -327,8 +329,10 @@ TEST_CASE("redirect wrappers are unwrapped to the work they point at", "[source]
   // A wrapper with no usable target is the wrapper's URL.
   CHECK(id_of("https://www.google.com/url?q=peer+support") ==
         "source:url:google.com/url?q=peer+support");
-  CHECK(identify_source("https://www.bing.com/ck/a?!&&p=1&u=a1%%%&ntb=1").scheme == "url");
-  CHECK(identify_source("https://www.bing.com/ck/a?u=aHR0cHM6Ly9leGFtcGxlLm9yZw").scheme == "url");
+  CHECK(identify_source("https://www.bing.com/ck/a?!&&p=1&u=a1%%%&ntb=1").scheme ==
+        evgraph::Scheme::url);
+  CHECK(identify_source("https://www.bing.com/ck/a?u=aHR0cHM6Ly9leGFtcGxlLm9yZw").scheme ==
+        evgraph::Scheme::url);
   // Google search pages are not wrappers.
   CHECK(id_of("https://www.google.com/search?q=https://doi.org/10.1/x") ==
         "source:url:google.com/search?q=https://doi.org/10.1/x");
@@ -341,7 +345,7 @@ TEST_CASE("an opaque redirect with a real title is one work per title", "[source
       "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AUZIYQFC92WY4NmolT0i";
   const std::string title = "Social Determinants of Health and Diabetes: A Scientific Review";
   const auto first = identify_source(a, title);
-  CHECK(first.scheme == "redirect-title");
+  CHECK(first.scheme == evgraph::Scheme::redirect_title);
   CHECK(first.identifier ==
         "vertexaisearch.cloud.google.com/"
         "social-determinants-of-health-and-diabetes-a-scientific-review");
@@ -356,7 +360,7 @@ TEST_CASE("an opaque redirect with a real title is one work per title", "[source
     CHECK(identify_source(a, bare) == identify_source(a));
     CHECK(identify_source(a, bare) != identify_source(b, bare));
   }
-  CHECK(identify_source(a).scheme == "url");
+  CHECK(identify_source(a).scheme == evgraph::Scheme::url);
   // Titles change nothing for URLs that are not opaque redirects.
   CHECK(identify_source("https://pubmed.ncbi.nlm.nih.gov/32109013/", title).id() ==
         "source:pubmed:32109013");
@@ -370,7 +374,7 @@ TEST_CASE("files the user uploaded are sources of kind uploaded-file", "[source]
   CHECK(id_of("FILE-SERVICE://file-AbC123") == "source:uploaded-file:file-AbC123");
   CHECK(id_of("file-service://file-AbC123") != id_of("file-service://file-abc123"));
   CHECK_FALSE(identify_source("file-service://file-AbC123").strong());
-  CHECK(identify_source("file-service://").scheme == "url");
+  CHECK(identify_source("file-service://").scheme == evgraph::Scheme::url);
 }
 
 TEST_CASE("tracking parameters and text fragments are not part of a work's identity", "[source]") {
@@ -491,7 +495,8 @@ TEST_CASE("identify_source stays linear on hostile URLs", "[source]") {
       "https://example.org/x" + std::string(n, ']') + std::string(n, '.'),
   };
   const auto start = std::chrono::steady_clock::now();
-  for (const std::string& url : urls) CHECK(identify_source(url, "A Real Title").scheme == "url");
+  for (const std::string& url : urls)
+    CHECK(identify_source(url, "A Real Title").scheme == evgraph::Scheme::url);
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // Linear: milliseconds (seconds under ASan on a busy machine); quadratic: hours.

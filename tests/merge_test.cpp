@@ -53,9 +53,9 @@ std::size_t count_type(const evgraph::EvidenceGraph& g, evgraph::NodeType type) 
 }  // namespace
 
 TEST_CASE("a work known by a PMID and a PMCID is one node whichever URL a claim used", "[merge]") {
-  const evgraph::SourceIdentity pmc{"pmc", "PMC10078724"};
-  const evgraph::SourceIdentity pmid{"pubmed", "36999999"};
-  const evgraph::SourceIdentity doi{"doi", "10.1000/men"};
+  const evgraph::SourceIdentity pmc{evgraph::Scheme::pmc, "PMC10078724"};
+  const evgraph::SourceIdentity pmid{evgraph::Scheme::pubmed, "36999999"};
+  const evgraph::SourceIdentity doi{evgraph::Scheme::doi, "10.1000/men"};
   const std::vector<Evidence> inputs = {
       answer_citing("a.txt", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC10078724/"),
       answer_citing("b.txt", "https://pubmed.ncbi.nlm.nih.gov/36999999/"),
@@ -76,9 +76,10 @@ TEST_CASE("a work known by a PMID and a PMCID is one node whichever URL a claim 
 }
 
 TEST_CASE("two different strong identifiers of one kind are never merged", "[merge]") {
-  const evgraph::SourceIdentity pmid{"pubmed", "1"};
-  const std::vector<Evidence> inputs = {bibliography(
-      {entry("a", {{"doi", "10.1000/a"}, pmid}), entry("b", {{"doi", "10.1000/b"}, pmid})})};
+  const evgraph::SourceIdentity pmid{evgraph::Scheme::pubmed, "1"};
+  const std::vector<Evidence> inputs = {
+      bibliography({entry("a", {{evgraph::Scheme::doi, "10.1000/a"}, pmid}),
+                    entry("b", {{evgraph::Scheme::doi, "10.1000/b"}, pmid})})};
   evgraph::Diagnostics diagnostics;
   const evgraph::EvidenceGraph g = evgraph::build_graph(inputs, &diagnostics);
   CHECK(g.find("source:doi:10.1000/a"));
@@ -91,7 +92,7 @@ TEST_CASE("an edge's stance takes a side unless its records take both", "[merge]
   auto stance_of = [&](std::vector<std::string> labels) {
     EvidenceBuilder builder("s.csv", "csv", lexicon);
     SourceRecord source;
-    source.identity = {"key", "w"};
+    source.identity = {evgraph::Scheme::key, "w"};
     const std::size_t work = builder.add_source(source);
     const std::size_t claim = builder.add_claim("A claim.", {});
     for (const std::string& label : labels) {
@@ -138,7 +139,7 @@ TEST_CASE("stance records accumulate on one cites edge", "[merge]") {
   const evgraph::Lexicon lexicon;
   EvidenceBuilder builder("covid.jsonl", "jsonl", lexicon);
   SourceRecord source;
-  source.identity = {"key", "8vp57c1o"};
+  source.identity = {evgraph::Scheme::key, "8vp57c1o"};
   const std::size_t work = builder.add_source(source, false);
   for (const char* label : {"SUPPORT", "NOTENOUGHINFO", "REFUTE"}) {
     const std::size_t claim =
@@ -170,13 +171,14 @@ TEST_CASE("stance records accumulate on one cites edge", "[merge]") {
 }
 
 TEST_CASE("inputs that disagree about a work's metadata keep the first and say so", "[merge]") {
-  const evgraph::SourceIdentity pmid{"pubmed", "33722222"};
+  const evgraph::SourceIdentity pmid{evgraph::Scheme::pubmed, "33722222"};
   SourceRecord second = entry("a3", {pmid});
   second.title = "Duplicate of a1 via PMID";
   second.year = "2022";
   second.where = {"more.bib", 7, 1};
-  const std::vector<Evidence> inputs = {bibliography({entry("a1", {{"doi", "10.1000/a1"}, pmid})}),
-                                        bibliography({second})};
+  const std::vector<Evidence> inputs = {
+      bibliography({entry("a1", {{evgraph::Scheme::doi, "10.1000/a1"}, pmid})}),
+      bibliography({second})};
   const evgraph::EvidenceGraph g = evgraph::build_graph(inputs);
   CHECK(count_type(g, evgraph::NodeType::source) == 1);
   const evgraph::NodeView work = g.node(*g.find("source:doi:10.1000/a1"));

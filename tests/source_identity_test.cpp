@@ -21,7 +21,7 @@ std::string id_of(std::string_view url) {
 
 TEST_CASE("PMC URLs on both hosts are one work", "[source]") {
   const auto identity = identify_source("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC10078724/");
-  CHECK(identity.scheme == "pmc");
+  CHECK(identity.scheme == evgraph::Scheme::pmc);
   CHECK(identity.identifier == "PMC10078724");
   CHECK(identity.id() == "source:pmc:PMC10078724");
   for (const char* url : {"https://pmc.ncbi.nlm.nih.gov/articles/PMC10078724",
@@ -61,8 +61,10 @@ TEST_CASE("Semantic Scholar paper URLs give the lower-case 40 hex id", "[source]
   CHECK(id_of("https://semanticscholar.org/paper/DD20059151A1E37A4E9A4DC8E11AC38173524764/") ==
         "source:s2:" + hex);
   // Not 40 hex digits: an ordinary URL.
-  CHECK(identify_source("https://www.semanticscholar.org/paper/abc123").scheme == "url");
-  CHECK(identify_source("https://www.semanticscholar.org/author/" + hex).scheme == "url");
+  CHECK(identify_source("https://www.semanticscholar.org/paper/abc123").scheme ==
+        evgraph::Scheme::url);
+  CHECK(identify_source("https://www.semanticscholar.org/author/" + hex).scheme ==
+        evgraph::Scheme::url);
 }
 
 TEST_CASE("DOI forms compare equal and lower-cased", "[source]") {
@@ -85,9 +87,9 @@ TEST_CASE("DOI forms compare equal and lower-cased", "[source]") {
   CHECK(id_of("https://doi.org/10.1177/1557988319873512") !=
         id_of("https://doi.org/10.1177/1557988319873513"));
   // Not DOIs.
-  CHECK(identify_source("https://doi.org/").scheme == "url");
-  CHECK(identify_source("https://doi.org/11.1000/x").scheme == "url");
-  CHECK(identify_source("10.0.0.1/admin").scheme == "url");
+  CHECK(identify_source("https://doi.org/").scheme == evgraph::Scheme::url);
+  CHECK(identify_source("https://doi.org/11.1000/x").scheme == evgraph::Scheme::url);
+  CHECK(identify_source("10.0.0.1/admin").scheme == evgraph::Scheme::url);
 }
 
 TEST_CASE("other URLs are normalised so trivial variants are equal", "[source]") {
@@ -161,4 +163,21 @@ TEST_CASE("all 18 seed URLs get the expected identities", "[source]") {
   };
   CHECK(ids == expected);
   CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 18);
+}
+
+TEST_CASE("identity schemes are named as ids spell them, strongest first", "[source]") {
+  const std::vector<std::string_view> names = {
+      "doi", "pmc",           "pubmed",         "s2",  "arxiv", "pii",
+      "url", "uploaded-file", "redirect-title", "key", "title"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto scheme = evgraph::scheme_from_string(names[i]);
+    REQUIRE(scheme);
+    CHECK(static_cast<std::size_t>(*scheme) == i);
+    CHECK(evgraph::to_string(*scheme) == names[i]);
+    CHECK(evgraph::is_strong(*scheme) == (i < 6));
+  }
+  CHECK_FALSE(evgraph::scheme_from_string("DOI"));
+  CHECK_FALSE(evgraph::scheme_from_string(""));
+  CHECK(identify_source("https://doi.org/10.1000/X").id() == "source:doi:10.1000/x");
+  CHECK(evgraph::identify_reference("PMID: 123").id() == "source:pubmed:123");
 }

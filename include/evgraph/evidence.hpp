@@ -20,22 +20,17 @@
 
 namespace evgraph {
 
-// A cited work's identity (design.md id scheme). Strong schemes name one work for certain: "doi",
-// "pmc", "pubmed", "s2", "arxiv" (id without version), "pii" (Elsevier's Publisher Item
-// Identifier). Weak ones: "url" (a normalised URL), "uploaded-file" (a file the user gave the
-// assistant: "file-AbC123"), "redirect-title" (an opaque redirect wrapper's host and the slug of
-// the citation's title: citations of one wrapper with one title are taken as one work), "key" (an
-// opaque dataset key such as a CORD-19 cord_id), "title" (a slug of the title of an entry that has
-// no URL).
+// A cited work's identity (design.md id scheme): a scheme (vocabulary.hpp) and the identifier in
+// it. Strong: a DOI (lower-case), PMC and PubMed ids, a Semantic Scholar id (40 hex), an arXiv id
+// without its version, a PII. Weak: a normalised URL, an uploaded file ("file-AbC123"), an opaque
+// redirect wrapper's host and the slug of the citation's title (citations of one wrapper with one
+// title are taken as one work), an opaque dataset key (a CORD-19 cord_id), the slug of the title of
+// an entry that has no URL.
 struct SourceIdentity {
-  std::string scheme;      // "pmc", "pubmed", "s2", "doi", "arxiv", "pii", "url", "uploaded-file",
-                           // "redirect-title", "key" or "title"
+  Scheme scheme = Scheme::url;
   std::string identifier;  // "PMC10078724", "10609983", 40 hex, lower-case DOI, normalised URL, …
-  std::string id() const { return "source:" + scheme + ":" + identifier; }
-  bool strong() const noexcept {
-    return scheme == "doi" || scheme == "pmc" || scheme == "pubmed" || scheme == "s2" ||
-           scheme == "arxiv" || scheme == "pii";
-  }
+  std::string id() const { return "source:" + std::string(to_string(scheme)) + ":" + identifier; }
+  bool strong() const noexcept { return is_strong(scheme); }
   bool operator==(const SourceIdentity&) const = default;
 };
 

@@ -32,6 +32,27 @@ enum class Stance : std::uint8_t { unstated, supports, contrasts, mentions, mixe
 // "low", "moderate", "high", "mixed".
 enum class Certainty : std::uint8_t { unstated, very_low, low, moderate, high, mixed };
 
+// The scheme of a cited work's identity (design.md id scheme), strongest first: the order in which
+// a work's identities compete to be its node id. Strong schemes name one work for certain (doi to
+// pii); the rest are weak. Exported as "doi", "pmc", "pubmed", "s2", "arxiv", "pii", "url",
+// "uploaded-file", "redirect-title", "key", "title".
+enum class Scheme : std::uint8_t {
+  doi,
+  pmc,
+  pubmed,
+  s2,
+  arxiv,
+  pii,  // Elsevier's Publisher Item Identifier
+  url,
+  uploaded_file,
+  redirect_title,
+  key,
+  title
+};
+constexpr bool is_strong(Scheme scheme) {
+  return scheme <= Scheme::pii;
+}
+
 // 1 (very low) to 4 (high) for a GRADE level; 0 for unstated and mixed.
 constexpr int grade_rank(Certainty certainty) {
   return certainty == Certainty::mixed ? 0 : static_cast<int>(certainty);
@@ -49,11 +70,13 @@ std::string_view to_string(EdgeType type);
 std::string_view to_string(ClaimKind kind);
 std::string_view to_string(Stance stance);
 std::string_view to_string(Certainty certainty);
+std::string_view to_string(Scheme scheme);
 std::optional<NodeType> node_type_from_string(std::string_view name);
 std::optional<EdgeType> edge_type_from_string(std::string_view name);
 // The inverses of to_string, exactly ("" is unstated); nullopt for any other text (a dataset's
 // own spellings are normalise_stance's and normalise_certainty's, evidence.hpp).
 std::optional<Stance> stance_from_string(std::string_view name);
 std::optional<Certainty> certainty_from_string(std::string_view name);
+std::optional<Scheme> scheme_from_string(std::string_view name);
 
 }  // namespace evgraph

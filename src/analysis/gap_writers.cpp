@@ -293,18 +293,19 @@ void write_gap_eppi_json(const EvidenceGraph& graph, const GapMap& map, std::ost
                                 {"ArmTitle", ""},
                                 {"ItemAttributeFullTextDetails", std::move(details)}});
     }
-    references.push_back(Json{{"ItemId", references.size() + 1},
-                              {"Title", source.title.empty() ? source.label : source.title},
-                              {"ParentTitle", ""},
-                              {"ShortTitle", short_title},
-                              {"Year", source.year},
-                              {"Authors", authors},
-                              {"TypeName", "Generic"},
-                              {"DOI", source.scheme == "doi" ? source.identifier : std::string()},
-                              {"URL", source.url},
-                              {"Abstract", ""},
-                              {"OldItemId", source.id},
-                              {"Codes", std::move(item_codes)}});
+    references.push_back(
+        Json{{"ItemId", references.size() + 1},
+             {"Title", source.title.empty() ? source.label : source.title},
+             {"ParentTitle", ""},
+             {"ShortTitle", short_title},
+             {"Year", source.year},
+             {"Authors", authors},
+             {"TypeName", "Generic"},
+             {"DOI", source.scheme == to_string(Scheme::doi) ? source.identifier : std::string()},
+             {"URL", source.url},
+             {"Abstract", ""},
+             {"OldItemId", source.id},
+             {"Codes", std::move(item_codes)}});
   }
   analysis::write_json_value(
       Json{{"CodeSets", std::move(code_sets)}, {"References", std::move(references)}}, out);

@@ -18,7 +18,7 @@ SourceRecord source_of(const CitationEntry& entry) {
       entry.url.empty() ? identify_title(entry.title) : identify_source(entry.url, entry.title);
   if (source.identity.identifier.empty()) {  // a bare "https://"
     source.identity =
-        entry.title.empty() ? SourceIdentity{"url", entry.url} : identify_title(entry.title);
+        entry.title.empty() ? SourceIdentity{Scheme::url, entry.url} : identify_title(entry.title);
   }
   source.url = entry.url;
   source.urls = entry.more_urls;

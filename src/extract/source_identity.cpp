@@ -405,8 +405,8 @@ constexpr int kMaxUnwrap = 4;  // redirects inside redirects, as far as anyone n
 // What one host rule makes of the URL: nullopt when its yield finds nothing there.
 std::optional<Identified> apply(const HostRule& rule, std::string_view rest, std::string_view query,
                                 int depth) {
-  auto found = [](std::string scheme, std::optional<std::string> identifier) {
-    return identifier ? std::optional<Identified>(Identified{{std::move(scheme), *identifier}, {}})
+  auto found = [](Scheme scheme, std::optional<std::string> identifier) {
+    return identifier ? std::optional<Identified>(Identified{{scheme, *identifier}, {}})
                       : std::nullopt;
   };
   switch (rule.yields) {
@@ -416,34 +416,35 @@ std::optional<Identified> apply(const HostRule& rule, std::string_view rest, std
     case Yields::doi_then_number:
     case Yields::doi_two_segments:
     case Yields::doi_preprint:
-      return found("doi", doi_in_path(rest, rule.yields));
+      return found(Scheme::doi, doi_in_path(rest, rule.yields));
     case Yields::doi_whole_path:
-      return found("doi", doi_from(rest));
+      return found(Scheme::doi, doi_from(rest));
     case Yields::doi_of_name: {
       const std::string_view name = without_suffix(next_segment(rest), ".pdf");
       if (name.empty()) return std::nullopt;
-      return found("doi", doi_from(std::string(rule.arg) + "/" + std::string(name)));
+      return found(Scheme::doi, doi_from(std::string(rule.arg) + "/" + std::string(name)));
     }
     case Yields::doi_in_query:
-      return found("doi", first_parameter(query, rule.arg,
-                                          [](std::string_view value) { return doi_from(value); }));
+      return found(Scheme::doi, first_parameter(query, rule.arg, [](std::string_view value) {
+                     return doi_from(value);
+                   }));
     case Yields::arxiv:
-      return found("arxiv", arxiv_from(rest));
+      return found(Scheme::arxiv, arxiv_from(rest));
     case Yields::pii:
       while (!rest.empty()) {
-        if (auto pii = pii_from(next_segment(rest))) return found("pii", std::move(pii));
+        if (auto pii = pii_from(next_segment(rest))) return found(Scheme::pii, std::move(pii));
       }
       return std::nullopt;
     case Yields::pmc:
-      return found("pmc", pmcid(next_segment(rest)));
+      return found(Scheme::pmc, pmcid(next_segment(rest)));
     case Yields::pubmed: {
       const std::string_view id = next_segment(rest);
-      return all_digits(id) ? found("pubmed", std::string(id)) : std::nullopt;
+      return all_digits(id) ? found(Scheme::pubmed, std::string(id)) : std::nullopt;
     }
     case Yields::s2:
       while (!rest.empty()) {
         const std::string_view segment = next_segment(rest);
-        if (is_hex40(segment)) return found("s2", lowered(segment));
+        if (is_hex40(segment)) return found(Scheme::s2, lowered(segment));
       }
       return std::nullopt;
     case Yields::unwrap_query:
@@ -534,9 +535,10 @@ std::optional<std::string> uploaded_file(std::string_view s) {
 SourceIdentity doi_identity(std::string doi) {
   constexpr std::string_view kArxiv = "10.48550/arxiv.";
   if (doi.starts_with(kArxiv)) {
-    if (auto id = arxiv_from(std::string_view(doi).substr(kArxiv.size()))) return {"arxiv", *id};
+    if (auto id = arxiv_from(std::string_view(doi).substr(kArxiv.size())))
+      return {Scheme::arxiv, *id};
   }
-  return {"doi", std::move(doi)};
+  return {Scheme::doi, std::move(doi)};
 }
 
 Identified identify(std::string_view url, int depth) {
@@ -544,20 +546,21 @@ Identified identify(std::string_view url, int depth) {
   if (istarts_with(s, "doi:") || s.starts_with("10.")) {
     if (auto doi = doi_from(s)) return {doi_identity(std::move(*doi)), {}};
   }
-  if (auto file = uploaded_file(s)) return {{"uploaded-file", std::move(*file)}, {}};
+  if (auto file = uploaded_file(s)) return {{Scheme::uploaded_file, std::move(*file)}, {}};
   // "urn:…", "mailto:…": a scheme without "//" is kept as written (scheme lower-cased).
   const std::size_t colon = s.find(':');
   if (colon != std::string_view::npos && colon > 0 && s.find("://") == std::string_view::npos &&
       std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), is_alpha)) {
-    return {{"url", encode_backslashes(lowered(s.substr(0, colon)) + std::string(s.substr(colon)))},
+    return {{Scheme::url,
+             encode_backslashes(lowered(s.substr(0, colon)) + std::string(s.substr(colon)))},
             {}};
   }
   const Parts parts = split(s);
   std::optional<Identified> identified = by_host_rules(parts, depth);
-  if (!identified) return {{"url", encode_backslashes(normalised_url(parts))}, {}};
+  if (!identified) return {{Scheme::url, encode_backslashes(normalised_url(parts))}, {}};
   if (!identified->opaque_host.empty()) {
-    identified->identity = {"url", encode_backslashes(normalised_url(parts))};
-  } else if (identified->identity.scheme == "doi") {
+    identified->identity = {Scheme::url, encode_backslashes(normalised_url(parts))};
+  } else if (identified->identity.scheme == Scheme::doi) {
     identified->identity = doi_identity(std::move(identified->identity.identifier));
   }
   return std::move(*identified);
@@ -581,7 +584,7 @@ SourceIdentity identify_source(std::string_view url, std::string_view title) {
   if (identified.opaque_host.empty() || !names_a_work(title)) return std::move(identified.identity);
   const std::string slug = slugify(title);
   if (slug.empty()) return std::move(identified.identity);
-  return {"redirect-title", std::string(identified.opaque_host) + "/" + slug};
+  return {Scheme::redirect_title, std::string(identified.opaque_host) + "/" + slug};
 }
 
 }  // namespace evgraph
@@ -616,17 +619,17 @@ std::optional<std::string> pmcid_from(std::string_view s) {
 std::optional<SourceIdentity> identify_as(std::string_view kind, std::string_view value) {
   if (kind == "doi") {
     const std::string_view s = trimmed(value);
-    if (auto doi = doi_from(s)) return SourceIdentity{"doi", *doi};
+    if (auto doi = doi_from(s)) return SourceIdentity{Scheme::doi, *doi};
     const SourceIdentity from_url = identify_source(s);
-    if (from_url.scheme == "doi") return from_url;
+    if (from_url.scheme == Scheme::doi) return from_url;
     return std::nullopt;
   }
   if (kind == "pmid") {
-    if (auto pmid = pmid_from(value)) return SourceIdentity{"pubmed", *pmid};
+    if (auto pmid = pmid_from(value)) return SourceIdentity{Scheme::pubmed, *pmid};
     return std::nullopt;
   }
   if (kind == "pmcid") {
-    if (auto id = pmcid_from(value)) return SourceIdentity{"pmc", *id};
+    if (auto id = pmcid_from(value)) return SourceIdentity{Scheme::pmc, *id};
     return std::nullopt;
   }
   return std::nullopt;
@@ -644,11 +647,11 @@ SourceIdentity identify_reference(std::string_view reference) {
   if (istarts_with(s, "pmc")) {
     if (auto pmc = identify_as("pmcid", s)) return *pmc;
   }
-  return {"key", encode_backslashes(std::string(s))};
+  return {Scheme::key, encode_backslashes(std::string(s))};
 }
 
 SourceIdentity identify_title(std::string_view title) {
-  return {"title", slugify(title)};
+  return {Scheme::title, slugify(title)};
 }
 
 }  // namespace evgraph

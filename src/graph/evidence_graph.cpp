@@ -37,14 +37,23 @@ std::string source_label(const Node& source) {
     return short_label(source.year.empty() ? source.title : source.title + " (" + source.year + ")",
                        40);
   }
-  const SourceIdentity identity{source.scheme, source.identifier};
-  if (identity.scheme == "pmc") return identity.identifier;
-  if (identity.scheme == "pubmed") return "PMID " + identity.identifier;
-  if (identity.scheme == "s2") return "S2 " + identity.identifier.substr(0, 8);
-  if (identity.scheme == "doi") return short_label("doi:" + identity.identifier, 40);
-  if (identity.scheme == "arxiv") return "arXiv:" + identity.identifier;
-  if (identity.scheme == "pii") return "PII " + identity.identifier;
-  return short_label(identity.identifier, 40);
+  const std::string& id = source.identifier;
+  switch (scheme_from_string(source.scheme).value_or(Scheme::url)) {
+    case Scheme::pmc:
+      return id;
+    case Scheme::pubmed:
+      return "PMID " + id;
+    case Scheme::s2:
+      return "S2 " + id.substr(0, 8);
+    case Scheme::doi:
+      return short_label("doi:" + id, 40);
+    case Scheme::arxiv:
+      return "arXiv:" + id;
+    case Scheme::pii:
+      return "PII " + id;
+    default:
+      return short_label(id, 40);
+  }
 }
 
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
@@ -328,7 +337,7 @@ Node source_node(const EvidenceGraph& graph, Record& record) {
   Node source;
   source.id = identity.id();
   source.type = NodeType::source;
-  source.scheme = identity.scheme;
+  source.scheme = to_string(identity.scheme);
   source.identifier = identity.identifier;
   for (const SourceIdentity& other : graph.work_identities(record.identity)) {
     if (other.id() != source.id) source.also.push_back(other.id());

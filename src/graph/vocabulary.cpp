@@ -1,5 +1,6 @@
 #include "evgraph/vocabulary.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -18,6 +19,10 @@ constexpr Certainty kCertainties[] = {Certainty::unstated, Certainty::very_low, 
                                       Certainty::moderate, Certainty::high,     Certainty::mixed};
 constexpr std::array<std::string_view, std::size(kCertainties)> kCertaintyNames = {
     "", "very low", "low", "moderate", "high", "mixed"};
+constexpr std::array<std::string_view, 11> kSchemeNames = {
+    "doi", "pmc",           "pubmed",         "s2",  "arxiv", "pii",
+    "url", "uploaded-file", "redirect-title", "key", "title"};
+static_assert(static_cast<std::size_t>(Scheme::title) + 1 == kSchemeNames.size());
 
 }  // namespace
 
@@ -39,6 +44,10 @@ std::string_view to_string(Stance stance) {
 
 std::string_view to_string(Certainty certainty) {
   return kCertaintyNames.at(static_cast<std::size_t>(certainty));
+}
+
+std::string_view to_string(Scheme scheme) {
+  return kSchemeNames.at(static_cast<std::size_t>(scheme));
 }
 
 std::optional<NodeType> node_type_from_string(std::string_view name) {
@@ -71,6 +80,12 @@ std::optional<Certainty> certainty_from_string(std::string_view name) {
     if (to_string(certainty) == name) return certainty;
   }
   return std::nullopt;
+}
+
+std::optional<Scheme> scheme_from_string(std::string_view name) {
+  const auto found = std::find(kSchemeNames.begin(), kSchemeNames.end(), name);
+  if (found == kSchemeNames.end()) return std::nullopt;
+  return static_cast<Scheme>(found - kSchemeNames.begin());
 }
 
 }  // namespace evgraph

@@ -11,11 +11,7 @@ namespace {
 
 // The order in which a work's identities compete to be its node id.
 int rank(const SourceIdentity& identity) {
-  static constexpr std::array<std::string_view, 11> kOrder = {
-      "doi", "pmc",           "pubmed",         "s2",  "arxiv", "pii",
-      "url", "uploaded-file", "redirect-title", "key", "title"};
-  const auto found = std::find(kOrder.begin(), kOrder.end(), identity.scheme);
-  return static_cast<int>(found - kOrder.begin());
+  return static_cast<int>(identity.scheme);
 }
 
 bool conflicts(const std::vector<SourceIdentity>& identities) {

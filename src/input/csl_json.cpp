@@ -35,12 +35,6 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
                     [](char a, char b) { return lower(a) == lower(b); });
 }
 
-int scheme_rank(const SourceIdentity& identity) {
-  constexpr std::array<std::string_view, 6> kOrder = {"doi", "pmc", "pubmed", "s2", "arxiv", "pii"};
-  return static_cast<int>(std::find(kOrder.begin(), kOrder.end(), identity.scheme) -
-                          kOrder.begin());
-}
-
 std::string_view kind_name(std::string_view kind) {
   if (kind == "doi") return "DOI";
   if (kind == "pmid") return "PMID";
@@ -81,7 +75,7 @@ std::vector<SourceIdentity> strong_identities(const BibEntry& entry,
     if (identity.strong()) add_distinct(found, std::move(identity));
   }
   std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return scheme_rank(a) < scheme_rank(b); });
+                   [](const auto& a, const auto& b) { return a.scheme < b.scheme; });
   return found;
 }
 

@@ -167,7 +167,7 @@ class EvidenceFileReader {
       warn(place,
            "work \"" + id + "\" has no doi, pmid, pmcid, url or title; it is known by its id only",
            "missing-field");
-      identities.push_back({"key", id});
+      identities.push_back({Scheme::key, id});
     }
     record.identity = identities.front();
     record.also.assign(identities.begin() + 1, identities.end());
@@ -243,7 +243,7 @@ class EvidenceFileReader {
       return found->second;
     }
     SourceIdentity identity = identify_reference(written);
-    if (identity.scheme == "key") {
+    if (identity.scheme == Scheme::key) {
       const std::string suggestion = closest_name(written, local_names_);
       warn(place,
            "work \"" + std::string(written) +
