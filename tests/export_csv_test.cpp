@@ -289,6 +289,49 @@ TEST_CASE("CSV quoting survives commas, quotes, line breaks, emoji and 5,000 cha
                                            Catch::Contains(",semi; colon,"));
 }
 
+TEST_CASE("spreadsheet-safe CSV guards formula cells with a quote and changes nothing else",
+          "[export]") {
+  const std::vector<std::string> formulas = {"=HYPERLINK(\"http://evil.example\",\"click\")",
+                                             "+1+2",
+                                             "-2+3",
+                                             "@SUM(A1:A2)",
+                                             "\tindented",
+                                             "\rreturn",
+                                             "=1,2"};
+  const std::vector<std::string> plain = {"Peer groups help.", "a=b", "2-1", "e@mail", "'quoted"};
+  EvidenceGraph g;
+  const Vertex doc = g.add_node(make_node("document:a.md", NodeType::document, "a.md"));
+  std::vector<std::string> texts = formulas;
+  texts.insert(texts.end(), plain.begin(), plain.end());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const Vertex claim = g.add_node(make_claim("claim:" + std::to_string(i), texts[i]));
+    g.add_edge(doc, claim, make_edge(EdgeType::asserts));
+  }
+  const fs::path safe = scratch("spreadsheet-safe");
+  write_folder(g, Format::csv, safe, CsvCells::spreadsheet_safe);
+  const fs::path as_written = exported(g, Format::csv, "spreadsheet-as-written");
+  std::map<std::string, std::string> safe_text;
+  for (const auto& record : records(read_csv(safe / "nodes.csv"))) {
+    safe_text[record.at("id")] = record.at("text");
+  }
+  std::map<std::string, std::string> written_text;
+  for (const auto& record : records(read_csv(as_written / "nodes.csv"))) {
+    written_text[record.at("id")] = record.at("text");
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO(texts[i]);
+    const std::string id = "claim:" + std::to_string(i);
+    CHECK(written_text.at(id) == texts[i]);
+    CHECK(safe_text.at(id) == (i < formulas.size() ? "'" + texts[i] : texts[i]));
+  }
+  CHECK(slurp(safe / "edges.csv") == slurp(as_written / "edges.csv"));
+  // Neo4j imports values, it does not open them as a spreadsheet: written as they are.
+  const fs::path neo4j = scratch("spreadsheet-neo4j");
+  write_folder(g, Format::neo4j, neo4j, CsvCells::spreadsheet_safe);
+  CHECK(slurp(neo4j / "nodes.csv") ==
+        slurp(exported(g, Format::neo4j, "spreadsheet-neo4j-as-written") / "nodes.csv"));
+}
+
 TEST_CASE("Neo4j CSV has typed headers, capitalised labels and upper-case types", "[export]") {
   const EvidenceGraph g = sample();
   const fs::path dir = exported(g, Format::neo4j, "neo4j");

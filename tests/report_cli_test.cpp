@@ -1,6 +1,7 @@
 // `evgraph report` and `evgraph query` on the seed (graphs/men-peer-support), run in-process.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "evgraph/analysis.hpp"
@@ -163,4 +164,38 @@ TEST_CASE("report writes Markdown and the gap map files, and reads a graph JSON"
   CHECK(run_cli({"report", "-q", seed_path(), "--rows", "outcome"}).code == 2);
   CHECK(run_cli({"report", "-q", seed_path(), "--population", "Self-esteem"}).code == 2);
   CHECK(run_cli({"report", "-q", seed_path(), "-o", seed_path()}).code == 2);
+}
+
+TEST_CASE("csv-safe guards formula cells in the csv folder and the gap map's CSV", "[cli]") {
+  const auto dir = scratch("csv-safe");
+  const std::string answer =
+      "@HYPERLINK groups reduce loneliness among veterans [1].\n\n"
+      "Citations:\n[1] https://example.org/a\n";
+  const auto lexicon = dir / "lexicon.json";
+  std::ofstream(lexicon)
+      << R"({"concepts": [{"name": "=Veterans", "type": "population", "synonyms": ["veterans"]},)"
+      << R"( {"name": "Loneliness", "type": "outcome", "synonyms": ["loneliness"]}]})";
+  const auto safe = dir / "safe";
+  auto r = run_cli({"build", "-", "--lexicon", lexicon.string(), "--no-default-lexicon", "-o",
+                    safe.string(), "--to", "csv", "--csv-safe"},
+                   answer);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string nodes = evgraph::test::slurp(safe / "nodes.csv");
+  CHECK_THAT(nodes, Catch::Contains(",'@HYPERLINK groups reduce loneliness among veterans.,") &&
+                        Catch::Contains(",'=Veterans,"));
+  const auto plain = dir / "plain";
+  r = run_cli({"build", "-", "--lexicon", lexicon.string(), "--no-default-lexicon", "-o",
+               plain.string(), "--to", "csv"},
+              answer);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(evgraph::test::slurp(plain / "nodes.csv"),
+             Catch::Contains(",@HYPERLINK groups") && !Catch::Contains("'@HYPERLINK"));
+
+  const std::string gap = (dir / "gap.csv").string();
+  r = run_cli({"report", "-q", "-", "--lexicon", lexicon.string(), "--no-default-lexicon", "-o",
+               gap, "--csv-safe"},
+              answer);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(evgraph::test::slurp(gap), Catch::Contains("\n'=Veterans,Loneliness,1,1,claim:"));
 }

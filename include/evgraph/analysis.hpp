@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "evgraph/export.hpp"
 #include "evgraph/graph.hpp"
 #include "evgraph/vocabulary.hpp"
 
@@ -98,7 +99,8 @@ GapMap gap_map(const EvidenceGraph& graph, NodeType rows,
 void write_gap_markdown(const EvidenceGraph& graph, const GapMap& map, std::ostream& out);
 // Long form, one line per cell, gaps included: row,column,works,claims,ids (the claims' and then
 // the works' ids, separated by spaces); row is the population or intervention, column the outcome.
-void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& out);
+void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& out,
+                   CsvCells cells = CsvCells::as_written);
 // A standalone SVG heatmap, outcomes down the page: cells shaded by works on a colour-blind-safe
 // sequential palette (ColorBrewer Blues), the count written in each cell, gaps left white.
 void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& out);

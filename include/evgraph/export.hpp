@@ -76,10 +76,17 @@ void write_html(const EvidenceGraph& graph, std::ostream& out);
 // Dispatches on `format`; throws Error for a folder format.
 void write(const EvidenceGraph& graph, Format format, std::ostream& out);
 
+// How the cells of a CSV meant for people (the csv folder, the gap map's CSV) are written: as they
+// are, or safe to open in a spreadsheet, where a cell beginning with =, +, -, @, a tab or a
+// carriage return is a formula (CSV injection): such a cell gets a leading ' (OWASP's advice),
+// which Excel and LibreOffice show as text. Neo4j's import files are always written as they are.
+enum class CsvCells { as_written, spreadsheet_safe };
+
 // csv and neo4j write a folder of files, not one stream.
 bool is_folder_format(Format format);
 // Writes a folder format's files into `dir`, an existing empty folder; throws IoError on failure.
 // csv: nodes.csv, edges.csv; neo4j: nodes.csv, relationships.csv, README.md (the import command).
-void write_folder(const EvidenceGraph& graph, Format format, const std::filesystem::path& dir);
+void write_folder(const EvidenceGraph& graph, Format format, const std::filesystem::path& dir,
+                  CsvCells cells = CsvCells::as_written);
 
 }  // namespace evgraph

@@ -62,20 +62,21 @@ void write_gap_markdown(const EvidenceGraph& graph, const GapMap& map, std::ostr
   out << "\nEach cell: distinct works (claims); · is a gap, no claim.\n";
 }
 
-void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& out) {
+void write_gap_csv(const EvidenceGraph& graph, const GapMap& map, std::ostream& out,
+                   CsvCells cells) {
   const Graph& g = graph.graph();
   out << "row,column,works,claims,ids\n";
   for (std::size_t r = 0; r < map.rows.size(); ++r) {
     for (std::size_t c = 0; c < map.columns.size(); ++c) {
       const GapCell& cell = map.cell(r, c);
-      detail::put_csv_field(out, g[map.rows[r]].label);
+      detail::put_csv_field(out, g[map.rows[r]].label, cells);
       out << ',';
-      detail::put_csv_field(out, g[map.columns[c]].label);
+      detail::put_csv_field(out, g[map.columns[c]].label, cells);
       out << ',' << cell.works.size() << ',' << cell.claims.size() << ',';
       std::string ids;
       for (Vertex v : cell.claims) (ids += ids.empty() ? "" : " ") += g[v].id;
       for (Vertex v : cell.works) (ids += ids.empty() ? "" : " ") += g[v].id;
-      detail::put_csv_field(out, ids);
+      detail::put_csv_field(out, ids, cells);
       out << '\n';
     }
   }

@@ -68,7 +68,8 @@ void write_report_file(const EvidenceGraph& graph, const Report& report,
     case ReportFile::json:
       return write_report_json(graph, report, out);
     case ReportFile::gap_csv:
-      return write_gap_csv(graph, chosen_map(report, options), out);
+      return write_gap_csv(graph, chosen_map(report, options), out,
+                           options.csv_safe ? CsvCells::spreadsheet_safe : CsvCells::as_written);
     case ReportFile::gap_svg:
       return write_gap_svg(graph, chosen_map(report, options), out);
     case ReportFile::gap_eppi:
@@ -102,6 +103,9 @@ void add_report_options(CLI::App& app, AnalysisOptions& options) {
                  "map")
       ->type_name("NAME")
       ->allow_extra_args(false);
+  app.add_flag("--csv-safe", options.csv_safe,
+               "Write the gap map's CSV cells that a spreadsheet would take for a formula "
+               "(beginning with =, +, -, @, tab or CR) with a leading '");
   app.add_option("--top", options.top, "List the N most-cited sources")
       ->type_name("N")
       ->default_val(10)

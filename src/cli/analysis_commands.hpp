@@ -27,6 +27,7 @@ struct AnalysisOptions {
   std::string population;
   std::string intervention;
   std::size_t top = 10;
+  bool csv_safe = false;  // the gap map's CSV for a spreadsheet
   // query
   std::string verb;  // path, neighbours, search
   std::string from;  // path FROM, neighbours ID, search TEXT

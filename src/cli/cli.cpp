@@ -96,6 +96,7 @@ struct Options {
   std::vector<std::string> maps;
   std::vector<std::string> outputs;
   std::string to;
+  bool csv_safe = false;
   std::vector<std::string> lexicons;
   bool no_default_lexicon = false;
   bool strict = false;
@@ -481,7 +482,8 @@ std::vector<Output> resolve_outputs(const Options& options) {
     }
     if (forced && is_folder_format(*format)) check_folder_name(path, *format);
     check_target(path, *format, options.inputs, outputs);
-    outputs.push_back({path, *format});
+    outputs.push_back(
+        {path, *format, options.csv_safe ? CsvCells::spreadsheet_safe : CsvCells::as_written});
   }
   return outputs;
 }
@@ -601,6 +603,10 @@ void add_output_options(CLI::App& app, Options& options) {
       ->allow_extra_args(false);
   app.add_option("--to", options.to, "Force the output format: " + format_names())
       ->type_name("FORMAT");
+  app.add_flag("--csv-safe", options.csv_safe,
+               "Write CSV cells that a spreadsheet would take for a formula (beginning with =, +, "
+               "-, @, tab or CR) with a leading ' (for a csv folder opened in Excel or "
+               "LibreOffice; Neo4j's files stay as written)");
 }
 
 void setup_build(CLI::App& app, Options& options) {

@@ -158,7 +158,7 @@ Written write_one(const EvidenceGraph& graph, const Output& output, std::ostream
                     (error ? error.message() : "it exists"));
     }
     temporary = partial;
-    evgraph::write_folder(graph, output.format, partial);
+    evgraph::write_folder(graph, output.format, partial, output.csv_cells);
     written.bytes = folder_bytes(partial);
   } else {
     temporary = temporary_for(output.path);

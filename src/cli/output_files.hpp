@@ -21,6 +21,7 @@ namespace evgraph::cli {
 struct Output {
   std::string path;  // "-" is stdout
   Format format;
+  CsvCells csv_cells = CsvCells::as_written;  // for the csv folder
 };
 
 // What writing one output took.

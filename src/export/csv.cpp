@@ -68,13 +68,14 @@ std::vector<Attribute> edge_attributes(const Graph& g) {
 struct Row {
   std::ostream& out;
   std::size_t* multiline = nullptr;
+  CsvCells cells = CsvCells::as_written;
   bool first = true;
 
   Row& field(std::string_view value) {
     if (!first) out << ',';
     first = false;
     if (multiline && value.find_first_of("\r\n") != std::string_view::npos) ++*multiline;
-    detail::put_csv_field(out, value);
+    detail::put_csv_field(out, value, cells);
     return *this;
   }
   void end() { out << '\n'; }
@@ -89,7 +90,7 @@ void put_values(Row& row, const Json& object, std::span<const Attribute> attribu
   }
 }
 
-void write_csv_nodes(const EvidenceGraph& graph, std::ostream& out) {
+void write_csv_nodes(const EvidenceGraph& graph, std::ostream& out, CsvCells cells) {
   const std::vector<Attribute> attributes = node_attributes(graph.graph());
   Row header{out};
   header.field("id");
@@ -97,14 +98,14 @@ void write_csv_nodes(const EvidenceGraph& graph, std::ostream& out) {
   header.end();
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     const NodeView node = graph.node(v);
-    Row row{out};
+    Row row{out, nullptr, cells};
     row.field(node.id);
     put_values(row, detail::node_json(node), attributes);
     row.end();
   }
 }
 
-void write_csv_edges(const EvidenceGraph& graph, std::ostream& out) {
+void write_csv_edges(const EvidenceGraph& graph, std::ostream& out, CsvCells cells) {
   const std::vector<Attribute> attributes = edge_attributes(graph.graph());
   Row header{out};
   header.field("source").field("target");
@@ -112,7 +113,7 @@ void write_csv_edges(const EvidenceGraph& graph, std::ostream& out) {
   header.end();
   const Graph& g = graph.graph();
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-    Row row{out};
+    Row row{out, nullptr, cells};
     row.field(g[boost::source(e, g)].id).field(g[boost::target(e, g)].id);
     put_values(row, detail::link_json(g, e), attributes);
     row.end();
@@ -258,7 +259,7 @@ bool is_folder_format(Format format) {
   return format == Format::csv || format == Format::neo4j;
 }
 
-void write_folder(const EvidenceGraph& graph, Format format, const fs::path& dir) {
+void write_folder(const EvidenceGraph& graph, Format format, const fs::path& dir, CsvCells cells) {
   if (!is_folder_format(format)) {
     throw Error(std::string(to_string(format)) + " writes a file, not a folder");
   }
@@ -266,8 +267,8 @@ void write_folder(const EvidenceGraph& graph, Format format, const fs::path& dir
   if (!fs::is_directory(dir, error)) throw IoError(dir.string() + ": not a folder");
   if (!fs::is_empty(dir, error) || error) throw IoError(dir.string() + ": folder is not empty");
   if (format == Format::csv) {
-    write_file(dir / "nodes.csv", [&](std::ostream& out) { write_csv_nodes(graph, out); });
-    write_file(dir / "edges.csv", [&](std::ostream& out) { write_csv_edges(graph, out); });
+    write_file(dir / "nodes.csv", [&](std::ostream& out) { write_csv_nodes(graph, out, cells); });
+    write_file(dir / "edges.csv", [&](std::ostream& out) { write_csv_edges(graph, out, cells); });
     return;
   }
   std::size_t multiline = 0;
