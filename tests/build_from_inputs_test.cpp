@@ -173,3 +173,57 @@ TEST_CASE("Building while reading gives the graph build_graph makes from all the
   failing[4].path = (dir / "absent.txt").string();
   CHECK_THROWS_AS(streamed_json(failing, 2, 1), evgraph::InputError);
 }
+
+TEST_CASE("sizes in messages are binary units people read", "[limits]") {
+  CHECK(evgraph::size_text(0) == "0 bytes");
+  CHECK(evgraph::size_text(1) == "1 byte");
+  CHECK(evgraph::size_text(1023) == "1023 bytes");
+  CHECK(evgraph::size_text(1024) == "1 KiB");
+  CHECK(evgraph::size_text(1536) == "1.5 KiB");
+  CHECK(evgraph::size_text(std::uint64_t{512} << 20) == "512 MiB");
+  CHECK(evgraph::size_text(std::uint64_t{3} << 30) == "3 GiB");
+  CHECK(evgraph::size_text((std::uint64_t{1} << 30) + (std::uint64_t{1} << 29)) == "1.5 GiB");
+}
+
+TEST_CASE("inputs over a limit are InputErrors that say which limit", "[limits]") {
+  const auto dir = scratch("limits");
+  const std::string text = write(dir / "a.txt", answer(1));
+  const std::string json = write(
+      dir / "p.json", R"({"choices":[{"message":{"content":"Peer groups help men [1]. )" +
+                          std::string(200, 'x') + R"("}}],"citations":["https://example.org/a"]})");
+  std::istringstream in;
+  evgraph::ReadOptions options{&in, 1};
+  options.limits.input_bytes = 64;
+  try {
+    evgraph::read_inputs({{text}}, evgraph::default_lexicon(), options);
+    FAIL("no error");
+  } catch (const evgraph::InputError& e) {
+    CHECK(e.where().file == text);
+    CHECK_THAT(e.what(), Catch::Contains("more than the limit of 64 bytes") &&
+                             Catch::Contains("--max-input-size"));
+  }
+  std::istringstream big(std::string(100, 'a'));
+  options.stdin_stream = &big;
+  CHECK_THROWS_WITH(evgraph::read_inputs({{"-"}}, evgraph::default_lexicon(), options),
+                    Catch::Contains("the input holds more than the limit of 64 bytes"));
+
+  options = {&in, 1};
+  options.limits.line_bytes = 40;
+  try {
+    evgraph::read_inputs({{text}}, evgraph::default_lexicon(), options);
+    FAIL("no error");
+  } catch (const evgraph::InputError& e) {
+    CHECK(e.where().line == 1);
+    CHECK_THAT(e.what(), Catch::Contains("line 1 is ") && Catch::Contains("--max-line-length"));
+  }
+  // A JSON document on one line has no line limit.
+  const auto results = evgraph::read_inputs({{json}}, evgraph::default_lexicon(), options);
+  CHECK_FALSE(results.at(0).documents.at(0).claims.empty());
+
+  options = {&in, 1};
+  options.limits.nodes = 3;
+  evgraph::GraphBuilder builder;
+  CHECK_THROWS_WITH(
+      evgraph::build_from_inputs(builder, {{text}}, evgraph::default_lexicon(), options),
+      Catch::Contains("more than the limit of 3; raise the limit with --max-nodes"));
+}

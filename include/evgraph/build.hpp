@@ -30,7 +30,8 @@ std::optional<InputFormat> peek_input_format(const InputSpec& input);
 // peek_input_format(); stdin and unreadable files count as such), whose works are registered; then
 // every input in input order, each added as soon as it and all before it are read. `on_read` sees
 // each input's result (its documents and diagnostics) before it is added, in input order. Throws as
-// read_inputs() does: the first input in input order that cannot be read, once the readers stopped.
+// read_inputs() does: the first input in input order that cannot be read, once the readers stopped;
+// an InputError naming the input after which the graph holds more than options.limits.nodes.
 void build_from_inputs(
     GraphBuilder& builder, const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
     const ReadOptions& options = {},

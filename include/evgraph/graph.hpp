@@ -96,6 +96,8 @@ class GraphBuilder {
   // Labels claims apart (label_claims_apart), links near-duplicate claims and gives up the graph;
   // the builder is empty after.
   EvidenceGraph finish();
+  // Nodes added so far.
+  std::size_t node_count() const noexcept { return graph_.node_count(); }
 
  private:
   EvidenceGraph graph_;

@@ -141,17 +141,33 @@ struct ReadProgress {
   std::atomic<std::size_t> claims{0};     // claim records extracted
 };
 
+// Bounds that turn input too big for the machine into an InputError naming the input, its size and
+// the limit, instead of exhausting memory or time. The defaults suit a laptop: 512 MiB of answer
+// text make a graph of about 4 GB. The command line raises them with --max-input-size,
+// --max-line-length and --max-nodes.
+struct Limits {
+  std::uint64_t input_bytes = std::uint64_t{512} << 20;  // one input: a file, or stdin
+  // One line of a line-based input: answer text, CSV/TSV, JSON Lines, BibTeX, RIS. JSON documents
+  // and HTML pages, often written on one line, have no line limit.
+  std::uint64_t line_bytes = std::uint64_t{16} << 20;
+  std::size_t nodes = 5'000'000;  // the graph build_from_inputs() builds (about 1 KB each)
+};
+
+// "512 MiB", "1.5 GiB", "900 bytes": a size for messages.
+std::string size_text(std::uint64_t bytes);
+
 struct ReadOptions {
   std::istream* stdin_stream = nullptr;  // where "-" is read from (std::cin when null), once
   unsigned threads = 0;                  // at most this many at once; 0: one per core
   ReadProgress* progress = nullptr;
   std::size_t window = 0;  // inputs read ahead of the one being consumed; 0: two per thread
+  Limits limits = {};
 };
 
 // Reads every input into Evidence, one result per input in input order, each holding the input's
 // documents. An input that cannot be read throws (IoError, InputError; a binary file an InputError
-// naming its kind and what to give instead), the first such one in input order, once the readers
-// stopped.
+// naming its kind and what to give instead; one over options.limits an InputError with its size and
+// the limit), the first such one in input order, once the readers stopped.
 std::vector<InputResult> read_inputs(const std::vector<InputSpec>& inputs, const Lexicon& lexicon,
                                      const ReadOptions& options = {});
 // The same, streaming: hands each result to `consume(index, result)` on the calling thread, in

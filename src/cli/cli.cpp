@@ -103,6 +103,7 @@ struct Options {
   bool allow_empty = false;
   bool absolute_paths = false;
   std::size_t max_warnings = 20;
+  Limits limits;
   std::string diagnostics;
   bool quiet = false;
   bool timings = false;
@@ -160,6 +161,24 @@ void add_input_options(CLI::App& app, Options& options) {
       ->type_name("N")
       ->default_val(20)
       ->check(CLI::NonNegativeNumber)
+      ->allow_extra_args(false);
+  app.add_option("--max-input-size", options.limits.input_bytes,
+                 "Refuse an input (a file, or stdin) larger than SIZE, e.g. 2G (default 512M; "
+                 "the graph of 512 MiB of answers takes about 4 GB of memory)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false))
+      ->allow_extra_args(false);
+  app.add_option("--max-line-length", options.limits.line_bytes,
+                 "Refuse a line longer than SIZE in answer text, CSV/TSV, JSON Lines, BibTeX or "
+                 "RIS (default 16M; JSON documents and HTML pages have no line limit)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false))
+      ->allow_extra_args(false);
+  app.add_option("--max-nodes", options.limits.nodes,
+                 "Stop with an error when the graph would hold more than N nodes (default "
+                 "5000000, about 5 GB)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber)
       ->allow_extra_args(false);
   app.add_option("--diagnostics", options.diagnostics,
                  "Also write every diagnostic to FILE, one a line as on stderr, or as JSON Lines "
@@ -521,7 +540,7 @@ EvidenceGraph read_and_build(const Options& options, Streams& io, DiagnosticRepo
       inputs.size(), io.err.shows_progress() ? total_bytes(inputs) : std::uintmax_t{0});
   Diagnostics build_diagnostics;
   GraphBuilder builder(&build_diagnostics);
-  build_from_inputs(builder, inputs, lexicon, {&io.in, 0, &progress},
+  build_from_inputs(builder, inputs, lexicon, {&io.in, 0, &progress, 0, options.limits},
                     [&](std::size_t i, const InputResult& result) {
                       if (!options.quiet)
                         io.err.print(read_as_line(inputs[i].path, result.documents));

@@ -115,6 +115,13 @@ void build_from_inputs(GraphBuilder& builder, const std::vector<InputSpec>& inpu
   auto add = [&](std::size_t i, InputResult&& result) {
     if (on_read) on_read(i, result);
     for (Evidence& evidence : result.documents) builder.add(std::move(evidence));
+    if (builder.node_count() > options.limits.nodes) {
+      throw InputError({inputs[i].path, 0, 0},
+                       "with this input the graph has " + std::to_string(builder.node_count()) +
+                           " nodes, more than the limit of " +
+                           std::to_string(options.limits.nodes) +
+                           "; raise the limit with --max-nodes N (e.g. 20000000)");
+    }
   };
   std::size_t next_kept = 0;  // into `first`
   auto add_kept_before = [&](std::size_t index) {

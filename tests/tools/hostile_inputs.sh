@@ -109,7 +109,7 @@ valid_json "footnotes in a cycle" "$work/out/g.json" '"type": "cites"'
 # million times, a list naming one work 100,000 times, a CSV field of 50 MB — each linear.
 /usr/bin/python3 -c "import sys; sys.stdout.write('Peer groups help men. ' * $(big 4600000) + '\n')" \
   > "$in/long-line.txt"
-run 0 "one long line" check "$in/long-line.txt" --quiet
+run 0 "one long line" check "$in/long-line.txt" --quiet --max-line-length 1G
 /usr/bin/python3 -c "
 import sys
 n = $(big 1000000)
@@ -137,7 +137,28 @@ valid_json "a list naming one work 100,000 times" "$work/out/g.json" '"text": "M
 import sys
 sys.stdout.write('claim,source\n\"' + 'x' * $(big 50000000) + '\",https://a.example/1\n')" \
   > "$in/wide.csv"
-run 0 "a CSV field of 50 MB" check --map text=claim,source=source "$in/wide.csv" --quiet
+run 0 "a CSV field of 50 MB" check --map text=claim,source=source "$in/wide.csv" --quiet \
+  --max-line-length 1G
+
+# Limits: a line over 16 MiB, an input over 512 MiB (a sparse 1 GB file: refused before it is
+# read), stdin over --max-input-size, a graph over --max-nodes: exit 1, what and how to raise it.
+/usr/bin/python3 -c "import sys; sys.stdout.write('Peer groups help men. ' * 800000 + '\n')" \
+  > "$in/over-line.txt"
+run 1 "a line over the limit" build "$in/over-line.txt" -o "$work/out/g.json"
+says "a line over the limit" "$in/over-line.txt:1:1: error: line 1 is 16.8 MiB long, more than the limit of 16 MiB; raise the limit with --max-line-length SIZE"
+no_output_left "a line over the limit"
+truncate -s 1G "$in/huge.txt"
+run 1 "a 1 GB input" build "$in/huge.txt" -o "$work/out/g.json"
+says "a 1 GB input" "$in/huge.txt: error: the input is 1 GiB, more than the limit of 512 MiB; raise the limit with --max-input-size SIZE (e.g. 2G)"
+no_output_left "a 1 GB input"
+rm -f "$in/huge.txt"
+head -c 3000000 /dev/zero | tr '\0' 'a' > "$in/three-mb.txt"
+run 1 "stdin over the limit" build - -o "$work/out/g.json" --max-input-size 2M < "$in/three-mb.txt"
+says "stdin over the limit" "-: error: the input holds more than the limit of 2 MiB"
+run 1 "a graph over --max-nodes" build graphs/men-peer-support/men-peer-support.txt \
+  -o "$work/out/g.json" --max-nodes 40
+says "a graph over --max-nodes" "more than the limit of 40; raise the limit with --max-nodes N"
+no_output_left "a graph over --max-nodes"
 
 # JSON nested 100,000 levels: an error, no stack overflow.
 /usr/bin/python3 -c "print('[' * 100000 + ']' * 100000)" > "$in/deep.json"
