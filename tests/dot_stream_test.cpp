@@ -501,6 +501,13 @@ TEST_CASE("the streamed DOT of hostile ids and texts reads back as build_cgraph'
   check_stream(EvidenceGraph{});
 }
 
+TEST_CASE("the streamed DOT of random Unicode reads back as build_cgraph's graph",
+          "[export][property]") {
+  for (const std::uint32_t seed : {5u, 6u}) {
+    check_stream(evgraph::test::graph_of_texts(evgraph::test::random_texts(150, seed)));
+  }
+}
+
 TEST_CASE("the streamed DOT of a generated corpus for dot reads back as build_cgraph's graph",
           "[export]") {
   const EvidenceGraph g = graph_of_answers(generated_answers(800, 8));

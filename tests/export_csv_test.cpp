@@ -381,3 +381,19 @@ TEST_CASE("Neo4j CSV has typed headers, capitalised labels and upper-case types"
   const fs::path torture = exported(torture_graph(), Format::neo4j, "neo4j-multiline");
   CHECK_THAT(slurp(torture / "README.md"), Catch::Contains("--multiline-fields=true"));
 }
+
+TEST_CASE("random Unicode reads back from the CSV folders as written", "[export][property]") {
+  const std::vector<std::string> texts = test::random_texts(300, 7);
+  const EvidenceGraph g = test::graph_of_texts(texts);
+  for (Format format : {Format::csv, Format::neo4j}) {
+    INFO(to_string(format));
+    const fs::path dir = exported(g, format, "random-" + std::string(to_string(format)));
+    std::map<std::string, std::string> text_of;
+    for (const auto& record : records(read_csv(dir / "nodes.csv"))) {
+      text_of[record.at(format == Format::csv ? "id" : "id:ID")] = record.at("text");
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      CHECK(text_of.at("claim:" + std::to_string(i)) == texts[i]);
+    }
+  }
+}

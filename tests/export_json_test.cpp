@@ -214,3 +214,20 @@ TEST_CASE("a graph JSON's stance or certainty outside the vocabulary is a warnin
   CHECK(d[3].where.column == 77);
   for (const auto& diagnostic : d) CHECK(diagnostic.severity == evgraph::Severity::warning);
 }
+
+TEST_CASE("random Unicode reads back from node-link JSON as written", "[export][property]") {
+  for (const std::uint32_t seed : {1u, 2u, 3u}) {
+    const std::vector<std::string> texts = evgraph::test::random_texts(200, seed);
+    std::ostringstream out;
+    evgraph::write_json(evgraph::test::graph_of_texts(texts), out);
+    const auto parsed = nlohmann::json::parse(out.str());
+    std::map<std::string, std::string> text_of;
+    for (const auto& node : parsed.at("nodes")) {
+      if (node.at("type") == "claim") text_of[node.at("id")] = node.at("text");
+    }
+    REQUIRE(text_of.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      CHECK(text_of.at("claim:" + std::to_string(i)) == texts[i]);
+    }
+  }
+}

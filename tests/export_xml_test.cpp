@@ -518,3 +518,17 @@ TEST_CASE("an empty graph is a valid empty GraphML and GEXF document", "[export]
   CHECK(read_graphml(graphml_of(g)).nodes.empty());
   CHECK(read_gexf(gexf_of(g))->nodes.empty());
 }
+
+TEST_CASE("random Unicode reads back from GraphML and GEXF as XML keeps it", "[export][property]") {
+  const std::vector<std::string> texts = test::random_texts(300, 11);
+  const EvidenceGraph g = test::graph_of_texts(texts);
+  const GraphmlRead graphml = read_graphml(graphml_of(g));
+  const auto gexf = read_gexf(gexf_of(g));
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO(i);
+    const std::string id = "claim:" + std::to_string(i);
+    CHECK(graphml.nodes.at(id).at("text") == xml_kept(texts[i]));
+    CHECK(graphml.nodes.at(id).at("label") == xml_kept(short_label(texts[i])));
+    CHECK(gexf->nodes.at(id).at("text") == xml_kept(texts[i]));
+  }
+}

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -70,6 +72,73 @@ inline Node make_source(std::string id, std::string url) {
   node.url = url;
   node.urls = {std::move(url)};
   return node;
+}
+
+// A graph of one document asserting one claim per text ("claim:0"…), for escaping tests.
+inline EvidenceGraph graph_of_texts(const std::vector<std::string>& texts) {
+  EvidenceGraph graph;
+  Node document = make_node("document:a.md", NodeType::document, "a.md");
+  document.path = "a.md";
+  const Vertex from = graph.add_node(std::move(document));
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const Vertex claim = graph.add_node(make_claim("claim:" + std::to_string(i), texts[i]));
+    graph.add_edge(from, claim, make_edge(EdgeType::asserts));
+  }
+  return graph;
+}
+
+// `count` random texts of up to 48 code points, the same for the same seed, mixing what breaks
+// escaping: ASCII and markup punctuation, every C0 control (NUL included) and DEL, C1 controls,
+// bidi controls, U+2028/U+2029, the BOM, U+FFFD, noncharacters, combining marks, CJK, Arabic and
+// emoji with a zero-width joiner. Valid UTF-8 throughout.
+inline std::vector<std::string> random_texts(std::size_t count, std::uint32_t seed) {
+  static constexpr char32_t kSpecial[] = {
+      U'"',      U'\\',     U'\'',         U'<',          U'>',         U'&',      U'{',
+      U'}',      U'|',      U',',          U';',          U'[',         U']',      U'=',
+      U'+',      U'-',      U'@',          U'#',          U'%',         U'\u0080', U'\u0085',
+      U'\u009F', U'\u00E9', U'\u0301',     U'\u0639',     U'\u200D',    U'\u200E', U'\u200F',
+      U'\u2028', U'\u2029', U'\u202A',     U'\u202B',     U'\u202C',    U'\u202D', U'\u202E',
+      U'\u2066', U'\u2067', U'\u2068',     U'\u2069',     U'\u4E2D',    U'\uFEFF', U'\uFFFD',
+      U'\uFFFE', U'\uFFFF', U'\U0001F600', U'\U0001F469', U'\U0010FFFF'};
+  std::mt19937 random(seed);
+  auto below = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+  };
+  auto append = [](std::string& out, char32_t c) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text;
+    for (std::size_t n = 1 + below(48); n > 0; --n) {
+      switch (below(4)) {
+        case 0:
+          append(text, static_cast<char32_t>(below(0x20)));  // C0 controls
+          break;
+        case 1:
+          append(text, kSpecial[below(std::size(kSpecial))]);
+          break;
+        default:
+          append(text, static_cast<char32_t>(0x20 + below(0x60)));  // printable ASCII and DEL
+      }
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
 }
 
 }  // namespace evgraph::test
