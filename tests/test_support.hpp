@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "evgraph/evgraph.hpp"
+#include "parse/json_strings.hpp"
 
 namespace evgraph::test {
 
@@ -104,36 +105,20 @@ inline std::vector<std::string> random_texts(std::size_t count, std::uint32_t se
   auto below = [&](std::size_t n) {
     return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
   };
-  auto append = [](std::string& out, char32_t c) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  };
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < count; ++i) {
     std::string text;
     for (std::size_t n = 1 + below(48); n > 0; --n) {
       switch (below(4)) {
         case 0:
-          append(text, static_cast<char32_t>(below(0x20)));  // C0 controls
+          detail::append_utf8(static_cast<std::uint32_t>(below(0x20)), text);  // C0 controls
           break;
         case 1:
-          append(text, kSpecial[below(std::size(kSpecial))]);
+          detail::append_utf8(kSpecial[below(std::size(kSpecial))], text);
           break;
         default:
-          append(text, static_cast<char32_t>(0x20 + below(0x60)));  // printable ASCII and DEL
+          detail::append_utf8(static_cast<std::uint32_t>(0x20 + below(0x60)),
+                              text);  // printable ASCII and DEL
       }
     }
     texts.push_back(std::move(text));
