@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "evgraph/analysis.hpp"
 #include "file_support.hpp"
@@ -198,4 +199,31 @@ TEST_CASE("csv-safe guards formula cells in the csv folder and the gap map's CSV
               answer);
   REQUIRE(r.code == 0);
   CHECK_THAT(evgraph::test::slurp(gap), Catch::Contains("\n'=Veterans,Loneliness,1,1,claim:"));
+}
+
+TEST_CASE("build and convert show only what the filter options keep", "[cli]") {
+  const auto dir = scratch("filters");
+  const std::string lexicon = "graphs/men-peer-support/lexicon.json";
+  const std::string full = (dir / "full.json").string();
+  auto r = run_cli({"build", "-q", seed_path(), "--lexicon", lexicon, "-o", full});
+  REQUIRE(r.code == 0);
+  const std::string veterans = (dir / "veterans.json").string();
+  r = run_cli({"build", seed_path(), "--lexicon", lexicon, "-o", veterans, "--only", "Veterans"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("evgraph: the outputs show 6 of "));
+  const auto kept = nlohmann::json::parse(evgraph::test::slurp(veterans));
+  std::set<std::string> types;
+  for (const auto& node : kept.at("nodes")) types.insert(node.at("type").get<std::string>());
+  CHECK(types == std::set<std::string>{"claim", "source", "population", "intervention", "outcome"});
+
+  const std::string cited = (dir / "cited.json").string();
+  r = run_cli({"convert", full, "-o", cited, "--cited-only", "--types", "claim, source", "-q"});
+  REQUIRE(r.code == 0);
+  for (const auto& node : nlohmann::json::parse(evgraph::test::slurp(cited)).at("nodes")) {
+    CHECK((node.at("type") == "claim" || node.at("type") == "source"));
+  }
+  r = run_cli({"convert", full, "-o", cited, "--types", "claims"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--types: unknown node type 'claims'"));
 }

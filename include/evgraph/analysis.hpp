@@ -150,6 +150,30 @@ void write_report_text(const EvidenceGraph& graph, const Report& report, std::os
 void write_report_markdown(const EvidenceGraph& graph, const Report& report, std::ostream& out);
 void write_report_json(const EvidenceGraph& graph, const Report& report, std::ostream& out);
 
+// ---- Filters: the part of a graph an export shows
+
+// Each set criterion narrows the nodes kept (they combine as AND); edges are kept between kept
+// nodes. Names are ids or labels, found as resolve_node() finds them.
+struct GraphFilter {
+  // Concepts (population, intervention or outcome): the claims linked to any of them, with the
+  // sources those claims cite and the concepts they are linked to.
+  std::vector<std::string> only;
+  std::string around;  // a node: what lies within `depth` edges of it, in either direction
+  std::size_t depth = 1;
+  std::vector<NodeType> types;  // only these types (none: every type)
+  bool no_commentary = false;   // no commentary claims
+  bool cited_only = false;      // no claim that cites nothing, no source no claim cites
+  std::size_t min_works = 0;    // no claim citing fewer distinct works
+  bool empty() const {
+    return only.empty() && around.empty() && types.empty() && !no_commentary && !cited_only &&
+           min_works == 0;
+  }
+};
+
+// The kept nodes (in vertex order, their ids and labels unchanged) and the edges between them, as
+// a new graph. Throws Error when a name fits no node or several, or `only` names no concept.
+EvidenceGraph filter_graph(const EvidenceGraph& graph, const GraphFilter& filter);
+
 // ---- Paths, neighbours and search
 
 // Text as the HTML page's search compares it (src/export/html_page.js fold()): compatibility

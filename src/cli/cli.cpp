@@ -23,6 +23,7 @@
 #include "cli/output_files.hpp"
 #include "evgraph/evgraph.hpp"
 #include "input/binary_files.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph::cli {
 namespace {
@@ -104,6 +105,8 @@ struct Options {
   bool absolute_paths = false;
   std::size_t max_warnings = 20;
   Limits limits;
+  GraphFilter filter;        // build, convert: what the outputs show
+  std::string filter_types;  // --types, comma-separated
   std::string diagnostics;
   bool quiet = false;
   bool timings = false;
@@ -575,8 +578,78 @@ void write_outputs(const EvidenceGraph& graph, const std::vector<Output>& output
   }
 }
 
+void add_filter_options(CLI::App& app, Options& options) {
+  app.add_option("--only", options.filter.only,
+                 "Show only the claims linked to this population, intervention or outcome (id or "
+                 "label), with their sources and concepts; repeatable (any of them)")
+      ->type_name("CONCEPT")
+      ->allow_extra_args(false);
+  app.add_option("--around", options.filter.around,
+                 "Show only what lies within --depth edges of this node (id or label)")
+      ->type_name("NODE")
+      ->allow_extra_args(false);
+  app.add_option("--depth", options.filter.depth, "Edges from the --around node (default 1)")
+      ->type_name("K")
+      ->check(CLI::NonNegativeNumber)
+      ->allow_extra_args(false);
+  app.add_option("--types", options.filter_types,
+                 "Show only nodes of these types, comma-separated (document, claim, source, "
+                 "population, intervention, outcome, answer)")
+      ->type_name("LIST")
+      ->allow_extra_args(false);
+  app.add_flag("--no-commentary", options.filter.no_commentary,
+               "Leave out the assistants' own commentary claims");
+  app.add_flag("--cited-only", options.filter.cited_only,
+               "Leave out claims that cite nothing and sources that no claim cites");
+  app.add_option("--min-works", options.filter.min_works,
+                 "Leave out claims that cite fewer than N distinct works")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber)
+      ->allow_extra_args(false);
+}
+
+// The filter the options describe; a --types name that is no node type is a usage error.
+GraphFilter filter_of(const Options& options) {
+  GraphFilter filter = options.filter;
+  std::string_view rest = options.filter_types;
+  while (!rest.empty()) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    const std::string name(ascii::trimmed(rest.substr(0, comma)));
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+    if (name.empty()) continue;
+    const std::optional<NodeType> type = node_type_from_string(name);
+    if (!type) {
+      std::vector<std::string> known;
+      for (NodeType each : kNodeTypes) known.emplace_back(to_string(each));
+      throw UsageError("--types: unknown node type '" + name +
+                       "' (known: document, claim, source, population, intervention, outcome, "
+                       "answer)" +
+                       did_you_mean(name, known));
+    }
+    filter.types.push_back(*type);
+  }
+  return filter;
+}
+
+// The part of the graph the outputs show, with a note of how much that is.
+EvidenceGraph filtered(EvidenceGraph graph, const GraphFilter& filter, const Options& options,
+                       Streams& io) {
+  if (filter.empty()) return graph;
+  const Clock::time_point start = Clock::now();
+  EvidenceGraph kept = filter_graph(graph, filter);
+  io.timings.add("filter", seconds_since(start));
+  if (!options.quiet) {
+    io.err.print("evgraph: the outputs show " + std::to_string(kept.node_count()) + " of " +
+                 std::to_string(graph.node_count()) + " nodes and " +
+                 std::to_string(kept.edge_count()) + " of " + std::to_string(graph.edge_count()) +
+                 " edges\n");
+  }
+  return kept;
+}
+
 int run_build(const Options& options, Streams& io) {
   const std::vector<Output> outputs = resolve_outputs(options);
+  const GraphFilter filter = filter_of(options);
   check_diagnostics_target(options, outputs);
   OutputFiles files;
   DiagnosticReport report = make_report(options, files, io);
@@ -589,6 +662,7 @@ int run_build(const Options& options, Streams& io) {
     release(std::move(graph), io);
     return kFailed;
   }
+  graph = filtered(std::move(graph), filter, options, io);
   note_layout(graph, outputs, options, io);
   write_outputs(graph, outputs, files, io);
   files.commit();
@@ -631,6 +705,7 @@ void add_output_options(CLI::App& app, Options& options) {
 void setup_build(CLI::App& app, Options& options) {
   add_input_options(app, options);
   add_output_options(app, options);
+  add_filter_options(app, options);
   add_run_options(app, options);
 }
 
@@ -657,13 +732,15 @@ EvidenceGraph read_graph_file(const std::string& name, const std::string& bytes,
 int run_convert(const Options& options, Streams& io) {
   if (options.inputs.size() != 1) throw UsageError("convert reads exactly one graph JSON");
   const std::vector<Output> outputs = resolve_outputs(options);
+  const GraphFilter filter = filter_of(options);
   const Clock::time_point start = Clock::now();
   const std::string& input = options.inputs.front();
   const std::string bytes = input == "-" ? std::string(std::istreambuf_iterator<char>(io.in),
                                                        std::istreambuf_iterator<char>())
                                          : read_file(input);
-  const EvidenceGraph graph = read_graph_file(input, bytes, options, io);
+  EvidenceGraph graph = read_graph_file(input, bytes, options, io);
   io.timings.add("read", seconds_since(start), bytes.size());
+  graph = filtered(std::move(graph), filter, options, io);
   note_layout(graph, outputs, options, io);
   OutputFiles files;
   write_outputs(graph, outputs, files, io);
@@ -676,6 +753,7 @@ void setup_convert(CLI::App& app, Options& options) {
       ->required()
       ->type_name("GRAPH.json");
   add_output_options(app, options);
+  add_filter_options(app, options);
   add_run_options(app, options);
 }
 
