@@ -220,7 +220,8 @@ TEST_CASE("build and convert show only what the filter options keep", "[cli]") {
   const std::string cited = (dir / "cited.json").string();
   r = run_cli({"convert", full, "-o", cited, "--cited-only", "--types", "claim, source", "-q"});
   REQUIRE(r.code == 0);
-  for (const auto& node : nlohmann::json::parse(evgraph::test::slurp(cited)).at("nodes")) {
+  const auto cited_graph = nlohmann::json::parse(evgraph::test::slurp(cited));
+  for (const auto& node : cited_graph.at("nodes")) {
     CHECK((node.at("type") == "claim" || node.at("type") == "source"));
   }
   r = run_cli({"convert", full, "-o", cited, "--types", "claims"});
