@@ -40,9 +40,12 @@ void refuse_binary(const std::string& path, std::string_view bytes) {
                               std::string(example) + ")");
 }
 
-// The bytes of `in`, at most `limit` of them: more is an InputError.
-std::string read_at_most(std::istream& in, const std::string& path, std::uint64_t limit) {
+// The bytes of `in`, at most `limit` of them: more is an InputError. `expected` (a file's size)
+// reserves room for them at once.
+std::string read_at_most(std::istream& in, const std::string& path, std::uint64_t limit,
+                         std::uintmax_t expected = 0) {
   std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limit)));
   char block[1 << 16];
   while (in.read(block, sizeof block) || in.gcount() > 0) {
     const auto count = static_cast<std::size_t>(in.gcount());
@@ -58,9 +61,11 @@ std::string read_at_most(std::istream& in, const std::string& path, std::uint64_
 std::string read_input_file(const std::string& path, std::uint64_t limit) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
+  std::uintmax_t size = 0;
   if (fs::is_regular_file(status)) {
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (!error && size > limit) {
+    size = fs::file_size(path, error);
+    if (error) size = 0;
+    if (size > limit) {
       refuse_size(path, "the input is " + size_text(size) + ", more than", limit,
                   "--max-input-size", "2G");
     }
@@ -69,7 +74,7 @@ std::string read_input_file(const std::string& path, std::uint64_t limit) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path + ": cannot open for reading");
-  return read_at_most(in, path, limit);
+  return read_at_most(in, path, limit, size);
 }
 
 bool is_line_based(InputFormat format) {
