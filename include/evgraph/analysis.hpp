@@ -25,6 +25,7 @@ struct ClaimMeasures {
   std::size_t works = 0;          // distinct works (source nodes) its cites edges point at
   std::size_t documents = 0;      // documents asserting it
   std::size_t corroborating = 0;  // claims joined to it by similar_to
+  std::size_t conflicting = 0;    // near-duplicate claims pointing the other way (conflicts_with)
   // The stance mix over its cites edges (curated evidence); `unstated` counts edges with none.
   std::size_t supports = 0, contrasts = 0, mentions = 0, mixed = 0, unstated = 0;
   Certainty certainty = Certainty::unstated;  // the best GRADE level of its cites edges
@@ -131,6 +132,7 @@ struct Report {
   std::vector<Vertex> listed_uncited;     // sources listed by a document, cited by no claim
   std::vector<Vertex> single_source;      // claims resting on one work
   std::vector<EdgeRef> ambiguous;         // cites edges from a number defined twice
+  std::vector<EdgeRef> conflicts;         // conflicts_with edges: near-duplicates that disagree
   std::size_t commentary = 0;             // commentary claims
   std::size_t claim_count = 0;            // all claims
   std::vector<Vertex> documents_uncited;  // documents with claims, none citing a source

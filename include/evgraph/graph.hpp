@@ -4,8 +4,9 @@
 // `merged_because`), so building from many Evidence values is a union. A work known by several
 // identifiers (a bibliography entry's DOI, PMID and PMCID) is one node whichever identifier a claim
 // used; two different strong identifiers of one kind are never merged. Near-duplicate claims are
-// joined by `similar_to` edges (similarity.cpp). Vertices and edges keep insertion order, which is
-// the order every export writes them in. Not thread-safe for concurrent writes.
+// joined by `similar_to` edges, or `conflicts_with` when they point opposite ways (similarity.cpp).
+// Vertices and edges keep insertion order, which is the order every export writes them in. Not
+// thread-safe for concurrent writes.
 #pragma once
 
 #include <cstddef>
@@ -126,9 +127,23 @@ inline constexpr double kSimilarThreshold = 0.5;
 inline constexpr std::size_t kSimilarMinShared = 5;
 inline constexpr double kSimilarCommonShare = 0.01;
 double claim_similarity(std::string_view a, std::string_view b);
-// Adds a similar_to edge (earlier claim → later claim, `score` rounded to 3 decimals) for every
-// similar pair of distinct claim nodes, in one order whatever the thread count (pairs are scored on
-// every core); returns how many it added.
+// The words where two near-duplicate claims point opposite ways, or nullopt when they agree (or
+// neither points anywhere). Opposite ways: one says a measure goes up, gets better or is linked and
+// the other down, worse or not linked ("reduces" / "increases", "improves" / "does not improve",
+// "associated" / "not associated"); or one says there is no effect or no link ("has no effect",
+// "unrelated") and the other that something happens; or, when no direction word decides, one claim
+// holds a negation the other does not ("no effective therapies" / "several effective therapies")
+// — never when both take the same side somewhere. A negation (not, no, never, none, neither, nor,
+// cannot, unable, fails, lacks, n't) turns over the direction word up to four words after it in its
+// clause ("did not significantly reduce"). Each word is a ConceptMatch: the words as written (from
+// the negation to the direction word), `at` in code points of its claim, and `field` "from" or
+// "to", the claim it is in; the first claim's first.
+std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
+                                                         std::string_view to);
+// Adds an edge (earlier claim → later claim, `score` rounded to 3 decimals) for every similar pair
+// of distinct claim nodes: conflicts_with, with the words that differ as its `terms`, when the two
+// point opposite ways (claims_conflict), else similar_to. In one order whatever the thread count
+// (pairs are scored on every core); returns how many it added.
 std::size_t link_similar_claims(EvidenceGraph& graph);
 
 // A short label for drawings: the text cut at a word boundary near `max_chars` code points, with

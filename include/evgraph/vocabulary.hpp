@@ -19,7 +19,8 @@ enum class EdgeType : std::uint8_t {
   about,
   reports,
   similar_to,
-  contains
+  contains,
+  conflicts_with
 };
 enum class ClaimKind { finding, commentary };
 // A cites edge's (or a curated record's) stance toward the claim; `unstated` when none is given,
@@ -62,8 +63,9 @@ inline constexpr NodeType kNodeTypes[] = {
     NodeType::document,     NodeType::claim,   NodeType::source, NodeType::population,
     NodeType::intervention, NodeType::outcome, NodeType::answer};
 inline constexpr EdgeType kEdgeTypes[] = {
-    EdgeType::asserts, EdgeType::lists,   EdgeType::cites,      EdgeType::concerns,
-    EdgeType::about,   EdgeType::reports, EdgeType::similar_to, EdgeType::contains};
+    EdgeType::asserts,    EdgeType::lists,    EdgeType::cites,
+    EdgeType::concerns,   EdgeType::about,    EdgeType::reports,
+    EdgeType::similar_to, EdgeType::contains, EdgeType::conflicts_with};
 
 std::string_view to_string(NodeType type);
 std::string_view to_string(EdgeType type);

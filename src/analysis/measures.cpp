@@ -64,6 +64,8 @@ std::vector<ClaimMeasures> claim_measures(const EvidenceGraph& graph) {
         }
       } else if (g.type(e) == EdgeType::similar_to) {
         ++measures.corroborating;
+      } else if (g.type(e) == EdgeType::conflicts_with) {
+        ++measures.conflicting;
       }
     }
     std::vector<Vertex> documents;
@@ -71,6 +73,7 @@ std::vector<ClaimMeasures> claim_measures(const EvidenceGraph& graph) {
       if (g.type(e) == EdgeType::asserts)
         documents.push_back(analysis::document_of(g, g.source(e)));
       if (g.type(e) == EdgeType::similar_to) ++measures.corroborating;
+      if (g.type(e) == EdgeType::conflicts_with) ++measures.conflicting;
     }
     measures.documents = distinct_count(documents);
     measures.works = distinct_count(works);

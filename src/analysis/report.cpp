@@ -19,6 +19,7 @@ Report report(const EvidenceGraph& graph, const ReportOptions& options) {
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
     ++result.edges[static_cast<std::size_t>(g.type(e))].second;
     if (g.type(e) == EdgeType::cites && g[e].ambiguous) result.ambiguous.push_back(e);
+    if (g.type(e) == EdgeType::conflicts_with) result.conflicts.push_back(e);
   }
   result.claims = claim_measures(graph);
   result.sources = source_measures(graph);

@@ -66,6 +66,16 @@ std::string listed_where(const Graph& g, Vertex source) {
   return text;
 }
 
+// "“reduces” against “increases”": the words where a conflicts_with edge's claims differ.
+std::string conflict_words(const EdgeView& edge) {
+  std::string from, to;
+  for (const ConceptMatchView match : edge.terms) {
+    std::string& side = match.field == "from" ? from : to;
+    side += (side.empty() ? "\u201C" : ", \u201C") + std::string(match.term) + "\u201D";
+  }
+  return from + " against " + to;
+}
+
 std::string source_name(const NodeView& source) {
   std::string name(source.label.empty() ? source.id : source.label);
   if (!source.title.empty() && source.title != source.label) (name += " — ") += source.title;
@@ -233,6 +243,14 @@ void write_report_text(const EvidenceGraph& graph, const Report& report, std::os
     return where(g[g.source(e)]) + "  " + std::string(g[g.source(e)].id) + " → " +
            std::string(g[g.target(e)].id);
   });
+  out << "  Conflicting near-duplicates (the same claim pointing opposite ways): "
+      << report.conflicts.size() << '\n';
+  write_list(out, "    ", report.conflicts, kListed, [&](EdgeRef e) {
+    return where(g[g.source(e)]) + "  " +
+           analysis::truncate_text(analysis::display_name(g[g.source(e)]), 50) + "\n      " +
+           conflict_words(g[e]) + "\n    " + where(g[g.target(e)]) + "  " +
+           analysis::truncate_text(analysis::display_name(g[g.target(e)]), 50);
+  });
   out << "  Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
       << percent(report.commentary, report.claim_count) << ")\n";
   out << "  Documents with no resolvable citation: " << report.documents_uncited.size() << '\n';
@@ -290,6 +308,11 @@ void write_report_markdown(const EvidenceGraph& graph, const Report& report, std
           [&](Vertex v) { return source_name(g[v]) + ", " + listed_where(g, v); });
   section("Single-source claims", report.single_source, claim_line);
   out << "### Ambiguous citations: " << report.ambiguous.size() << "\n\n";
+  out << "### Conflicting near-duplicates: " << report.conflicts.size() << "\n\n";
+  write_list(out, "- ", report.conflicts, kMarkdownListed, [&](EdgeRef e) {
+    return claim_line(g.source(e)) + " — " + conflict_words(g[e]) + " — " + claim_line(g.target(e));
+  });
+  if (!report.conflicts.empty()) out << '\n';
   out << "### Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
       << percent(report.commentary, report.claim_count) << ")\n\n";
   section("Documents with no resolvable citation", report.documents_uncited,
@@ -323,6 +346,7 @@ void write_report_json(const EvidenceGraph& graph, const Report& report, std::os
              {"works", m.works},
              {"documents", m.documents},
              {"corroborating", m.corroborating},
+             {"conflicting", m.conflicting},
              {"stance", Json{{"supports", m.supports},
                              {"contrasts", m.contrasts},
                              {"mentions", m.mentions},
@@ -371,6 +395,18 @@ void write_report_json(const EvidenceGraph& graph, const Report& report, std::os
   for (EdgeRef e : report.ambiguous) {
     ambiguous.push_back(Json{{"source", g[g.source(e)].id}, {"target", g[g.target(e)].id}});
   }
+  Json conflicts = Json::array();
+  for (EdgeRef e : report.conflicts) {
+    Json from = Json::array();
+    Json to = Json::array();
+    for (const ConceptMatchView match : g[e].terms) {
+      (match.field == "from" ? from : to).push_back(std::string(match.term));
+    }
+    conflicts.push_back(Json{{"source", g[g.source(e)].id},
+                             {"target", g[g.target(e)].id},
+                             {"source_words", std::move(from)},
+                             {"target_words", std::move(to)}});
+  }
   Json root{{"nodes", std::move(nodes)},
             {"edges", std::move(edges)},
             {"most_cited", std::move(most_cited)},
@@ -383,6 +419,7 @@ void write_report_json(const EvidenceGraph& graph, const Report& report, std::os
                               {"listed_uncited_sources", ids(report.listed_uncited)},
                               {"single_source_claims", ids(report.single_source)},
                               {"ambiguous_citations", std::move(ambiguous)},
+                              {"conflicting_claims", std::move(conflicts)},
                               {"commentary", report.commentary},
                               {"claims", report.claim_count},
                               {"documents_without_citation", ids(report.documents_uncited)},

@@ -358,12 +358,13 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_
   std::map<NodeType, std::size_t> nodes;
   std::size_t cites = 0;
   std::size_t similar = 0;
-  for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    ++nodes[graph.node(v).type];
-  }
-  for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
-    cites += graph.edge(e).type == EdgeType::cites;
-    similar += graph.edge(e).type == EdgeType::similar_to;
+  std::size_t conflicts = 0;
+  const Graph& g = graph.graph();
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) ++nodes[g.type(v)];
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    cites += g.type(e) == EdgeType::cites;
+    similar += g.type(e) == EdgeType::similar_to;
+    conflicts += g.type(e) == EdgeType::conflicts_with;
   }
   std::ostringstream s;
   s << "evgraph: " << nodes[NodeType::document] << " document(s), ";
@@ -371,9 +372,10 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_
     s << answers << (answers == 1 ? " answer, " : " answers, ");
   }
   s << nodes[NodeType::claim] << " claims, " << nodes[NodeType::source] << " sources, " << cites
-    << " cites edges, " << similar << " similar_to edges, " << nodes[NodeType::population]
-    << " populations, " << nodes[NodeType::intervention] << " interventions, "
-    << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
+    << " cites edges, " << similar << " similar_to edges, ";
+  if (conflicts > 0) s << conflicts << " conflicts_with edges, ";
+  s << nodes[NodeType::population] << " populations, " << nodes[NodeType::intervention]
+    << " interventions, " << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
   if (hidden > 0) s << ", " << hidden << " not shown";
   s << '\n';
   return s.str();

@@ -354,6 +354,7 @@ constexpr std::array<EdgeStyle, std::size(kEdgeTypes)> kEdgeStyles = {{
     {"solid", "#EE7733", "\u2500\u2500\u2500\u25B6"},
     {"dashed", "#4477AA", "\u254C\u254C\u254C\u25B6"},
     {"solid", "#BBBBBB", "\u2500\u2500\u2500\u25B6"},
+    {"dashed", "#CC3311", "\u254C\u254C\u254C\u25B6"},
 }};
 constexpr EdgeStyle kAmbiguousStyle = {"bold", "#CC3311", "\u2501\u2501\u2501\u25B6"};
 
@@ -576,6 +577,25 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
       out += ": \u201C";
       out += edge.quote;
       out += "\u201D";
+    }
+  } else if (edge.type == EdgeType::conflicts_with) {
+    out += "conflicting direction";
+    std::string_view side;
+    for (const ConceptMatchView match : edge.terms) {
+      out += side.empty() ? ": " : side != match.field ? " against " : ", ";
+      side = match.field;
+      out += "\u201C";
+      out += match.term;
+      out += "\u201D";
+      if (match.at) {
+        out += " at ";
+        append_number(out, *match.at);
+      }
+    }
+    if (edge.score) {
+      out += " (score ";
+      append_score(out, *edge.score);
+      out += ')';
     }
   } else if (!edge.terms.empty()) {  // concerns, about, reports: the words that made the link
     out += to_string(edge.type);

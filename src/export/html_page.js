@@ -281,7 +281,11 @@
     if (link.certainty) notes.push('certainty ' + link.certainty);
     if (link.ambiguous) notes.push('ambiguous: the marker is defined twice');
     if (typeof link.score === 'number') notes.push('score ' + link.score);
-    if (Array.isArray(link.terms)) {
+    if (link.type === 'conflicts_with' && Array.isArray(link.terms)) {
+      const side = (name) => link.terms.filter((t) => t.field === name)
+        .map((t) => '\u201C' + t.term + '\u201D').join(', ');
+      notes.push(side('from') + ' against ' + side('to'));
+    } else if (Array.isArray(link.terms)) {
       for (const t of link.terms) {
         notes.push('\u201C' + t.term + '\u201D' +
           (typeof t.at === 'number' ? ' at ' + t.at : t.field ? ' in ' + t.field : ''));

@@ -163,8 +163,10 @@ void write_edges(std::ostream& out, const EvidenceGraph& graph) {
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
     const EdgeType type = g[e].type;
     out << "  " << node_id(boost::source(e, g))
-        << (type == EdgeType::similar_to ? " -.->|" : " -->|") << to_string(type) << "| "
-        << node_id(boost::target(e, g)) << '\n';
+        << (type == EdgeType::similar_to       ? " -.->|"
+            : type == EdgeType::conflicts_with ? " -.-x|"
+                                               : " -->|")
+        << to_string(type) << "| " << node_id(boost::target(e, g)) << '\n';
   }
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "evgraph/graph.hpp"
+#include "graph/claim_direction.hpp"
 
 namespace evgraph {
 namespace {
@@ -102,12 +103,18 @@ void for_each_content_word(std::string_view text, Visit&& visit) {
 }
 
 // Content-word ids in the order the words are first met. Each spelling met (lower-cased, before
-// folding) is remembered with its id, or with kNotContent, so that a word costs one lookup.
+// folding) is remembered with its id, or with kNotContent, and whether it can give a claim a
+// direction (detail::takes_sides), so that a word costs one lookup.
 class WordIds {
  public:
   static constexpr std::uint32_t kNotContent = UINT32_MAX;
 
-  std::uint32_t id(std::string_view word) {
+  struct Spelling {
+    std::uint32_t id = kNotContent;
+    bool takes_sides = false;
+  };
+
+  Spelling spelling(std::string_view word) {
     if (const auto found = by_spelling_.find(word); found != by_spelling_.end()) {
       return found->second;
     }
@@ -121,15 +128,16 @@ class WordIds {
       }
       id = found->second;
     }
-    by_spelling_.emplace(keep(word), id);
-    return id;
+    const Spelling spelling{id, detail::takes_sides(word)};
+    by_spelling_.emplace(keep(word), spelling);
+    return spelling;
   }
 
  private:
   std::string_view keep(std::string_view word) { return spellings_.emplace_back(word); }
 
   std::deque<std::string> spellings_;  // the keys below view these
-  std::unordered_map<std::string_view, std::uint32_t> by_spelling_;
+  std::unordered_map<std::string_view, Spelling> by_spelling_;
   std::unordered_map<std::string_view, std::uint32_t> by_content_;
 };
 
@@ -179,14 +187,21 @@ double claim_similarity(std::string_view a, std::string_view b) {
 std::size_t link_similar_claims(EvidenceGraph& graph) {
   std::vector<Vertex> claims;
   std::vector<std::vector<std::uint32_t>> words;
+  // Per claim: whether it is a finding (commentary takes no sides) and whether it has a word that
+  // can give it a direction.
+  std::vector<bool> finding;
+  std::vector<bool> takes_sides;
   WordIds word_ids;
   std::string buffer;
   std::vector<std::uint32_t> frequency;
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     if (graph.graph().type(v) != NodeType::claim) continue;
     std::vector<std::uint32_t>& ids = words.emplace_back();
-    for_each_word(graph.node(v).text, buffer, [&](std::string_view word) {
-      const std::uint32_t id = word_ids.id(word);
+    bool sides = false;
+    const NodeView claim = graph.node(v);
+    for_each_word(claim.text, buffer, [&](std::string_view word) {
+      const auto [id, word_takes_sides] = word_ids.spelling(word);
+      sides = sides || word_takes_sides;
       if (id == WordIds::kNotContent) return;
       if (id == frequency.size()) frequency.push_back(0);
       ids.push_back(id);
@@ -195,6 +210,8 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (std::uint32_t id : ids) ++frequency[id];
     claims.push_back(v);
+    finding.push_back(claim.kind == ClaimKind::finding);
+    takes_sides.push_back(sides);
   }
   const auto common = static_cast<std::uint32_t>(
       std::max(100.0, kSimilarCommonShare * static_cast<double>(claims.size())));
@@ -228,16 +245,21 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
   }
 
   // Claims are scored in chunks on every core, each against the earlier claims its prefix words
-  // propose; the pairs are then added chunk by chunk, so the edges come in one order whatever the
-  // threads.
+  // propose, and each similar pair's directions compared; the pairs are then added chunk by chunk,
+  // so the edges come in one order whatever the threads.
   struct Pair {
     std::uint32_t earlier;
     std::uint32_t later;
     double score;
   };
+  struct Conflict {
+    std::size_t pair;  // index into the chunk's pairs
+    std::vector<ConceptMatch> words;
+  };
   constexpr std::uint32_t kChunk = 512;
   const auto chunks = static_cast<std::uint32_t>((claims.size() + kChunk - 1) / kChunk);
   std::vector<std::vector<Pair>> found(chunks);
+  std::vector<std::vector<Conflict>> conflicts(chunks);
   std::atomic<std::uint32_t> next{0};
   auto work = [&] {
     std::vector<std::uint32_t> hits(claims.size(), 0);
@@ -259,7 +281,14 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
           hits[earlier] = 0;
           const auto similar =
               score(shared_count(words[earlier], words[i]), words[earlier].size(), words[i].size());
-          if (similar) found[chunk].push_back({earlier, i, *similar});
+          if (!similar) continue;
+          if (finding[earlier] && finding[i] && (takes_sides[earlier] || takes_sides[i])) {
+            if (auto differ =
+                    claims_conflict(graph.node(claims[earlier]).text, graph.node(claims[i]).text)) {
+              conflicts[chunk].push_back({found[chunk].size(), std::move(*differ)});
+            }
+          }
+          found[chunk].push_back({earlier, i, *similar});
         }
         touched.clear();
       }
@@ -272,11 +301,18 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
     work();
   }
   std::size_t added = 0;
-  for (const std::vector<Pair>& pairs : found) {
-    for (const Pair& pair : pairs) {
+  for (std::uint32_t chunk = 0; chunk < chunks; ++chunk) {
+    auto conflict = conflicts[chunk].begin();
+    for (std::size_t p = 0; p < found[chunk].size(); ++p) {
+      const Pair& pair = found[chunk][p];
       Edge edge;
       edge.type = EdgeType::similar_to;
       edge.score = pair.score;
+      if (conflict != conflicts[chunk].end() && conflict->pair == p) {
+        edge.type = EdgeType::conflicts_with;
+        edge.terms = std::move(conflict->words);
+        ++conflict;
+      }
       graph.add_edge(claims[pair.earlier], claims[pair.later], std::move(edge));
       ++added;
     }

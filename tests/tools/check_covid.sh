@@ -28,6 +28,21 @@ expect("claim-work pairs", len(cites), 1006)
 expect("stance records", len(records), 1504)
 expect("labels kept", Counter(r["label"] for r in records), labels)
 expect("records with their evidence sentences", sum(1 for r in records if r.get("data", {}).get("evidence_set")), 1504)
+near = Counter(a["type"] for _, _, a in G.edges(data=True) if a["type"] in ("similar_to", "conflicts_with"))
+expect("near-duplicate pairs", near["similar_to"] + near["conflicts_with"], 539)
+# The dataset pairs claims with refuted variants: many near-duplicates point opposite ways.
+if near["conflicts_with"] < 150: bad.append(f"only {near['conflicts_with']} conflicts_with edges")
+text = {n: a.get("text", "") for n, a in G.nodes(data=True)}
+for u, v, a in G.edges(data=True):
+    if a["type"] != "conflicts_with": continue
+    sides = [t.get("field") for t in a.get("terms", [])]
+    if not sides or set(sides) - {"from", "to"}: bad.append(f"conflict {u} -> {v}: terms {a.get('terms')}")
+    for t in a.get("terms", []):
+        claim = text[u] if t["field"] == "from" else text[v]
+        if claim[t["at"]:t["at"] + len(t["term"])] != t["term"]: bad.append(f"conflict term not where it says: {t}")
+hcq = [(text[u], text[v]) for u, v, a in G.edges(data=True) if a["type"] == "conflicts_with"
+       and "reduce a person" in text[u] + text[v] and "increase a person" in text[u] + text[v]]
+expect("smoking reduces / increases the risk: a conflict", len(hcq), 1)
 both = sum(1 for _, _, a in cites if {"SUPPORT", "NOTENOUGHINFO"} <= {r["label"] for r in a["records"]})
 if both == 0: bad.append("no edge carries both SUPPORT and NOTENOUGHINFO records")
 for b in bad: print("FAIL:", b)

@@ -6,7 +6,7 @@ seed.vosviewer.json seed.kumu.json seed.mmd; exit 0 = all holds)"""
 import collections, html, json, os, re, sys
 import networkx as nx
 
-EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"}
+EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains", "conflicts_with"}
 folder = sys.argv[1]
 problems = []
 
@@ -99,7 +99,7 @@ def check_kumu():
 
 
 NODE = re.compile(r'^    (n\d+)(\[\[|\(\[|\[/|\{\{|\(|>)"([^"]*)"(\]\]|\]\)|/\]|\\\]|\}\}|\)|\]):::([a-z]+)$')
-EDGE = re.compile(r"^  (n\d+) (-->|-\.->)\|([a-z_]+)\| (n\d+)$")
+EDGE = re.compile(r"^  (n\d+) (-->|-\.->|-\.-x)\|([a-z_]+)\| (n\d+)$")
 
 
 def check_mermaid():
@@ -117,6 +117,7 @@ def check_mermaid():
     got = triples((names.get(m[1]), names.get(m[4]), m[3]) for m in edges if m)
     expect("mermaid edges", got, seed_edges)
     expect("mermaid dotted similar_to", all((m[2] == "-.->") == (m[3] == "similar_to") for m in edges if m), True)
+    expect("mermaid crossed conflicts_with", all((m[2] == "-.-x") == (m[3] == "conflicts_with") for m in edges if m), True)
     return f"mermaid {len(nodes)} nodes, {len(edges)} edges"
 
 

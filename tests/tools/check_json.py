@@ -6,7 +6,7 @@ import json, subprocess, sys
 import networkx as nx
 
 NODE_TYPES = {"document", "claim", "source", "population", "intervention", "outcome", "answer"}
-EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains"}
+EDGE_TYPES = {"asserts", "lists", "cites", "concerns", "about", "reports", "similar_to", "contains", "conflicts_with"}
 json_path, dot_path = sys.argv[1], sys.argv[2]
 problems = []
 
