@@ -176,6 +176,16 @@ struct GraphFilter {
 // a new graph. Throws Error when a name fits no node or several, or `only` names no concept.
 EvidenceGraph filter_graph(const EvidenceGraph& graph, const GraphFilter& filter);
 
+// ---- Summary view
+
+// The evidence folded onto its concepts, a graph that stays readable at any size: the populations,
+// interventions and outcomes that finding claims are linked to (copies, in vertex order), and one
+// `evidence` edge for each pair of them a claim links — population → intervention and
+// intervention → outcome, or population → outcome when the claim names no intervention — with
+// `claims`, how many claims, and `works`, the distinct works those claims cite. Commentary is left
+// out. Edges come in the order of their first claim.
+EvidenceGraph summary_graph(const EvidenceGraph& graph);
+
 // ---- Paths, neighbours and search
 
 // Text as the HTML page's search compares it (src/export/html_page.js fold()): compatibility

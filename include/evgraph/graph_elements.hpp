@@ -208,6 +208,8 @@ struct Edge {
   bool inferred = false;                      // cites: from plain digits, not a written marker
   std::string quote;                          // cites: the text fragment of the cited URL, decoded
   std::vector<ConceptMatch> terms;  // concerns/about/reports: why (the claim's words, where)
+  std::size_t works = 0;   // evidence (summary view): distinct works the claims behind it cite
+  std::size_t claims = 0;  // evidence: the claims behind it
 };
 
 // One term of a concept edge as the graph holds it: ConceptMatch's fields as views.
@@ -277,11 +279,14 @@ struct EdgeView {
   bool inferred = false;
   std::string_view quote;
   TermsView terms;
+  std::size_t works = 0;
+  std::size_t claims = 0;
 };
 
 inline EdgeView view_of(const Edge& edge) {
-  return {edge.type,      edge.markers, edge.ambiguous, edge.score, edge.stance,
-          edge.certainty, edge.records, edge.inferred,  edge.quote, TermsView(edge.terms)};
+  return {edge.type,   edge.markers,          edge.ambiguous, edge.score,
+          edge.stance, edge.certainty,        edge.records,   edge.inferred,
+          edge.quote,  TermsView(edge.terms), edge.works,     edge.claims};
 }
 
 inline Edge make_edge(EdgeType type, std::vector<std::string> markers = {}, bool ambiguous = false,

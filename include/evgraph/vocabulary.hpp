@@ -20,7 +20,8 @@ enum class EdgeType : std::uint8_t {
   reports,
   similar_to,
   contains,
-  conflicts_with
+  conflicts_with,
+  evidence
 };
 enum class ClaimKind { finding, commentary };
 // A cites edge's (or a curated record's) stance toward the claim; `unstated` when none is given,
@@ -63,9 +64,9 @@ inline constexpr NodeType kNodeTypes[] = {
     NodeType::document,     NodeType::claim,   NodeType::source, NodeType::population,
     NodeType::intervention, NodeType::outcome, NodeType::answer};
 inline constexpr EdgeType kEdgeTypes[] = {
-    EdgeType::asserts,    EdgeType::lists,    EdgeType::cites,
-    EdgeType::concerns,   EdgeType::about,    EdgeType::reports,
-    EdgeType::similar_to, EdgeType::contains, EdgeType::conflicts_with};
+    EdgeType::asserts,        EdgeType::lists,   EdgeType::cites,      EdgeType::concerns,
+    EdgeType::about,          EdgeType::reports, EdgeType::similar_to, EdgeType::contains,
+    EdgeType::conflicts_with, EdgeType::evidence};
 
 std::string_view to_string(NodeType type);
 std::string_view to_string(EdgeType type);

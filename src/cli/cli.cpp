@@ -105,8 +105,9 @@ struct Options {
   bool absolute_paths = false;
   std::size_t max_warnings = 20;
   Limits limits;
-  GraphFilter filter;        // build, convert: what the outputs show
-  std::string filter_types;  // --types, comma-separated
+  GraphFilter filter;         // build, convert: what the outputs show
+  std::string filter_types;   // --types, comma-separated
+  std::string view = "full";  // build, convert: full or summary
   std::string diagnostics;
   bool quiet = false;
   bool timings = false;
@@ -382,6 +383,9 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_
 }
 
 // A diagram of a graph past kDotNodeLimit nodes is laid out with sfdp, not dot: said once a run.
+// Past this many nodes a drawing of the full graph gets a note that the summary view exists.
+constexpr std::size_t kSummaryHint = 1000;
+
 void note_layout(const EvidenceGraph& graph, const std::vector<Output>& outputs,
                  const Options& options, Streams& io) {
   const bool drawn = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
@@ -389,7 +393,13 @@ void note_layout(const EvidenceGraph& graph, const std::vector<Output>& outputs,
            output.format == Format::pdf || output.format == Format::html ||
            output.format == Format::graphology;
   });
-  if (options.quiet || !drawn || layout_engine_for(graph) == "dot") return;
+  if (options.quiet || !drawn) return;
+  if (options.view == "full" && graph.node_count() > kSummaryHint) {
+    io.err.print("evgraph: note: " + thousands(graph.node_count()) +
+                 " nodes are hard to read in one drawing; --view summary draws the populations, "
+                 "interventions and outcomes, joined as widely as the works behind them\n");
+  }
+  if (layout_engine_for(graph) == "dot") return;
   io.err.print("evgraph: note: " + thousands(graph.node_count()) + " nodes: laid out with " +
                std::string(layout_engine_for(graph)) + " (dot is used up to " +
                thousands(kDotNodeLimit) + " nodes)\n");
@@ -608,6 +618,12 @@ void add_filter_options(CLI::App& app, Options& options) {
       ->type_name("N")
       ->check(CLI::NonNegativeNumber)
       ->allow_extra_args(false);
+  app.add_option("--view", options.view,
+                 "full (default), or summary: the populations, interventions and outcomes, joined "
+                 "by evidence edges as wide as the distinct works behind them (after the filters)")
+      ->type_name("VIEW")
+      ->check(CLI::IsMember({"full", "summary"}))
+      ->allow_extra_args(false);
 }
 
 // The filter the options describe; a --types name that is no node type is a usage error.
@@ -633,9 +649,26 @@ GraphFilter filter_of(const Options& options) {
   return filter;
 }
 
-// The part of the graph the outputs show, with a note of how much that is.
+// The part of the graph the outputs show, with a note of how much that is; then the summary view
+// of it when asked.
 EvidenceGraph filtered(EvidenceGraph graph, const GraphFilter& filter, const Options& options,
                        Streams& io) {
+  if (options.view == "summary") {
+    EvidenceGraph kept = filter.empty() ? std::move(graph) : filter_graph(graph, filter);
+    const Clock::time_point start = Clock::now();
+    EvidenceGraph summary = summary_graph(kept);
+    io.timings.add("summary", seconds_since(start));
+    if (!options.quiet) {
+      std::size_t claims = 0;
+      for (Vertex v : boost::make_iterator_range(boost::vertices(kept.graph()))) {
+        claims += kept.graph().type(v) == NodeType::claim;
+      }
+      io.err.print("evgraph: summary view of " + thousands(claims) +
+                   " claims: " + thousands(summary.node_count()) + " concepts and " +
+                   thousands(summary.edge_count()) + " evidence edges\n");
+    }
+    return summary;
+  }
   if (filter.empty()) return graph;
   const Clock::time_point start = Clock::now();
   EvidenceGraph kept = filter_graph(graph, filter);

@@ -73,11 +73,13 @@ inline constexpr Attribute kAnswerAttributes[] = {
 inline constexpr Attribute kOptionalEdgeAttributes[] = {
     plain("inferred", AttributeType::boolean),
     plain("quote"),
+    plain("works", AttributeType::integer),
+    plain("claims", AttributeType::integer),
 };
 
 // Which of the optional tables a graph uses: a node with an `accessed` date or a claim with a
-// `section` (its first occurrence's), a cites edge that
-// is inferred or carries a quote.
+// `section` (its first occurrence's); a cites edge that is inferred or carries a quote, or a
+// summary view's evidence edge.
 struct OptionalAttributes {
   bool node = false;
   bool edge = false;
@@ -99,7 +101,8 @@ inline OptionalAttributes optional_attributes(const Graph& g) {
     }
   }
   for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
-    if (g[e].inferred || !g[e].quote.empty()) {
+    const EdgeView edge = g[e];
+    if (edge.inferred || !edge.quote.empty() || edge.claims > 0) {
       used.edge = true;
       break;
     }

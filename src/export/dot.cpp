@@ -355,6 +355,7 @@ constexpr std::array<EdgeStyle, std::size(kEdgeTypes)> kEdgeStyles = {{
     {"dashed", "#4477AA", "\u254C\u254C\u254C\u25B6"},
     {"solid", "#BBBBBB", "\u2500\u2500\u2500\u25B6"},
     {"dashed", "#CC3311", "\u254C\u254C\u254C\u25B6"},
+    {"solid", "#4477AA", "\u2501\u2501\u2501\u25B6"},
 }};
 constexpr EdgeStyle kAmbiguousStyle = {"bold", "#CC3311", "\u2501\u2501\u2501\u25B6"};
 
@@ -615,6 +616,12 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
         out += ')';
       }
     }
+  } else if (edge.type == EdgeType::evidence) {
+    out += "evidence: ";
+    append_number(out, edge.works);
+    out += edge.works == 1 ? " work, " : " works, ";
+    append_number(out, edge.claims);
+    out += edge.claims == 1 ? " claim" : " claims";
   } else if (edge.type == EdgeType::similar_to && edge.score) {
     out += "similar wording (score ";
     append_score(out, *edge.score);
@@ -703,12 +710,15 @@ constexpr std::array<DotAttribute, detail::kNodeTarget + 1> kNodeDefaults = {{
 
 constexpr std::array<DotAttribute, detail::kEdgeConstraint + 1> kEdgeDefaults = {{
     {"fontname", literal(kFont)},
+    {"fontsize", literal("9")},
     {"arrowsize", literal("0.7")},
     {"color", literal(kEdgeColor)},
     {"style", literal("solid")},
     {"class", literal("")},
     {"tooltip", literal("")},
     {"id", literal("")},
+    {"penwidth", literal("1")},
+    {"label", literal("")},
     {"minlen", literal("1")},
     {"weight", literal("1")},
     {"constraint", literal("true")},
@@ -873,6 +883,17 @@ void detail::DotScene::edge(EdgeRef e, std::size_t index, DotSettings& out) cons
   out.id = "link";
   append_number(out.id, index);
   out.values.push_back({kEdgeId, literal(out.id)});
+  if (edge.type == EdgeType::evidence) {  // a summary view: as wide as the works behind it
+    out.penwidth.clear();
+    append_number(out.penwidth, 1 + std::min<std::size_t>(edge.works, 8));
+    out.values.push_back({kEdgePenwidth, literal(out.penwidth)});
+    out.label.clear();
+    append_number(out.label, edge.works);
+    out.label += edge.works == 1 ? " work (" : " works (";
+    append_number(out.label, edge.claims);
+    out.label += edge.claims == 1 ? " claim)" : " claims)";
+    out.values.push_back({kEdgeLabel, {DotText::label, out.label}});
+  }
   if (columns_.empty()) return;
   // The plan's columns: an edge spans as many ranks as columns, and one that points back or
   // along a column does not rank its ends.

@@ -67,12 +67,15 @@ enum NodeAttribute : std::size_t {
 // declared only for dot.
 enum EdgeAttribute : std::size_t {
   kEdgeFontname,
+  kEdgeFontsize,
   kEdgeArrowsize,
   kEdgeColor,
   kEdgeStyle,
   kEdgeClass,
   kEdgeTooltip,
   kEdgeId,
+  kEdgePenwidth,
+  kEdgeLabel,
   kEdgeMinlen,
   kEdgeWeight,
   kEdgeConstraint,
@@ -93,6 +96,7 @@ struct DotSettings {
   std::string url;
   std::string id;
   std::string minlen;
+  std::string penwidth;
   std::string scratch;
 };
 

@@ -198,6 +198,8 @@ class GraphReader {
       edge.inferred = found->get<bool>();
     }
     edge.quote = text_of(j, "quote");
+    edge.works = number_of(j, "works");
+    edge.claims = number_of(j, "claims");
     if (auto found = j.find("score"); found != j.end() && found->is_number()) {
       edge.score = found->get<double>();
     }

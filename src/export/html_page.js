@@ -281,6 +281,10 @@
     if (link.certainty) notes.push('certainty ' + link.certainty);
     if (link.ambiguous) notes.push('ambiguous: the marker is defined twice');
     if (typeof link.score === 'number') notes.push('score ' + link.score);
+    if (typeof link.claims === 'number') {
+      notes.push(link.works + (link.works === 1 ? ' work, ' : ' works, ') + link.claims +
+        (link.claims === 1 ? ' claim' : ' claims'));
+    }
     if (link.type === 'conflicts_with' && Array.isArray(link.terms)) {
       const side = (name) => link.terms.filter((t) => t.field === name)
         .map((t) => '\u201C' + t.term + '\u201D').join(', ');

@@ -120,6 +120,10 @@ void write_link(Writer& json, const Graph& g, EdgeRef e) {
     for (const ConceptMatchView match : edge.terms) write_term(json, match);
     json.end_array();
   }
+  if (edge.claims > 0) {
+    json.key("works").integer(edge.works);
+    json.key("claims").integer(edge.claims);
+  }
   json.end_object();
 }
 

@@ -273,6 +273,10 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
     append_unique(existing.markers, edge.markers);
     existing.ambiguous = existing.ambiguous || edge.ambiguous;
     if (!existing.score) existing.score = edge.score;
+    if (existing.claims == 0) {
+      existing.works = edge.works;
+      existing.claims = edge.claims;
+    }
     existing.inferred = existing.inferred && edge.inferred;  // a written marker is not a guess
     add_quote(existing.quote, edge.quote);
     add_terms(existing.terms, edge.terms);

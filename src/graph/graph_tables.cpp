@@ -67,7 +67,7 @@ void append_link(std::vector<detail::EdgeLinks>& links, std::uint32_t& first, st
 bool detail::carries_payload(const Edge& edge) {
   return !edge.markers.empty() || edge.ambiguous || edge.score || edge.stance != Stance::unstated ||
          edge.certainty != Certainty::unstated || !edge.records.empty() || edge.inferred ||
-         !edge.quote.empty() || !edge.terms.empty();
+         !edge.quote.empty() || !edge.terms.empty() || edge.works > 0 || edge.claims > 0;
 }
 
 namespace {
@@ -76,6 +76,7 @@ namespace {
 detail::PayloadTable table_for(const Edge& edge) {
   using detail::PayloadTable;
   if (!detail::carries_payload(edge)) return PayloadTable::none;
+  if (edge.works > 0 || edge.claims > 0) return PayloadTable::whole;  // summary views: few edges
   const bool cite_fields = !edge.markers.empty() || edge.ambiguous ||
                            edge.stance != Stance::unstated ||
                            edge.certainty != Certainty::unstated || !edge.records.empty() ||
@@ -531,7 +532,7 @@ bool Graph::add_occurrences(Vertex v, std::vector<Occurrence>& occurrences) {
 
 bool Graph::add_markers(EdgeRef e, Edge& edge) {
   if (edge.score || edge.stance != Stance::unstated || edge.certainty != Certainty::unstated ||
-      !edge.records.empty() || !edge.quote.empty() || !edge.terms.empty()) {
+      !edge.records.empty() || !edge.quote.empty() || !edge.terms.empty() || edge.claims > 0) {
     return false;
   }
   detail::EdgeLinks& links = links_[e.index];

@@ -10,8 +10,8 @@ namespace {
 constexpr std::array<std::string_view, std::size(kNodeTypes)> kNodeTypeNames = {
     "document", "claim", "source", "population", "intervention", "outcome", "answer"};
 constexpr std::array<std::string_view, std::size(kEdgeTypes)> kEdgeTypeNames = {
-    "asserts", "lists",      "cites",    "concerns",      "about",
-    "reports", "similar_to", "contains", "conflicts_with"};
+    "asserts", "lists",      "cites",    "concerns",       "about",
+    "reports", "similar_to", "contains", "conflicts_with", "evidence"};
 constexpr Stance kStances[] = {Stance::unstated, Stance::supports, Stance::contrasts,
                                Stance::mentions, Stance::mixed};
 constexpr std::array<std::string_view, std::size(kStances)> kStanceNames = {
