@@ -228,3 +228,36 @@ TEST_CASE("build and convert show only what the filter options keep", "[cli]") {
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("--types: unknown node type 'claims'"));
 }
+
+TEST_CASE("--view summary writes the evidence folded onto its concepts", "[cli][summary]") {
+  const fs::path dir = scratch("summary-view");
+  const std::string lexicon = "graphs/men-peer-support/lexicon.json";
+  const std::string summary = (dir / "summary.json").string();
+  auto r =
+      run_cli({"build", seed_path(), "--lexicon", lexicon, "-o", summary, "--view", "summary"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("evgraph: summary view of 12 claims: "));
+  const auto graph = nlohmann::json::parse(evgraph::test::slurp(summary));
+  REQUIRE_FALSE(graph.at("links").empty());
+  for (const auto& link : graph.at("links")) {
+    CHECK(link.at("type") == "evidence");
+    CHECK(link.at("claims").get<int>() >= 1);
+  }
+  for (const auto& node : graph.at("nodes")) {
+    const std::string type = node.at("type");
+    CHECK((type == "population" || type == "intervention" || type == "outcome"));
+  }
+  // Low-SES men's arts-based claim: population → intervention, intervention → self-esteem.
+  bool low_ses = false;
+  for (const auto& link : graph.at("links")) {
+    low_ses = low_ses || (link.at("source") == "population:low-ses-men" &&
+                          link.at("target").get<std::string>().starts_with("intervention:"));
+  }
+  CHECK(low_ses);
+  r = run_cli({"convert", summary, "-o", (dir / "again.json").string(), "-q"});
+  REQUIRE(r.code == 0);
+  CHECK(evgraph::test::slurp((dir / "again.json").string()) == evgraph::test::slurp(summary));
+  r = run_cli({"build", seed_path(), "-o", summary, "--view", "summaries"});
+  CHECK(r.code == 2);
+}
