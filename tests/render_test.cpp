@@ -77,8 +77,9 @@ TEST_CASE("the svg carries node ids classes and source links", "[render]") {
   CHECK(svg.find("<a xlink:href=\"https://pubmed.ncbi.nlm.nih.gov/123/?a=1&amp;b=2\"") !=
         std::string::npos);
   CHECK(svg.find("target=\"_blank\"") != std::string::npos);
-  // An id holding the text "&amp;" keeps it: the SVG says "&amp;amp;".
-  CHECK(svg.find("<g id=\"source:url:x.org/?a=1&amp;amp;b=2\" class=\"node source\">") !=
+  // An id holding the text "&amp;" keeps it: the SVG says "&amp;amp;". No claim cites the source,
+  // so it is drawn apart.
+  CHECK(svg.find("<g id=\"source:url:x.org/?a=1&amp;amp;b=2\" class=\"node source uncited\">") !=
         std::string::npos);
   CHECK(svg.find("xlink:href=\"https://x.org/?a=1&amp;amp;b=2\"") != std::string::npos);
   CHECK(svg.find("&lt;helps&gt; &amp; \\N") != std::string::npos);

@@ -229,7 +229,8 @@ TEST_CASE("build and convert show only what the filter options keep", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains("--types: unknown node type 'claims'"));
 }
 
-TEST_CASE("--view summary writes the evidence folded onto its concepts", "[cli][summary]") {
+TEST_CASE("the summary view option writes the evidence folded onto its concepts",
+          "[cli][summary]") {
   const fs::path dir = scratch("summary-view");
   const std::string lexicon = "graphs/men-peer-support/lexicon.json";
   const std::string summary = (dir / "summary.json").string();

@@ -87,8 +87,19 @@ TEST_CASE("cgraph reads every torture node back as it was written", "[export][to
     CHECK(std::string(agnameof(n)) == node.id);
     CHECK(drawable(shown(attr(n, "label"), false), true) == drawable(node.label, true));
     const bool commentary = node.type == NodeType::claim && node.kind == ClaimKind::commentary;
-    CHECK(attr(n, "class") ==
-          (commentary ? "claim commentary" : std::string(to_string(node.type))));
+    // A finding citing nothing and a source no claim cites are drawn apart ("uncited").
+    bool cited = false;
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph()))) {
+      cited = cited || g.edge(e).type == evgraph::EdgeType::cites;
+    }
+    for (auto e : boost::make_iterator_range(boost::in_edges(v, g.graph()))) {
+      cited = cited || g.edge(e).type == evgraph::EdgeType::cites;
+    }
+    const bool uncited =
+        !commentary && !cited && (node.type == NodeType::claim || node.type == NodeType::source);
+    CHECK(attr(n, "class") == (commentary ? "claim commentary"
+                               : uncited  ? std::string(to_string(node.type)) + " uncited"
+                                          : std::string(to_string(node.type))));
     const std::string tooltip = shown(attr(n, "tooltip"), true);
     if (node.type == NodeType::claim) {
       CHECK(tooltip.starts_with(drawable(node.text, false) + "\n\n"));

@@ -307,6 +307,17 @@ void append_score(std::string& out, double score) {
   out.append(buffer.data(), result.ptr);
 }
 
+// “words” at 12: a term of a concept or conflicts_with edge, where it is in its claim.
+void append_term(std::string& out, const ConceptMatchView& match) {
+  out += "\u201C";
+  out += match.term;
+  out += "\u201D";
+  if (match.at) {
+    out += " at ";
+    append_number(out, *match.at);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Look
 
@@ -314,6 +325,7 @@ void append_score(std::string& out, double score) {
 struct NodeStyle {
   std::string_view shape;
   std::string_view style;
+  std::string_view uncited_style;  // a claim or source that no cites edge joins
   std::string_view margin;  // around the label; Graphviz's own for boxes, less for round shapes
   double widen;             // how much wider than its label's box Graphviz draws it (measured)
   double raise;             // how much taller
@@ -322,14 +334,36 @@ struct NodeStyle {
 constexpr std::string_view kBoxMargin = "0.11,0.055";
 constexpr std::string_view kShapeMargin = "0.04,0.01";
 constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
-    {"folder", "filled", kBoxMargin, 1.1, 1.0},
-    {"box", "rounded,filled", kBoxMargin, 1.0, 1.0},
-    {"note", "filled", kBoxMargin, 1.1, 1.0},
-    {"ellipse", "filled", kShapeMargin, 1.35, 1.25},
-    {"hexagon", "filled", kShapeMargin, 1.6, 1.45},
-    {"octagon", "filled", kShapeMargin, 1.35, 1.35},
-    {"tab", "filled", kBoxMargin, 1.1, 1.0},
+    {"folder", "filled", "dashed,filled", kBoxMargin, 1.1, 1.0},
+    {"box", "rounded,filled", "rounded,dashed,filled", kBoxMargin, 1.0, 1.0},
+    {"note", "filled", "dashed,filled", kBoxMargin, 1.1, 1.0},
+    {"ellipse", "filled", "dashed,filled", kShapeMargin, 1.35, 1.25},
+    {"hexagon", "filled", "dashed,filled", kShapeMargin, 1.6, 1.45},
+    {"octagon", "filled", "dashed,filled", kShapeMargin, 1.35, 1.35},
+    {"tab", "filled", "dashed,filled", kBoxMargin, 1.1, 1.0},
 }};
+
+// A finding that cites nothing, or a source no claim cites (listed only): drawn hollow, with a
+// dashed border of its type's colour, so that it does not look like evidence.
+bool is_uncited(const Graph& g, Vertex v) {
+  const NodeType type = g.type(v);
+  if (type == NodeType::claim) {
+    if (g[v].kind != ClaimKind::finding) return false;
+    for (EdgeRef e : boost::make_iterator_range(g.out_edges(v))) {
+      if (g.type(e) == EdgeType::cites) return false;
+    }
+    return true;
+  }
+  if (type != NodeType::source) return false;
+  for (EdgeRef e : boost::make_iterator_range(g.in_edges(v))) {
+    if (g.type(e) == EdgeType::cites) return false;
+  }
+  return true;
+}
+
+struct UncitedStyle {
+  static constexpr std::string_view fill = "white";
+};
 
 struct CommentaryStyle {
   static constexpr std::string_view style = "rounded,dashed,filled";
@@ -401,6 +435,7 @@ struct Present {
   std::array<bool, std::size(kEdgeTypes)> edges{};
   std::array<bool, std::size(kStanceColours)> stances{};
   bool commentary = false;
+  bool uncited = false;
   bool ambiguous = false;
 };
 
@@ -411,6 +446,7 @@ Present present_in(const EvidenceGraph& graph) {
     present.nodes.at(static_cast<std::size_t>(node.type)) = true;
     present.commentary =
         present.commentary || (node.type == NodeType::claim && node.kind == ClaimKind::commentary);
+    present.uncited = present.uncited || is_uncited(graph.graph(), v);
   }
   for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
     const EdgeView edge = graph.edge(e);
@@ -447,6 +483,9 @@ std::array<std::vector<LegendEntry>, 2> legend_entries(const Present& present) {
     }
   }
   if (present.commentary) nodes.push_back({colour_swatch(CommentaryStyle::fill), "commentary"});
+  if (present.uncited) {
+    nodes.push_back({colour_swatch(UncitedStyle::fill), "uncited, or never cited"});
+  }
   for (EdgeType type : kEdgeTypes) {
     if (present.edges.at(static_cast<std::size_t>(type))) {
       edges.push_back({line_swatch(style_of(type)), std::string(to_string(type))});
@@ -585,13 +624,7 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
     for (const ConceptMatchView match : edge.terms) {
       out += side.empty() ? ": " : side != match.field ? " against " : ", ";
       side = match.field;
-      out += "\u201C";
-      out += match.term;
-      out += "\u201D";
-      if (match.at) {
-        out += " at ";
-        append_number(out, *match.at);
-      }
+      append_term(out, match);
     }
     if (edge.score) {
       out += " (score ";
@@ -604,13 +637,8 @@ void append_edge_tooltip(std::string& out, const EdgeView& edge) {
     for (const ConceptMatchView match : edge.terms) {
       out += separator;
       separator = "; ";
-      out += "\u201C";
-      out += match.term;
-      out += "\u201D";
-      if (match.at) {
-        out += " at ";
-        append_number(out, *match.at);
-      } else if (!match.field.empty()) {
+      append_term(out, match);
+      if (!match.at && !match.field.empty()) {
         out += " (field ";
         out += match.field;
         out += ')';
@@ -854,6 +882,13 @@ void detail::DotScene::node(Vertex v, DotSettings& out) const {
     out.values.push_back({kNodeFillcolor, literal(CommentaryStyle::fill)});
     out.values.push_back({kNodeColor, literal(CommentaryStyle::color)});
     out.values.push_back({kNodeFontcolor, literal(CommentaryStyle::fontcolor)});
+  } else if (is_uncited(graph_.graph(), v)) {
+    out.klass = to_string(node.type);
+    out.klass += " uncited";
+    out.values.push_back({kNodeClass, literal(out.klass)});
+    out.values.push_back({kNodeStyle, literal(style.uncited_style)});
+    out.values.push_back({kNodeFillcolor, literal(UncitedStyle::fill)});
+    out.values.push_back({kNodeColor, literal(detail::colour_of(node.type).fill)});
   } else {
     out.values.push_back({kNodeClass, literal(to_string(node.type))});
     out.values.push_back({kNodeStyle, literal(style.style)});
