@@ -2,6 +2,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "evgraph/analysis.hpp"
@@ -116,6 +117,18 @@ TEST_CASE("a summary view exports its weights and reads back", "[summary][export
   CHECK_THAT(dot.str(), Catch::Contains("penwidth=3") &&
                             Catch::Contains("label=\"2 works (2 claims)\"") &&
                             Catch::Contains("evidence: 1 work, 1 claim"));
+  // Columns left to right as the edges run: populations, interventions, outcomes.
+  const std::string text = dot.str();
+  const auto column_of = [&](std::string_view id) {
+    const std::size_t at = text.find(std::string(id) + ";", text.find("subgraph \"column "));
+    const std::size_t column = text.rfind("subgraph \"column ", at);
+    return at == std::string::npos || column == std::string::npos ? std::string()
+                                                                  : text.substr(column + 17, 1);
+  };
+  CHECK(column_of("\"population:veterans\"") == "1");
+  CHECK(column_of("\"intervention:peer\"") == "2");
+  CHECK(column_of("\"outcome:wellbeing\"") == "3");
+  CHECK(text.find("subgraph \"column 4\"") == std::string::npos);
   evgraph::write_graphml(summary, graphml);
   CHECK_THAT(graphml.str(), Catch::Contains(R"(attr.name="works" attr.type="int")"));
 }

@@ -15,7 +15,8 @@
 // columns an edge spans; constraint=false when it points back or along a column). asserts and
 // lists edges have weight 0, so that documents do not pull the drawing apart. Where the plan
 // leaves parts of the graph unconnected, an invisible edge of class "layout" ties each part to the
-// rest; readers of the DOT skip edges of that class.
+// rest; readers of the DOT skip edges of that class. A summary view (evidence edges only) is
+// planned as its edges run: populations, interventions, outcomes, left to right.
 #include "export/column_plan.hpp"
 
 #include <algorithm>
@@ -340,11 +341,48 @@ class ColumnPlanner {
   std::size_t edges_ = 1;
 };
 
+// A summary view (summary_graph): concepts and evidence edges, no claims.
+bool is_summary(const EvidenceGraph& graph) {
+  const Graph& g = graph.graph();
+  bool evidence = false;
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    if (g.type(e) != EdgeType::evidence) return false;
+    evidence = true;
+  }
+  return evidence;
+}
+
+// The summary reads left to right as its edges run: populations, interventions, outcomes (a type
+// with no node takes no column).
+std::vector<std::size_t> summary_columns(const EvidenceGraph& graph) {
+  const Graph& g = graph.graph();
+  constexpr std::array<NodeType, 3> kOrder = {NodeType::population, NodeType::intervention,
+                                              NodeType::outcome};
+  std::array<bool, kOrder.size()> present{};
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    for (std::size_t i = 0; i < kOrder.size(); ++i)
+      present[i] = present[i] || g.type(v) == kOrder[i];
+  }
+  std::array<std::size_t, kOrder.size()> column{};
+  for (std::size_t i = 0, next = 0; i < kOrder.size(); ++i) {
+    column[i] = next;
+    next += present[i];
+  }
+  std::vector<std::size_t> columns(g.vertex_count(), 0);
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    for (std::size_t i = 0; i < kOrder.size(); ++i) {
+      if (g.type(v) == kOrder[i]) columns[v] = column[i];
+    }
+  }
+  return columns;
+}
+
 }  // namespace
 
 std::vector<std::size_t> plan_columns(const EvidenceGraph& graph,
                                       const std::vector<std::string>& labels, double legend,
                                       const ShapeScales& scales) {
+  if (is_summary(graph)) return summary_columns(graph);
   return ColumnPlanner(graph, labels, legend, scales).columns();
 }
 
