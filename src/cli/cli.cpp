@@ -653,33 +653,32 @@ GraphFilter filter_of(const Options& options) {
 // of it when asked.
 EvidenceGraph filtered(EvidenceGraph graph, const GraphFilter& filter, const Options& options,
                        Streams& io) {
-  if (options.view == "summary") {
-    EvidenceGraph kept = filter.empty() ? std::move(graph) : filter_graph(graph, filter);
+  if (!filter.empty()) {
     const Clock::time_point start = Clock::now();
-    EvidenceGraph summary = summary_graph(kept);
-    io.timings.add("summary", seconds_since(start));
+    EvidenceGraph kept = filter_graph(graph, filter);
+    io.timings.add("filter", seconds_since(start));
     if (!options.quiet) {
-      std::size_t claims = 0;
-      for (Vertex v : boost::make_iterator_range(boost::vertices(kept.graph()))) {
-        claims += kept.graph().type(v) == NodeType::claim;
-      }
-      io.err.print("evgraph: summary view of " + thousands(claims) +
-                   " claims: " + thousands(summary.node_count()) + " concepts and " +
-                   thousands(summary.edge_count()) + " evidence edges\n");
+      io.err.print("evgraph: the outputs show " + std::to_string(kept.node_count()) + " of " +
+                   std::to_string(graph.node_count()) + " nodes and " +
+                   std::to_string(kept.edge_count()) + " of " + std::to_string(graph.edge_count()) +
+                   " edges\n");
     }
-    return summary;
+    graph = std::move(kept);
   }
-  if (filter.empty()) return graph;
+  if (options.view != "summary") return graph;
   const Clock::time_point start = Clock::now();
-  EvidenceGraph kept = filter_graph(graph, filter);
-  io.timings.add("filter", seconds_since(start));
+  EvidenceGraph summary = summary_graph(graph);
+  io.timings.add("summary", seconds_since(start));
   if (!options.quiet) {
-    io.err.print("evgraph: the outputs show " + std::to_string(kept.node_count()) + " of " +
-                 std::to_string(graph.node_count()) + " nodes and " +
-                 std::to_string(kept.edge_count()) + " of " + std::to_string(graph.edge_count()) +
-                 " edges\n");
+    std::size_t claims = 0;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+      claims += graph.graph().type(v) == NodeType::claim;
+    }
+    io.err.print("evgraph: summary view of " + thousands(claims) +
+                 (claims == 1 ? " claim: " : " claims: ") + thousands(summary.node_count()) +
+                 " concepts and " + thousands(summary.edge_count()) + " evidence edges\n");
   }
-  return kept;
+  return summary;
 }
 
 int run_build(const Options& options, Streams& io) {

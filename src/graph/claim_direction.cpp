@@ -287,9 +287,6 @@ struct Direction {
     const std::uint8_t s = signs[static_cast<std::size_t>(axis)];
     return s == 1 ? 1 : s == 2 ? -1 : 0;
   }
-  bool has_any() const {
-    return std::any_of(signs.begin(), signs.end(), [](std::uint8_t s) { return s != 0; });
-  }
   const Phrase& phrase(Axis axis, int sign) const {
     return phrases[static_cast<std::size_t>(axis)][bit(sign)];
   }
@@ -394,8 +391,7 @@ ConceptMatch match_of(std::string_view text, const Phrase& phrase, std::string_v
 namespace detail {
 
 bool takes_sides(std::string_view word) {
-  return direction_of(word) != nullptr || contains(kNegations, word) || word == "t" ||
-         word == "cannot";
+  return direction_of(word) != nullptr || contains(kNegations, word) || word == "t";
 }
 
 }  // namespace detail
@@ -413,7 +409,8 @@ std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
       found.emplace_back(a.phrase(axis, sign), b.phrase(axis, -sign));
     }
   }
-  if (found.empty() && !agree_somewhere(a, b)) {
+  const bool agree = agree_somewhere(a, b);
+  if (found.empty() && !agree) {
     // "no effect" or "unrelated" against a claim that something happens.
     if (a.only_sign(Axis::link) < 0) {
       if (auto other = first_assertion(b)) found.emplace_back(a.phrase(Axis::link, -1), *other);
@@ -424,7 +421,7 @@ std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
   std::vector<ConceptMatch> words;
   if (found.empty()) {
     // A negation that turns the whole claim over: "no effective therapies" against "several".
-    if (a.bare_negations.size() % 2 == b.bare_negations.size() % 2 || agree_somewhere(a, b)) {
+    if (a.bare_negations.size() % 2 == b.bare_negations.size() % 2 || agree) {
       return std::nullopt;
     }
     for (const Phrase& p : a.bare_negations) words.push_back(match_of(from, p, "from"));
