@@ -184,3 +184,17 @@ TEST_CASE("a conflicts_with edge reads back from node-link JSON as written", "[c
   CHECK(again.str() == json.str());
   CHECK(d.empty());
 }
+
+TEST_CASE("a conflict made by a negation on one side says which claim holds it",
+          "[conflict][report]") {
+  evgraph::EvidenceGraph g = evgraph::test::graph_of_texts({
+      "Most patients who recover from the novel coronavirus do not make antibodies.",
+      "Most patients who recover from the novel coronavirus will make antibodies.",
+  });
+  evgraph::link_similar_claims(g);
+  const evgraph::Report report = evgraph::report(g);
+  REQUIRE(report.conflicts.size() == 1);
+  std::ostringstream text;
+  evgraph::write_report_text(g, report, text);
+  CHECK_THAT(text.str(), Catch::Contains("\u201Cnot\u201D in the first claim only"));
+}

@@ -66,13 +66,16 @@ std::string listed_where(const Graph& g, Vertex source) {
   return text;
 }
 
-// "“reduces” against “increases”": the words where a conflicts_with edge's claims differ.
+// "“reduces” against “increases”", or "“not” in the first claim only": the words where a
+// conflicts_with edge's claims differ.
 std::string conflict_words(const EdgeView& edge) {
   std::string from, to;
   for (const ConceptMatchView match : edge.terms) {
     std::string& side = match.field == "from" ? from : to;
     side += (side.empty() ? "\u201C" : ", \u201C") + std::string(match.term) + "\u201D";
   }
+  if (to.empty()) return from + " in the first claim only";
+  if (from.empty()) return to + " in the second claim only";
   return from + " against " + to;
 }
 

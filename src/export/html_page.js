@@ -288,7 +288,10 @@
     if (link.type === 'conflicts_with' && Array.isArray(link.terms)) {
       const side = (name) => link.terms.filter((t) => t.field === name)
         .map((t) => '\u201C' + t.term + '\u201D').join(', ');
-      notes.push(side('from') + ' against ' + side('to'));
+      const from = side('from');
+      const to = side('to');
+      notes.push(!to ? from + ' in the first claim only' : !from ? to + ' in the second claim only'
+        : from + ' against ' + to);
     } else if (Array.isArray(link.terms)) {
       for (const t of link.terms) {
         notes.push('\u201C' + t.term + '\u201D' +
