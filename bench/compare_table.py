@@ -233,7 +233,8 @@ def table(args):
                      "(evgraph / peer): %s." % (ec["claims"], pc["claims"], ec["cited"],
                                                 pc["cited"], "equal" if same else "**DIFFERENT**"))
         kinds = [k for k in ("asserts", "lists", "cites", "concerns", "about", "reports",
-                             "similar_to") if k in ec["edges"] or k in pc["edges"]]
+                             "similar_to", "conflicts_with")
+                 if k in ec["edges"] or k in pc["edges"]]
         notes.append("Edges by type (evgraph / peer): " + ", ".join(
             "%s %d / %d" % (k, ec["edges"].get(k, 0), pc["edges"].get(k, 0)) for k in kinds) + ".")
     elif ec:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -158,8 +159,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kShapes =
     {{"[[", "]]"}, {"(", ")"}, {"[/", "/]"}, {"([", "])"}, {"{{", "}}"}, {"[/", "\\]"}}};
 
 bool is_class_name(std::string_view name) {
-  return !name.empty() &&
-         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !name.empty() && std::all_of(name.begin(), name.end(),
+                                      [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 // `    n<digits><open>"<label>"<close>:::<class>`, with exactly two quotes; nullopt otherwise.
@@ -421,6 +422,26 @@ TEST_CASE("Mermaid has a subgraph per type, typed shapes and safe ids", "[export
   CHECK(text.find("  classDef claim fill:#99DDFF,") != std::string::npos);
   CHECK(text.find("  classDef source fill:#EEDD88,") != std::string::npos);
   CHECK(text.find("  classDef commentary ") != std::string::npos);
+}
+
+TEST_CASE("Mermaid sets uncited findings and never-cited sources apart", "[export]") {
+  EvidenceGraph g = sample();
+  const Vertex lone = g.add_node(make_claim("claim:00000000000000cc", "Groups help."));
+  const Vertex listed = g.add_node(make_source("source:url:listed", "https://example.org/"));
+  g.add_edge(0, lone, make_edge(EdgeType::asserts));
+  g.add_edge(0, listed, make_edge(EdgeType::lists, {"3"}));
+  const std::string text = text_of(g, write_mermaid);
+  std::map<std::string, std::string> class_of;
+  for (const auto& node : mermaid_nodes(text)) class_of[node.id] = node.klass;
+  REQUIRE(class_of.size() == g.node_count());
+  CHECK(class_of["n" + std::to_string(lone)] == "uncited_claim");
+  CHECK(class_of["n" + std::to_string(listed)] == "uncited_source");
+  CHECK(class_of["n1"] == "claim");       // cites two sources
+  CHECK(class_of["n2"] == "commentary");  // cites nothing, but is not a finding
+  CHECK(class_of["n3"] == "source");      // cited
+  CHECK(text.find("  classDef uncited_claim fill:#FFFFFF,stroke:#99DDFF,stroke-width:2px,"
+                  "stroke-dasharray:4 3,") != std::string::npos);
+  CHECK(text.find("  classDef uncited_source fill:#FFFFFF,stroke:#EEDD88,") != std::string::npos);
 }
 
 TEST_CASE("Mermaid warns at the top when GitHub would not draw the graph", "[export]") {

@@ -35,6 +35,7 @@
 #include "export/dot_scene.hpp"
 #include "export/graphviz.hpp"
 #include "export/palette.hpp"
+#include "export/uncited.hpp"
 
 namespace evgraph {
 namespace {
@@ -345,22 +346,6 @@ constexpr std::array<NodeStyle, std::size(kNodeTypes)> kNodeStyles = {{
 
 // A finding that cites nothing, or a source no claim cites (listed only): drawn hollow, with a
 // dashed border of its type's colour, so that it does not look like evidence.
-bool is_uncited(const Graph& g, Vertex v) {
-  const NodeType type = g.type(v);
-  if (type == NodeType::claim) {
-    if (g[v].kind != ClaimKind::finding) return false;
-    for (EdgeRef e : boost::make_iterator_range(g.out_edges(v))) {
-      if (g.type(e) == EdgeType::cites) return false;
-    }
-    return true;
-  }
-  if (type != NodeType::source) return false;
-  for (EdgeRef e : boost::make_iterator_range(g.in_edges(v))) {
-    if (g.type(e) == EdgeType::cites) return false;
-  }
-  return true;
-}
-
 struct UncitedStyle {
   static constexpr std::string_view fill = "white";
 };
@@ -446,7 +431,7 @@ Present present_in(const EvidenceGraph& graph) {
     present.nodes.at(static_cast<std::size_t>(node.type)) = true;
     present.commentary =
         present.commentary || (node.type == NodeType::claim && node.kind == ClaimKind::commentary);
-    present.uncited = present.uncited || is_uncited(graph.graph(), v);
+    present.uncited = present.uncited || detail::is_uncited(graph.graph(), v);
   }
   for (EdgeRef e : boost::make_iterator_range(boost::edges(graph.graph()))) {
     const EdgeView edge = graph.edge(e);
@@ -882,7 +867,7 @@ void detail::DotScene::node(Vertex v, DotSettings& out) const {
     out.values.push_back({kNodeFillcolor, literal(CommentaryStyle::fill)});
     out.values.push_back({kNodeColor, literal(CommentaryStyle::color)});
     out.values.push_back({kNodeFontcolor, literal(CommentaryStyle::fontcolor)});
-  } else if (is_uncited(graph_.graph(), v)) {
+  } else if (detail::is_uncited(graph_.graph(), v)) {
     out.klass = to_string(node.type);
     out.klass += " uncited";
     out.values.push_back({kNodeClass, literal(out.klass)});

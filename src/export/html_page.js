@@ -1,5 +1,5 @@
-// The evgraph page's script: search, filters by node type, edge type and population, a node's
-// neighbourhood and details, zoom. The graph's data is the node-link JSON in #evg-data; the
+// The evgraph page's script: search, filters by node type, edge type and concept (a population,
+// intervention or outcome), a node's neighbourhood and details, zoom and Fit (to what is shown). The graph's data is the node-link JSON in #evg-data; the
 // picture is Graphviz's SVG, whose node groups carry the node ids and whose edge groups carry
 // "link<k>", k the index in the links. Evidence text is data: it reaches the page through
 // textContent, and links only as checked http(s) hrefs, never through innerHTML.
@@ -12,6 +12,7 @@
   // change restyles the whole SVG.
   const LARGE = 5000;
   const QUIET_EDGES = new Set(['asserts', 'lists', 'similar_to', 'contains']);
+  const CONCEPT_TYPES = ['population', 'intervention', 'outcome'];
   const SEARCH_DELAY_MS = 200;
   const READABLE_SCALE = 0.6;
   const IDENTIFIER_URLS = {
@@ -49,14 +50,14 @@
   const results = document.getElementById('evg-results');
   const typeFilter = document.getElementById('evg-types');
   const edgeFilter = document.getElementById('evg-edge-types');
-  const populationFilter = document.getElementById('evg-population');
+  const conceptFilter = document.getElementById('evg-concept');
   const details = document.getElementById('evg-details');
 
   const state = {
     words: [],
     hiddenTypes: new Set(),
     hiddenEdges: new Set(large ? [...QUIET_EDGES] : []),
-    population: -1,
+    concept: -1,
     selected: -1,
     scale: 1,
   };
@@ -135,18 +136,20 @@
   // ---------------------------------------------------------------------------------------------
   // What is shown and highlighted
 
-  function populationScope(population) {
-    const scope = new Set([population]);
-    for (const { node } of adjacency[population]) {
-      if (nodes[node].type !== 'claim') continue;
+  // A concept, what it links to, and the neighbours of the claims among those (their sources,
+  // documents and other concepts). In a summary view a concept links to concepts only.
+  function conceptScope(concept) {
+    const scope = new Set([concept]);
+    for (const { node } of adjacency[concept]) {
       scope.add(node);
+      if (nodes[node].type !== 'claim') continue;
       for (const next of adjacency[node]) scope.add(next.node);
     }
     return scope;
   }
 
   function applyFilters() {
-    const scope = state.population >= 0 ? populationScope(state.population) : null;
+    const scope = state.concept >= 0 ? conceptScope(state.concept) : null;
     visible = nodes.map((node, i) => !state.hiddenTypes.has(node.type) && (!scope || scope.has(i)));
     shownLinks = links.map((link, k) => !state.hiddenEdges.has(link.type) &&
       ends[k].every((i) => i !== undefined && visible[i]));
@@ -444,26 +447,32 @@
     }
   }
 
-  function buildPopulationFilter() {
-    const populations = [];
-    nodes.forEach((node, i) => {
-      if (node.type === 'population') populations.push(i);
-    });
-    populations.sort((a, b) => nodeName(nodes[a]).localeCompare(nodeName(nodes[b])));
-    for (const i of populations) {
-      const claims = adjacency[i].filter(({ node }) => nodes[node].type === 'claim').length;
-      const option = element('option', null, nodeName(nodes[i]) + ' (' + claims + ' claims)');
-      option.value = nodes[i].id;
-      populationFilter.append(option);
-    }
-    populationFilter.disabled = populations.length === 0;
-    populationFilter.addEventListener('change', () => {
-      const chosen = indexOf.get(populationFilter.value);
-      state.population = chosen === undefined ? -1 : chosen;
-      applyFilters();
-      if (chosen !== undefined && nodeElements[chosen]) {
-        nodeElements[chosen].scrollIntoView({ block: 'center', inline: 'center' });
+  // One group of options per concept type, each concept with the claims that link to it.
+  function buildConceptFilter() {
+    for (const type of CONCEPT_TYPES) {
+      const concepts = [];
+      nodes.forEach((node, i) => {
+        if (node.type === type) concepts.push(i);
+      });
+      if (!concepts.length) continue;
+      concepts.sort((a, b) => nodeName(nodes[a]).localeCompare(nodeName(nodes[b])));
+      const group = element('optgroup');
+      group.label = TYPE_TITLES[type] || type;
+      for (const i of concepts) {
+        const claims = adjacency[i].filter(({ node }) => nodes[node].type === 'claim').length;
+        const option = element('option', null,
+          nodeName(nodes[i]) + (claims ? ' (' + claims + (claims === 1 ? ' claim)' : ' claims)') : ''));
+        option.value = nodes[i].id;
+        group.append(option);
       }
+      conceptFilter.append(group);
+    }
+    conceptFilter.disabled = conceptFilter.options.length <= 1;
+    conceptFilter.addEventListener('change', () => {
+      const chosen = indexOf.get(conceptFilter.value);
+      state.concept = chosen === undefined ? -1 : chosen;
+      applyFilters();
+      fit();
     });
   }
 
@@ -491,14 +500,44 @@
     canvas.scrollTop = centreY * canvas.scrollHeight - canvas.clientHeight / 2;
   }
 
-  // The whole picture in view, never enlarged.
+  // The part of the picture that is shown, as fractions of the picture's width and height: the
+  // whole picture when nothing is filtered out, else the box around the nodes left.
+  function shownBox() {
+    const whole = { left: 0, top: 0, right: 1, bottom: 1 };
+    if (visible.every(Boolean)) return whole;
+    const frame = svg.getBoundingClientRect();
+    if (!frame.width || !frame.height) return whole;
+    let box = null;
+    nodeElements.forEach((target, i) => {
+      if (!target || !visible[i]) return;
+      const r = target.getBoundingClientRect();
+      box = box ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top),
+        right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) }
+        : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    if (!box) return whole;
+    return { left: (box.left - frame.left) / frame.width, top: (box.top - frame.top) / frame.height,
+      right: (box.right - frame.left) / frame.width, bottom: (box.bottom - frame.top) / frame.height };
+  }
+
+  // What is shown, in view and centred, never enlarged past the picture's own size.
   function fit() {
     const box = svg.viewBox.baseVal;
     if (!box || !box.width) return;
+    const part = shownBox();
     const pt = 4 / 3;
-    const width = (canvas.clientWidth - 16) / (box.width * pt);
-    const height = (canvas.clientHeight - 16) / (box.height * pt);
-    zoom(Math.min(1, width, height));
+    const margin = 16;
+    const width = (canvas.clientWidth - margin) / (box.width * pt * Math.max(1e-6, part.right - part.left));
+    const height = (canvas.clientHeight - margin) / (box.height * pt * Math.max(1e-6, part.bottom - part.top));
+    state.scale = Math.min(1, Math.max(0.05, Math.min(width, height)));
+    svg.setAttribute('width', (box.width * state.scale).toFixed(1) + 'pt');
+    svg.setAttribute('height', (box.height * state.scale).toFixed(1) + 'pt');
+    const frame = svg.getBoundingClientRect();
+    const view = canvas.getBoundingClientRect();
+    const x = frame.left - view.left + canvas.scrollLeft + frame.width * (part.left + part.right) / 2;
+    const y = frame.top - view.top + canvas.scrollTop + frame.height * (part.top + part.bottom) / 2;
+    canvas.scrollLeft = x - canvas.clientWidth / 2;
+    canvas.scrollTop = y - canvas.clientHeight / 2;
   }
 
   function neutraliseSvgLinks() {
@@ -559,7 +598,7 @@
     document.getElementById('evg-zoom-fit').addEventListener('click', fit);
     buildTypeFilter();
     buildEdgeFilter();
-    buildPopulationFilter();
+    buildConceptFilter();
     fit();
     applyFilters();
     showDetails(-1);

@@ -15,6 +15,7 @@
 
 #include "evgraph/export.hpp"
 #include "export/palette.hpp"
+#include "export/uncited.hpp"
 
 namespace evgraph {
 namespace {
@@ -131,16 +132,19 @@ std::string node_id(Vertex v) {
   return "n" + std::to_string(v);
 }
 
-std::string_view class_of(const NodeView& node) {
+// Commentary, and findings and sources that are not evidence (uncited.hpp), have classes of
+// their own.
+std::string class_of(const Graph& g, Vertex v, const NodeView& node) {
   if (node.type == NodeType::claim && node.kind == ClaimKind::commentary) return "commentary";
-  return to_string(node.type);
+  if (detail::is_uncited(g, v)) return "uncited_" + std::string(to_string(node.type));
+  return std::string(to_string(node.type));
 }
 
-void write_node(std::ostream& out, Vertex v, const NodeView& node) {
+void write_node(std::ostream& out, const Graph& g, Vertex v, const NodeView& node) {
   const TypeLook& look = look_of(node.type);
   out << "    " << node_id(v) << look.open << '"'
       << label_text(node.label.empty() ? node.id : node.label) << '"' << look.close
-      << ":::" << class_of(node) << '\n';
+      << ":::" << class_of(g, v, node) << '\n';
 }
 
 void write_subgraph(std::ostream& out, const EvidenceGraph& graph, NodeType type) {
@@ -153,7 +157,7 @@ void write_subgraph(std::ostream& out, const EvidenceGraph& graph, NodeType type
           << "\"]\n";
       opened = true;
     }
-    write_node(out, v, node);
+    write_node(out, graph.graph(), v, node);
   }
   if (opened) out << "  end\n";
 }
@@ -176,6 +180,11 @@ void write_class_defs(std::ostream& out) {
         << ",stroke:#555555,color:#000000\n";
   }
   out << "  classDef commentary " << kCommentaryStyle << '\n';
+  for (NodeType type : {NodeType::claim, NodeType::source}) {
+    out << "  classDef uncited_" << to_string(type)
+        << " fill:#FFFFFF,stroke:" << detail::colour_of(type).fill
+        << ",stroke-width:2px,stroke-dasharray:4 3,color:#000000\n";
+  }
 }
 
 void write_body(std::ostream& out, const EvidenceGraph& graph) {

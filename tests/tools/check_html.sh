@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# usage: check_html.sh EVGRAPH OUTDIR — builds the seed (with its lexicon) and the escaping torture
-# graph (tests/fixtures/torture/) into a fresh OUTDIR as an HTML page and node-link JSON each, and
-# uses each page in headless Chromium (check_page.js: search, click, filters, no foreign script,
-# no request, http(s) links only), then opens the torture graph's SVG alone (check_svg.js: no script
-# runs, no request, no navigation). Screenshots: OUTDIR/*.png. Run from the source dir, with
-# NODE_PATH pointing at the node_modules that tests/node/package-lock.json pins.
+# usage: check_html.sh EVGRAPH OUTDIR — builds the seed (with its lexicon, in full and as a summary
+# view) and the escaping torture graph (tests/fixtures/torture/) into a fresh OUTDIR as an HTML page
+# and node-link JSON each, and uses each page in headless Chromium (check_page.js: search, click,
+# filters, Fit, no foreign script, no request, http(s) links only), then opens the torture graph's
+# SVG alone (check_svg.js: no script runs, no request, no navigation). Screenshots: OUTDIR/*.png.
+# Run from the source dir, with NODE_PATH pointing at the node_modules that
+# tests/node/package-lock.json pins.
 set -euo pipefail
 evgraph=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +26,9 @@ page() {  # NAME QUERY INPUT [OPTIONS...]
 page seed "MEN'S  peer-support" graphs/men-peer-support/men-peer-support.txt \
   --lexicon graphs/men-peer-support/lexicon.json
 page torture "" tests/fixtures/torture/torture.json
+# The summary view: concepts joined by evidence edges, no claims; the concept filter still applies.
+page summary "" graphs/men-peer-support/men-peer-support.txt \
+  --lexicon graphs/men-peer-support/lexicon.json --view summary
 
 # The torture graph's SVG opened on its own, as a double-clicked file: no script runs, nothing is
 # fetched, nothing navigates. The checker must catch an SVG that does run script.

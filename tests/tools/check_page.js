@@ -2,8 +2,8 @@
 // Opens evgraph's HTML page from disk in headless Chromium (Debian's /usr/bin/chromium, driven by
 // puppeteer-core) with the network cut off, and uses it as a person would: searches for QUERY (by
 // default the first population's label), clicks the claim with the most links, filters by type and
-// by population, and checks each time that exactly the nodes and edges the node-link JSON GRAPH
-// implies are highlighted. Fails on any script error, any request leaving the file, any script that
+// by a population, an intervention and an outcome, and checks each time that exactly the nodes and
+// edges the node-link JSON GRAPH implies are highlighted, and that what a filter leaves is in view. Fails on any script error, any request leaving the file, any script that
 // is not the page's own, and any link that is not http(s). Saves a screenshot after the click.
 'use strict';
 
@@ -77,8 +77,8 @@ async function marked(page, className) {
 }
 
 // Clicks `claim` (the one with the most links), follows a link from its details, then filters by
-// type and by `population`.
-async function useClaim(page, claim, population) {
+// type.
+async function useClaim(page, claim) {
   const target = await page.evaluateHandle((id) => document.getElementById(id), claim.id);
   await target.scrollIntoView();
   await target.click();
@@ -111,21 +111,46 @@ async function useClaim(page, claim, population) {
     new Set([...off].filter((id) => nodeIds.has(id))), sources);
   expect('the Sources frame is hidden with Sources unticked', off.has('cluster_source'));
   await page.click('#evg-types input[value="source"]');
+}
 
-  // Keep one population: it, the claims that concern it, and their neighbours.
-  if (population) {
-    await page.select('#evg-population', population.id);
-    const kept = new Set([population.id]);
-    for (const other of neighbours(population.id).near) {
-      if (nodes.find((n) => n.id === other).type !== 'claim') continue;
+// Keeps each of `concepts`: it, what it links to, and the neighbours of the claims among those;
+// what is left is in view, and again after zooming in and pressing Fit.
+async function useConcepts(page, concepts) {
+  for (const concept of concepts) {
+    await page.select('#evg-concept', concept.id);
+    const kept = new Set([concept.id]);
+    for (const other of neighbours(concept.id).near) {
       kept.add(other);
+      if (nodes.find((n) => n.id === other).type !== 'claim') continue;
       for (const next of neighbours(other).near) kept.add(next);
     }
     const hidden = new Set(nodes.map((n) => n.id).filter((id) => !kept.has(id)));
     const off = new Set([...await marked(page, 'evg-off')].filter((id) => nodeIds.has(id)));
-    expectEqualSets(`nodes hidden for population ${population.label}`, off, hidden);
+    expectEqualSets(`nodes hidden for ${concept.type} ${concept.label}`, off, hidden);
+    await expectInView(page, `the nodes left for ${concept.label}`, kept);
+    await page.click('#evg-zoom-in');
+    await page.click('#evg-zoom-in');
+    await page.$eval('#evg-canvas', (e) => { e.scrollLeft = 0; e.scrollTop = 0; });
+    await page.click('#evg-zoom-fit');
+    await expectInView(page, `the nodes left for ${concept.label} after Fit`, kept);
   }
+  await page.select('#evg-concept', '');
+}
 
+// Every node of `ids` lies inside the canvas's visible rectangle and is at least 4 px tall.
+async function expectInView(page, what, ids) {
+  const outside = await page.evaluate((list) => {
+    const view = document.getElementById('evg-canvas').getBoundingClientRect();
+    const out = [];
+    for (const id of list) {
+      const r = document.getElementById(id).getBoundingClientRect();
+      if (r.left < view.left - 1 || r.right > view.right + 1 || r.top < view.top - 1 ||
+          r.bottom > view.bottom + 1 || r.height < 4) out.push(id);
+    }
+    return out;
+  }, [...ids]);
+  expect(`${what}: ${outside.length} not in view (${JSON.stringify(outside.slice(0, 3))})`,
+    outside.length === 0);
 }
 
 async function main() {
@@ -193,8 +218,13 @@ async function main() {
 
     const claims = nodes.filter((n) => n.type === 'claim');
     claims.sort((a, b) => neighbours(b.id).near.size - neighbours(a.id).near.size);
-    if (claims.length) await useClaim(page, claims[0], population);
+    if (claims.length) await useClaim(page, claims[0]);
     else await page.screenshot({ path: screenshotPath });
+    // The first population, intervention and outcome that link to anything.
+    const concepts = ['population', 'intervention', 'outcome']
+      .map((type) => nodes.find((n) => n.type === type && neighbours(n.id).near.size > 0))
+      .filter(Boolean);
+    await useConcepts(page, concepts);
     failures.push(...errors);
   } finally {
     await browser.close();
@@ -204,7 +234,7 @@ async function main() {
     process.exit(1);
   }
   console.log(`check_page: ${pagePath}: ${nodes.length} nodes, ${links.length} edges; search ` +
-    `(${searched}), click, type and population filters as the JSON implies; screenshot ` +
+    `(${searched}), click, type and concept filters as the JSON implies, Fit; screenshot ` +
     screenshotPath);
 }
 
