@@ -98,7 +98,7 @@ def check_kumu():
     return f"kumu {len(elements)} elements, {len(connections)} connections"
 
 
-NODE = re.compile(r'^    (n\d+)(\[\[|\(\[|\[/|\{\{|\(|>)"([^"]*)"(\]\]|\]\)|/\]|\\\]|\}\}|\)|\]):::([a-z]+)$')
+NODE = re.compile(r'^    (n\d+)(\[\[|\(\[|\[/|\{\{|\(|>)"([^"]*)"(\]\]|\]\)|/\]|\\\]|\}\}|\)|\]):::([a-z_]+)$')
 EDGE = re.compile(r"^  (n\d+) (-->|-\.->|-\.-x)\|([a-z_]+)\| (n\d+)$")
 
 
@@ -118,6 +118,8 @@ def check_mermaid():
     expect("mermaid edges", got, seed_edges)
     expect("mermaid dotted similar_to", all((m[2] == "-.->") == (m[3] == "similar_to") for m in edges if m), True)
     expect("mermaid crossed conflicts_with", all((m[2] == "-.-x") == (m[3] == "conflicts_with") for m in edges if m), True)
+    defined = {l.split()[1] for l in lines if l.startswith("  classDef ")}
+    expect("mermaid classes used but not defined", sorted({m[5] for m in nodes if m} - defined), [])
     return f"mermaid {len(nodes)} nodes, {len(edges)} edges"
 
 

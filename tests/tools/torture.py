@@ -121,7 +121,7 @@ def check_csv_folders():
 
 MERMAID_ENTITIES = {"quot": '"', "35": "#", "amp": "&", "lt": "<", "gt": ">", "96": "`",
                     "58": ":", "37": "%", "160": "\u00a0"}
-MERMAID_NODE = re.compile(r'^    n(\d+)[\[({/]+"([^"]*)"[\])}/\\]+:::[a-z]+$')
+MERMAID_NODE = re.compile(r'^    n(\d+)[\[({/]+"([^"]*)"[\])}/\\]+:::[a-z_]+$')
 MERMAID_EDGE = re.compile(r"^  (n\d+) -\.?->\|([a-z_]+)\| (n\d+)$")
 
 
