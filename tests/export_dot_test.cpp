@@ -506,6 +506,39 @@ TEST_CASE("a cluster too tall for the drawing wraps into columns", "[export]") {
   CHECK(columns.at("source:url:example.org/0") == columns.at("claim:1") - 1);
 }
 
+// Graphviz draws the arrowhead of a concentrated edge that points back across two columns or more
+// where the merged paths fork, not at its node: such a drawing goes without concentrate.
+TEST_CASE("concentrate only while no edge points back across two columns", "[export]") {
+  const auto farthest_back = [](Agraph_t* graph) {
+    const auto columns = columns_of(graph);
+    int farthest = 0;
+    for (Agedge_t* e : real_edges(graph)) {
+      farthest =
+          std::max(farthest, columns.at(agnameof(agtail(e))) - columns.at(agnameof(aghead(e))));
+    }
+    return farthest;
+  };
+  const Parsed small = read_dot(to_dot(sample()));
+  CHECK(farthest_back(small.get()) <= 1);
+  CHECK(attr(small.get(), "concentrate") == "true");
+  const Parsed seed = read_dot(to_dot(seed_shaped()));
+  CHECK((farthest_back(seed.get()) <= 1) == (attr(seed.get(), "concentrate") == "true"));
+
+  EvidenceGraph g;  // 400 claims wrap into columns, all citing one source left of them
+  const Vertex doc = g.add_node(make_node("document:a.txt", NodeType::document, "a.txt"));
+  const Vertex source = g.add_node(make_source("source:pubmed:1", "https://pubmed.example/1"));
+  g.add_edge(doc, source, make_edge(EdgeType::lists, {"1"}, false, {}));
+  for (int i = 0; i < 400; ++i) {
+    const Vertex claim = g.add_node(
+        make_claim("claim:" + std::to_string(i), "Claim number " + std::to_string(i) + "."));
+    g.add_edge(doc, claim, make_edge(EdgeType::asserts, {}, false, {}));
+    g.add_edge(claim, source, make_edge(EdgeType::cites, {"1"}, false, {}));
+  }
+  const Parsed wrapped = read_dot(to_dot(g));
+  CHECK(farthest_back(wrapped.get()) >= 2);
+  CHECK(attr(wrapped.get(), "concentrate").empty());
+}
+
 TEST_CASE("parts the columns leave unconnected are tied by invisible layout edges", "[export]") {
   EvidenceGraph g;  // no document: cites edges point back, so nothing else holds the sources
   const Vertex claim = g.add_node(make_claim("claim:1", "Peer groups help."));

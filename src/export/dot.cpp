@@ -697,6 +697,17 @@ std::vector<LayoutEdge> tie_parts(const EvidenceGraph& graph,
   return ties;
 }
 
+// Whether an edge points back across two columns or more. concentrate=true merges such edges into
+// shared paths, and Graphviz then draws their arrowheads where the paths fork, not at their nodes
+// (tests/tools/check_arrowheads.py finds them); a plan with one is drawn without concentrate.
+bool points_back_far(const EvidenceGraph& graph, const std::vector<std::size_t>& columns) {
+  const Graph& g = graph.graph();
+  for (EdgeRef e : boost::make_iterator_range(boost::edges(g))) {
+    if (columns.at(boost::source(e, g)) >= columns.at(boost::target(e, g)) + 2) return true;
+  }
+  return false;
+}
+
 constexpr DotValue literal(std::string_view text) {
   return {DotText::literal, text};
 }
@@ -821,6 +832,10 @@ detail::DotScene::DotScene(const EvidenceGraph& graph)
     subgraphs_.push_back({"column " + std::to_string(k + 1), {{"rank", "same"}}});
   }
   layout_edges_ = tie_parts(graph, columns_);
+  if (points_back_far(graph, columns_)) {
+    std::erase_if(graph_attributes_,
+                  [](const DotAttribute& attribute) { return attribute.name == "concentrate"; });
+  }
 }
 
 std::span<const DotAttribute> detail::DotScene::node_defaults() const noexcept {

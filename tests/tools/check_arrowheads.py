@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """usage: check_arrowheads.py DRAWING.svg [MAX_GAP_PT]
 
-Fails when an arrowhead of a Graphviz SVG floats apart from its edges: every polygon inside an
-edge group (an arrowhead) must touch, within MAX_GAP_PT points (default 10), an end of some edge
-path of the drawing. Graphviz's concentrate=true has drawn arrowheads thousands of points from
-the edges they belong to; this is how a test notices."""
+Fails when an arrowhead of a Graphviz SVG is not where it points: every polygon inside an edge
+group (an arrowhead) must touch, within MAX_GAP_PT points (default 10), an end of some edge path
+of the drawing, and a corner of it must lie on a node (within its bounding box grown by 4 points).
+Graphviz's concentrate=true has drawn arrowheads thousands of points from the edges they belong
+to, and at the fork of merged edges instead of at their node; this is how a test notices."""
 import math
 import re
 import sys
@@ -19,6 +20,30 @@ def points_of(text):
     return list(zip(values[0::2], values[1::2]))
 
 
+def box_of(points):
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def shape_points(group):
+    points = []
+    for polygon in group.iter(SVG + "polygon"):
+        points.extend(points_of(polygon.get("points")))
+    for path in group.iter(SVG + "path"):
+        points.extend(points_of(path.get("d")))
+    for ellipse in group.iter(SVG + "ellipse"):
+        cx, cy = float(ellipse.get("cx")), float(ellipse.get("cy"))
+        rx, ry = float(ellipse.get("rx")), float(ellipse.get("ry"))
+        points.extend([(cx - rx, cy - ry), (cx + rx, cy + ry)])
+    return points
+
+
+def on_a_node(points, boxes, margin=4.0):
+    return any(x0 - margin <= x <= x1 + margin and y0 - margin <= y <= y1 + margin
+               for x, y in points for x0, y0, x1, y1 in boxes)
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
@@ -27,8 +52,15 @@ def main():
     root = ET.parse(sys.argv[1]).getroot()
     ends = []
     heads = []
+    boxes = []
     for group in root.iter(SVG + "g"):
-        if "edge" not in (group.get("class") or "").split():
+        classes = (group.get("class") or "").split()
+        if "node" in classes:
+            points = shape_points(group)
+            if points:
+                boxes.append(box_of(points))
+            continue
+        if "edge" not in classes:
             continue
         for path in group.iter(SVG + "path"):
             points = points_of(path.get("d"))
@@ -45,16 +77,20 @@ def main():
     for edge, points in heads:
         gap = min(math.dist(p, e) for p in points for e in ends) if ends else math.inf
         if gap > max_gap:
-            detached.append((gap, edge, points[0]))
+            detached.append((gap, edge, points[0], "pt from any edge end"))
+        elif not on_a_node(points, boxes):
+            detached.append((0.0, edge, points[0], "on no node"))
     if detached:
         detached.sort(reverse=True)
-        for gap, edge, (x, y) in detached[:10]:
-            print("check_arrowheads: %s: arrowhead at (%.0f, %.0f) is %.0f pt from any edge end"
-                  % (edge, x, y, gap), file=sys.stderr)
+        for gap, edge, (x, y), what in detached[:10]:
+            where = "%.0f %s" % (gap, what) if gap else what
+            print("check_arrowheads: %s: arrowhead at (%.0f, %.0f) is %s" % (edge, x, y, where),
+                  file=sys.stderr)
         print("check_arrowheads: %d of %d arrowheads detached" % (len(detached), len(heads)),
               file=sys.stderr)
         return 1
-    print("check_arrowheads: %s: %d arrowheads, all on their edges" % (sys.argv[1], len(heads)))
+    print("check_arrowheads: %s: %d arrowheads, all on their edges and nodes"
+          % (sys.argv[1], len(heads)))
     return 0
 
 

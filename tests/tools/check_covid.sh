@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # usage: check_covid.sh EVGRAPH SHARED_DIR WORKDIR — runs issue 3's exact Check-COVID command in the
-# dataset's folder and checks the graph with NetworkX; exits 77 (skipped) where ../shared is absent.
+# dataset's folder and checks the graph with NetworkX, and that its full drawing (1,370 nodes, laid
+# out by dot) has every arrowhead on an edge; exits 77 (skipped) where ../shared is absent.
 set -euo pipefail
 evgraph=$1 shared=$2 work=$3
 data=$shared/corpus/check-covid
@@ -8,7 +9,8 @@ data=$shared/corpus/check-covid
 rm -rf "$work" && mkdir -p "$work"
 (cd "$data" && "$evgraph" build --from jsonl --map text=claim,source=cord_id,stance=label \
   Check-COVID_all.json --from jsonl --map source=cord_id,title=title corpus.json \
-  -o "$work/covid.json")
+  -o "$work/covid.json" -o "$work/covid.svg")
+/usr/bin/python3 "$(dirname "$0")/check_arrowheads.py" "$work/covid.svg"
 /usr/bin/python3 - "$work/covid.json" "$data/Check-COVID_all.json" <<'PY'
 import json, sys
 from collections import Counter
