@@ -16,10 +16,9 @@
 namespace evgraph {
 namespace {
 
-// What a direction word is about: an amount (up or down), a quality (better or worse) or a link
-// (there or not there).
-enum class Axis : std::uint8_t { amount, quality, link };
-constexpr std::size_t kAxes = 3;
+using detail::Axis;
+using detail::Direction;
+using detail::Phrase;
 
 struct DirectionWord {
   std::string_view word;
@@ -265,37 +264,46 @@ bool is_negation(std::string_view word) {
   return contains(kNegations, word) || word.ends_with("n't");
 }
 
-// A stretch of the claim that gives it a direction: [begin, end) in bytes.
-struct Phrase {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
+// An axis on which both claims take the same one sign.
+bool agree_somewhere(const Direction& a, const Direction& b) {
+  for (Axis axis : {Axis::amount, Axis::quality, Axis::link}) {
+    if (a.only_sign(axis) != 0 && a.only_sign(axis) == b.only_sign(axis)) return true;
+  }
+  return false;
+}
 
-// A claim's directions: per axis the signs it takes (bit 0 up, bit 1 down) and the first phrase
-// that took each; and the negations that turned over no direction word.
-struct Direction {
-  std::array<std::uint8_t, kAxes> signs{};
-  std::array<std::array<Phrase, 2>, kAxes> phrases{};
-  std::vector<Phrase> bare_negations;
+// The first phrase of `d` that says something happens: any amount or quality sign, or a link.
+std::optional<Phrase> first_assertion(const Direction& d) {
+  std::optional<Phrase> first;
+  for (Axis axis : {Axis::amount, Axis::quality, Axis::link}) {
+    for (int sign : {1, -1}) {
+      if (axis == Axis::link && sign < 0) continue;
+      if (!d.takes(axis, sign)) continue;
+      const Phrase& p = d.phrase(axis, sign);
+      if (!first || p.begin < first->begin) first = p;
+    }
+  }
+  return first;
+}
 
-  static std::size_t bit(int sign) { return sign > 0 ? 0 : 1; }
-  bool takes(Axis axis, int sign) const {
-    return ((static_cast<unsigned>(signs[static_cast<std::size_t>(axis)]) >> bit(sign)) & 1U) != 0;
-  }
-  // The one sign taken on `axis`, or 0 when none or both.
-  int only_sign(Axis axis) const {
-    const std::uint8_t s = signs[static_cast<std::size_t>(axis)];
-    return s == 1 ? 1 : s == 2 ? -1 : 0;
-  }
-  const Phrase& phrase(Axis axis, int sign) const {
-    return phrases[static_cast<std::size_t>(axis)][bit(sign)];
-  }
-  void take(Axis axis, int sign, Phrase phrase) {
-    if (takes(axis, sign)) return;
-    signs[static_cast<std::size_t>(axis)] |= static_cast<std::uint8_t>(1U << bit(sign));
-    phrases[static_cast<std::size_t>(axis)][bit(sign)] = phrase;
-  }
-};
+std::size_t code_points_before(std::string_view text, std::size_t byte) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + byte, [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+ConceptMatch match_of(std::string_view text, const Phrase& phrase, std::string_view side) {
+  return {std::string(text.substr(phrase.begin, phrase.end - phrase.begin)),
+          code_points_before(text, phrase.begin), std::string(side)};
+}
+
+}  // namespace
+
+namespace detail {
+
+bool takes_sides(std::string_view word) {
+  return direction_of(word) != nullptr || contains(kNegations, word) || word == "t";
+}
 
 Direction direction_of_claim(std::string_view text) {
   constexpr std::size_t kNoNegation = static_cast<std::size_t>(-1);
@@ -353,53 +361,10 @@ Direction direction_of_claim(std::string_view text) {
   return direction;
 }
 
-// An axis on which both claims take the same one sign.
-bool agree_somewhere(const Direction& a, const Direction& b) {
-  for (Axis axis : {Axis::amount, Axis::quality, Axis::link}) {
-    if (a.only_sign(axis) != 0 && a.only_sign(axis) == b.only_sign(axis)) return true;
-  }
-  return false;
-}
-
-// The first phrase of `d` that says something happens: any amount or quality sign, or a link.
-std::optional<Phrase> first_assertion(const Direction& d) {
-  std::optional<Phrase> first;
-  for (Axis axis : {Axis::amount, Axis::quality, Axis::link}) {
-    for (int sign : {1, -1}) {
-      if (axis == Axis::link && sign < 0) continue;
-      if (!d.takes(axis, sign)) continue;
-      const Phrase& p = d.phrase(axis, sign);
-      if (!first || p.begin < first->begin) first = p;
-    }
-  }
-  return first;
-}
-
-std::size_t code_points_before(std::string_view text, std::size_t byte) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + byte, [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-ConceptMatch match_of(std::string_view text, const Phrase& phrase, std::string_view side) {
-  return {std::string(text.substr(phrase.begin, phrase.end - phrase.begin)),
-          code_points_before(text, phrase.begin), std::string(side)};
-}
-
-}  // namespace
-
-namespace detail {
-
-bool takes_sides(std::string_view word) {
-  return direction_of(word) != nullptr || contains(kNegations, word) || word == "t";
-}
-
-}  // namespace detail
-
-std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
-                                                         std::string_view to) {
-  const Direction a = direction_of_claim(from);
-  const Direction b = direction_of_claim(to);
+std::optional<std::vector<ConceptMatch>> directions_conflict(const Direction& a,
+                                                             std::string_view from,
+                                                             const Direction& b,
+                                                             std::string_view to) {
   std::vector<std::pair<Phrase, Phrase>> found;
   // Opposite signs on one axis: "reduces" against "increases", "associated" against "not
   // associated", "improves" against "does not improve".
@@ -431,6 +396,14 @@ std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
   for (const auto& [in_from, in_to] : found) words.push_back(match_of(from, in_from, "from"));
   for (const auto& [in_from, in_to] : found) words.push_back(match_of(to, in_to, "to"));
   return words;
+}
+
+}  // namespace detail
+
+std::optional<std::vector<ConceptMatch>> claims_conflict(std::string_view from,
+                                                         std::string_view to) {
+  return detail::directions_conflict(detail::direction_of_claim(from), from,
+                                     detail::direction_of_claim(to), to);
 }
 
 }  // namespace evgraph

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -174,6 +175,27 @@ std::optional<double> score(std::size_t shared, std::size_t a_size, std::size_t 
   return std::round(coefficient * 1000.0) / 1000.0;
 }
 
+// The directions of the claims compared last, one slot per claim index modulo its size: the claims
+// of one family meet again and again, and each is read once while it stays.
+class DirectionCache {
+ public:
+  const detail::Direction& of(std::uint32_t claim, std::string_view text) {
+    Slot& slot = slots_[claim % slots_.size()];
+    if (slot.claim != claim) {
+      slot.direction = detail::direction_of_claim(text);
+      slot.claim = claim;
+    }
+    return slot.direction;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t claim = std::numeric_limits<std::uint32_t>::max();
+    detail::Direction direction;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(4096);
+};
+
 }  // namespace
 
 double claim_similarity(std::string_view a, std::string_view b) {
@@ -265,10 +287,13 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
     std::vector<std::uint32_t> hits(claims.size(), 0);
     std::vector<std::uint32_t> touched;
     std::vector<std::uint32_t> prefix;
+    DirectionCache directions;
+    std::optional<detail::Direction> direction;  // of claim i, once a pair needs it
     for (std::uint32_t chunk = next++; chunk < chunks; chunk = next++) {
       const auto end = static_cast<std::uint32_t>(
           std::min<std::size_t>(claims.size(), std::size_t{chunk + 1} * kChunk));
       for (std::uint32_t i = chunk * kChunk; i < end; ++i) {
+        direction.reset();
         proposing_prefix(i, prefix);
         for (std::uint32_t id : prefix) {
           for (std::uint32_t earlier : postings[id]) {
@@ -283,8 +308,11 @@ std::size_t link_similar_claims(EvidenceGraph& graph) {
               score(shared_count(words[earlier], words[i]), words[earlier].size(), words[i].size());
           if (!similar) continue;
           if (finding[earlier] && finding[i] && (takes_sides[earlier] || takes_sides[i])) {
-            if (auto differ =
-                    claims_conflict(graph.node(claims[earlier]).text, graph.node(claims[i]).text)) {
+            const std::string_view text = graph.node(claims[i]).text;
+            if (!direction) direction = detail::direction_of_claim(text);
+            const std::string_view earlier_text = graph.node(claims[earlier]).text;
+            if (auto differ = detail::directions_conflict(directions.of(earlier, earlier_text),
+                                                          earlier_text, *direction, text)) {
               conflicts[chunk].push_back({found[chunk].size(), std::move(*differ)});
             }
           }
