@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/display.hpp"
+#include "analysis/gap_palette.hpp"
 #include "export/csv_field.hpp"
 #include "export/xml_escape.hpp"
 
@@ -31,16 +32,6 @@ std::string plural_type(NodeType type) {
     default:
       return "Outcomes";
   }
-}
-
-// ColorBrewer "Blues", 5 classes: sequential, colour-blind safe and print friendly.
-constexpr std::array<std::string_view, 5> kBlues = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd",
-                                                    "#08519c"};
-
-// The class (0–4) of a cell with `works` works, the map's most being `most`.
-std::size_t shade_class(std::size_t works, std::size_t most) {
-  if (works == 0 || most == 0) return 0;
-  return std::min<std::size_t>(4, (works * 5 + most - 1) / most - 1);
 }
 
 }  // namespace
@@ -146,8 +137,6 @@ void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
     for (std::size_t r = 0; r < map.rows.size(); ++r) {
       const GapCell& cell = map.cell(r, c);
       const std::size_t x = left + r * kCellWidth;
-      const std::size_t shade = shade_class(cell.works.size(), most);
-      const bool filled = !cell.works.empty();
       xml.markup("<g class=\"").markup(cell.gap() ? "gap" : "cell").markup("\"><title>");
       xml.text(std::string(g[map.rows[r]].label) + " × " + std::string(g[map.columns[c]].label) +
                ": " +
@@ -163,7 +152,7 @@ void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
           .markup("\" height=\"")
           .number(kCellHeight)
           .markup("\" fill=\"")
-          .markup(filled ? kBlues[shade] : "#ffffff")
+          .markup(detail::cell_fill(cell.works.size(), most))
           .markup("\" stroke=\"#bdbdbd\"/>");
       if (!cell.gap()) {
         xml.markup("<text x=\"")
@@ -171,7 +160,7 @@ void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
             .markup("\" y=\"")
             .number(y + kCellHeight / 2 + 4)
             .markup("\" text-anchor=\"middle\" fill=\"")
-            .markup(filled && shade >= 3 ? "#ffffff" : "#000000")
+            .markup(detail::cell_ink(cell.works.size(), most))
             .markup("\">")
             .number(cell.works.size())
             .markup("</text>");
@@ -184,17 +173,17 @@ void write_gap_svg(const EvidenceGraph& graph, const GapMap& map, std::ostream& 
   xml.markup("<text x=\"").number(kMargin).markup("\" y=\"").number(legend_y + 12);
   xml.markup("\">Distinct works:</text>\n");
   std::size_t x = kMargin + 100;
-  for (std::size_t k = 0; k < kBlues.size() && most > 0; ++k) {
+  for (std::size_t k = 0; k < detail::kBlues.size() && most > 0; ++k) {
     std::size_t low = 0;
     std::size_t high = 0;
     for (std::size_t w = 1; w <= most; ++w) {
-      if (shade_class(w, most) != k) continue;
+      if (detail::shade_class(w, most) != k) continue;
       if (low == 0) low = w;
       high = w;
     }
     if (low == 0) continue;
     xml.markup("<rect x=\"").number(x).markup("\" y=\"").number(legend_y);
-    xml.markup("\" width=\"16\" height=\"16\" fill=\"").markup(kBlues[k]);
+    xml.markup("\" width=\"16\" height=\"16\" fill=\"").markup(detail::kBlues[k]);
     xml.markup("\" stroke=\"#bdbdbd\"/><text x=\"").number(x + 20).markup("\" y=\"");
     xml.number(legend_y + 12).markup("\">").number(low);
     if (high != low) xml.markup("–").number(high);

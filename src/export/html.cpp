@@ -2,13 +2,18 @@
 // data, and the page's own script and style (src/export/html_page.js, html_page.css, embedded at
 // build time). A Content-Security-Policy lets only that script run (by its SHA-256) and forbids
 // every fetch, so the page works offline and text from the evidence can never run as script.
+#include <algorithm>
 #include <array>
+#include <boost/range/iterator_range.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "analysis/gap_palette.hpp"
+#include "evgraph/analysis.hpp"
 #include "evgraph/error.hpp"
 #include "evgraph/export.hpp"
 #include "export/palette.hpp"
@@ -89,6 +94,37 @@ std::string types_json() {
   return out + "]";
 }
 
+// The evidence-and-gap maps (analysis.hpp) the page shows beside the graph, population × outcome
+// and intervention × outcome, each left out when it has no rows or no columns: node indexes (the
+// graph's nodes are written in vertex order) for its rows, columns and each cell's claims and
+// works, and the cell's shade as the SVG heatmap draws it.
+std::string gap_maps_json(const EvidenceGraph& graph) {
+  nlohmann::json maps = nlohmann::json::array();
+  const Graph& g = graph.graph();
+  const auto vertices = boost::make_iterator_range(boost::vertices(g));
+  if (std::none_of(vertices.begin(), vertices.end(),
+                   [&](Vertex v) { return g.type(v) == NodeType::claim; })) {
+    return maps.dump();  // a summary view: its cells would all look like gaps
+  }
+  for (NodeType rows : {NodeType::population, NodeType::intervention}) {
+    const GapMap map = gap_map(graph, rows);
+    if (map.rows.empty() || map.columns.empty()) continue;
+    const std::size_t most = map.max_works();
+    nlohmann::json cells = nlohmann::json::array();
+    for (const GapCell& cell : map.cells) {
+      cells.push_back({{"claims", cell.claims},
+                       {"works", cell.works},
+                       {"fill", detail::cell_fill(cell.works.size(), most)},
+                       {"ink", detail::cell_ink(cell.works.size(), most)}});
+    }
+    maps.push_back({{"rows", map.rows},
+                    {"columns", map.columns},
+                    {"row_type", to_string(rows)},
+                    {"cells", std::move(cells)}});
+  }
+  return maps.dump();
+}
+
 std::string type_colours_css() {
   std::string out;
   for (NodeType type : kNodeTypes) {
@@ -142,15 +178,18 @@ void write_html(const EvidenceGraph& graph, std::ostream& out) {
       << "<label>Concept <select id=\"evg-concept\">"
          "<option value=\"\">All populations, interventions, outcomes</option></select>"
          "</label>\n"
+      << "<button type=\"button\" id=\"evg-gap-toggle\" aria-expanded=\"false\" "
+         "aria-controls=\"evg-gaps\">Gap map</button>\n"
       << "<span class=\"evg-zoom\"><button type=\"button\" id=\"evg-zoom-out\" "
          "aria-label=\"Zoom out\">\u2212</button><button type=\"button\" id=\"evg-zoom-fit\">"
          "Fit</button><button type=\"button\" id=\"evg-zoom-in\" aria-label=\"Zoom in\">+"
          "</button></span>\n"
       << "</header>\n<ul id=\"evg-results\" aria-label=\"Search results\"></ul>\n<main>\n"
+      << "<section id=\"evg-gaps\" aria-label=\"Evidence-and-gap map\" hidden></section>\n"
       << "<div id=\"evg-canvas\">\n"
       << svg << "</div>\n<aside id=\"evg-details\" aria-label=\"Details\"></aside>\n</main>\n"
       << "<script type=\"application/json\" id=\"evg-data\">{\"types\":" << types_json()
-      << ",\"graph\":";
+      << ",\"gap_maps\":" << gap_maps_json(graph) << ",\"graph\":";
   put_script_json(out, data.view());
   out << "}</script>\n<script>" << detail::kHtmlPageScript << "</script>\n</body>\n</html>\n";
   if (!out) throw IoError("writing the HTML page failed");

@@ -1,5 +1,6 @@
 // The evgraph page's script: search, filters by node type, edge type and concept (a population,
-// intervention or outcome), a node's neighbourhood and details, zoom and Fit (to what is shown). The graph's data is the node-link JSON in #evg-data; the
+// intervention or outcome), a node's neighbourhood and details, zoom and Fit (to what is shown), and
+// the evidence-and-gap maps beside the graph (a cell's claims and works highlighted on a click). The graph's data is the node-link JSON in #evg-data; the
 // picture is Graphviz's SVG, whose node groups carry the node ids and whose edge groups carry
 // "link<k>", k the index in the links. Evidence text is data: it reaches the page through
 // textContent, and links only as checked http(s) hrefs, never through innerHTML.
@@ -23,6 +24,7 @@
   };
 
   const payload = JSON.parse(document.getElementById('evg-data').textContent);
+  const gapMaps = payload.gap_maps || [];
   const TYPE_TITLES = Object.fromEntries(payload.types.map((t) => [t.type, t.title]));
   const nodes = payload.graph.nodes;
   const links = payload.graph.links || payload.graph.edges || [];
@@ -52,12 +54,15 @@
   const edgeFilter = document.getElementById('evg-edge-types');
   const conceptFilter = document.getElementById('evg-concept');
   const details = document.getElementById('evg-details');
+  const gapToggle = document.getElementById('evg-gap-toggle');
+  const gapPanel = document.getElementById('evg-gaps');
 
   const state = {
     words: [],
     hiddenTypes: new Set(),
     hiddenEdges: new Set(large ? [...QUIET_EDGES] : []),
     concept: -1,
+    cell: null, // { title, works, claims, nodes, button } of the gap-map cell chosen
     selected: -1,
     scale: 1,
   };
@@ -175,7 +180,9 @@
   // everything else in one change. Only elements whose marks change are touched.
   function highlight() {
     const matches = [];
-    if (state.words.length) {
+    if (state.cell) {
+      for (const i of state.cell.nodes) if (visible[i]) matches.push(i);
+    } else if (state.words.length) {
       nodes.forEach((_, i) => {
         if (visible[i] && state.words.every((word) => haystacks[i].includes(word))) matches.push(i);
       });
@@ -199,7 +206,7 @@
     for (const k of lit.links) if (!next.links.has(k)) toggle(linkElements[k], 'evg-on', false);
     for (const k of next.links) toggle(linkElements[k], 'evg-on', true);
     lit = next;
-    toggle(svg, 'evg-focus', state.selected >= 0 || state.words.length > 0);
+    toggle(svg, 'evg-focus', state.selected >= 0 || state.words.length > 0 || state.cell !== null);
     showStatus(matches);
   }
 
@@ -210,8 +217,13 @@
       ? nodes.length + ' nodes, ' + links.length + ' edges'
       : shown + ' of ' + nodes.length + ' nodes, ' + edges + ' of ' + links.length + ' edges shown';
     if (state.words.length) text = matches.length + (matches.length === 1 ? ' match' : ' matches');
+    if (state.cell) text = state.cell.title;
     status.textContent = text;
     results.replaceChildren();
+    if (state.cell) {
+      for (const i of matches.slice(0, MAX_RESULTS)) results.append(nodeItem(i));
+      return;
+    }
     if (!state.words.length) return;
     // Label matches first, then the rest, each in graph order.
     const ranked = matches.filter((i) => state.words.every((w) => labels[i].includes(w)))
@@ -476,6 +488,104 @@
     });
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Evidence-and-gap maps: outcomes down, populations (or interventions) across, as the report
+  // draws them; each cell shaded by its distinct works, "works (claims)" in it, gaps "·".
+
+  function count(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  function chooseCell(cell) {
+    if (state.cell) state.cell.button.setAttribute('aria-pressed', 'false');
+    state.cell = state.cell && state.cell.button === cell.button ? null : cell;
+    if (state.cell) state.cell.button.setAttribute('aria-pressed', 'true');
+    if (state.cell && search.value) search.value = '';
+    state.words = [];
+    highlight();
+  }
+
+  function gapTable(map) {
+    const table = element('table', 'evg-gap-table');
+    const across = TYPE_TITLES[map.row_type] || map.row_type;
+    table.append(element('caption', null, across + ' \u00d7 outcomes: distinct works (claims) ' +
+      'behind each cell; \u00b7 is a gap. Click a cell to see its claims and works.'));
+    const head = element('tr');
+    head.append(element('th', null, 'Outcome \u2193 \u00b7 ' + map.row_type + ' \u2192'));
+    for (const r of map.rows) {
+      const th = element('th', null, nodeName(nodes[r]));
+      th.scope = 'col';
+      head.append(th);
+    }
+    table.append(element('thead'));
+    table.tHead.append(head);
+    const body = element('tbody');
+    map.columns.forEach((column, c) => {
+      const row = element('tr');
+      const th = element('th', null, nodeName(nodes[column]));
+      th.scope = 'row';
+      row.append(th);
+      map.rows.forEach((population, r) => {
+        const cell = map.cells[r * map.columns.length + c];
+        const td = element('td');
+        const button = element('button', 'evg-gap-cell',
+          cell.claims.length ? cell.works.length + ' (' + cell.claims.length + ')' : '\u00b7');
+        button.type = 'button';
+        button.style.background = cell.fill;
+        button.style.color = cell.ink;
+        const title = nodeName(nodes[population]) + ' \u00d7 ' + nodeName(nodes[column]) + ': ' +
+          (cell.claims.length ? count(cell.works.length, 'work', 'works') + ' (' +
+            count(cell.claims.length, 'claim', 'claims') + ')' : 'a gap, no claim');
+        button.title = title;
+        button.setAttribute('aria-label', title);
+        button.setAttribute('aria-pressed', 'false');
+        button.addEventListener('click', () => chooseCell({
+          title, button, nodes: cell.claims.concat(cell.works),
+        }));
+        td.append(button);
+        row.append(td);
+      });
+      body.append(row);
+    });
+    table.append(body);
+    return table;
+  }
+
+  function showGapMap(k) {
+    if (state.cell) chooseCell(state.cell);
+    gapPanel.replaceChildren();
+    if (gapMaps.length > 1) {
+      const choice = element('select');
+      choice.setAttribute('aria-label', 'Which gap map');
+      gapMaps.forEach((map, m) => {
+        const option = element('option', null,
+          (TYPE_TITLES[map.row_type] || map.row_type) + ' \u00d7 outcomes');
+        option.value = String(m);
+        option.selected = m === k;
+        choice.append(option);
+      });
+      choice.addEventListener('change', () => showGapMap(Number(choice.value)));
+      gapPanel.append(choice);
+    }
+    gapPanel.append(gapTable(gapMaps[k]));
+  }
+
+  function buildGapMaps() {
+    gapToggle.disabled = gapMaps.length === 0;
+    if (!gapMaps.length) {
+      gapToggle.title = nodes.some((node) => node.type === 'claim')
+        ? 'No gap map: the graph has no outcomes, or no populations and interventions'
+        : 'No gap map: this graph has no claims (a summary view?)';
+    }
+    gapToggle.addEventListener('click', () => {
+      const open = gapPanel.hidden;
+      gapPanel.hidden = !open;
+      gapToggle.setAttribute('aria-expanded', String(open));
+      if (open && !gapPanel.firstChild) showGapMap(0);
+      if (!open && state.cell) chooseCell(state.cell);
+    });
+  }
+
   function nodeIndexOf(target) {
     const group = target instanceof Element ? target.closest('g.node') : null;
     if (!group) return -1;
@@ -578,6 +688,10 @@
         state.words = fold(search.value).split(' ').filter(Boolean);
         highlight();
       };
+      if (state.cell) {
+        state.cell.button.setAttribute('aria-pressed', 'false');
+        state.cell = null;
+      }
       if (large) pending = setTimeout(run, SEARCH_DELAY_MS);
       else run();
     });
@@ -587,6 +701,10 @@
       if (first) first.click();
     });
     document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && state.selected < 0 && state.cell) {
+        chooseCell(state.cell);
+        return;
+      }
       if (event.key !== 'Escape' || state.selected < 0) return;
       const previous = nodeElements[state.selected];
       const inDetails = details.contains(document.activeElement);
@@ -599,6 +717,7 @@
     buildTypeFilter();
     buildEdgeFilter();
     buildConceptFilter();
+    buildGapMaps();
     fit();
     applyFilters();
     showDetails(-1);

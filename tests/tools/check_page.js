@@ -70,6 +70,7 @@ function matches(query) {
 
 const nodeIds = new Set(nodes.map((n) => n.id));
 let searched = '';
+let gapped = '';
 
 // Ids of the SVG groups that carry `className`, nodes and edges alike.
 async function marked(page, className) {
@@ -137,20 +138,85 @@ async function useConcepts(page, concepts) {
   await page.select('#evg-concept', '');
 }
 
-// Every node of `ids` lies inside the canvas's visible rectangle and is at least 4 px tall.
+// Opens the gap map and clicks its first cell with claims: exactly that cell's claims and works
+// are highlighted, as worked out here from the JSON (claims with a concerns edge to the column's
+// population and a reports edge to the row's outcome, and the works they cite).
+async function useGapMap(page) {
+  const populations = nodes.filter((n) => n.type === 'population');
+  const outcomes = nodes.filter((n) => n.type === 'outcome');
+  const disabled = await page.$eval('#evg-gap-toggle', (e) => e.disabled);
+  const claims = nodes.filter((n) => n.type === 'claim');
+  expect(`the gap map button is ${disabled ? 'off' : 'on'} for ${claims.length} claims, ` +
+    `${populations.length} populations and ${outcomes.length} outcomes`,
+    disabled === (claims.length === 0 || populations.length === 0 || outcomes.length === 0));
+  if (disabled) return 'no gap map';
+  await page.click('#evg-gap-toggle');
+  const shape = await page.$$eval('#evg-gaps table tbody tr', (rows) => rows.map((row) =>
+    [row.querySelector('th').textContent, row.querySelectorAll('.evg-gap-cell').length]));
+  expect(`gap map has ${shape.length} outcome rows, not ${outcomes.length}`,
+    shape.length === outcomes.length);
+  expect('gap map rows are not one cell per population',
+    shape.every(([, cells]) => cells === populations.length));
+  const heads = await page.$$eval('#evg-gaps thead th', (list) => list.slice(1).map((th) => th.textContent));
+  const picked = await page.$$eval('#evg-gaps tbody tr', (rows) => {
+    for (let r = 0; r < rows.length; ++r) {
+      const cells = rows[r].querySelectorAll('.evg-gap-cell');
+      for (let c = 0; c < cells.length; ++c) {
+        if (cells[c].textContent !== '\u00b7') {
+          cells[c].click();
+          return [rows[r].querySelector('th').textContent, c];
+        }
+      }
+    }
+    return null;
+  });
+  if (!picked) return 'gap map with no filled cell';
+  const label = (n) => n.label || n.id;
+  const outcome = outcomes.filter((n) => label(n) === picked[0]);
+  const population = populations.filter((n) => label(n) === heads[picked[1]]);
+  if (outcome.length !== 1 || population.length !== 1) return 'gap map (labels not unique)';
+  const expected = new Set();
+  for (const claim of nodes.filter((n) => n.type === 'claim')) {
+    const out = links.filter((l) => l.source === claim.id);
+    if (!out.some((l) => l.type === 'concerns' && l.target === population[0].id)) continue;
+    if (!out.some((l) => l.type === 'reports' && l.target === outcome[0].id)) continue;
+    expected.add(claim.id);
+    for (const l of out) if (l.type === 'cites') expected.add(l.target);
+  }
+  expect('the first filled cell has no claim by the JSON', expected.size > 0);
+  expectEqualSets(`nodes marked for ${heads[picked[1]]} \u00d7 ${picked[0]}`,
+    await marked(page, 'evg-match'), expected);
+  const listed = await page.$$eval('#evg-results button', (list) => list.length);
+  expect(`${listed} results listed for a cell of ${expected.size} nodes`, listed === expected.size);
+  await page.keyboard.press('Escape');
+  expectEqualSets('marks after Escape', await marked(page, 'evg-match'), new Set());
+  return `gap map (${heads[picked[1]]} \u00d7 ${picked[0]}: ${expected.size} nodes)`;
+}
+
+// Every node of `ids` lies inside the canvas's visible rectangle, and, unless the picture is at its
+// own size (Fit never enlarges it), they fill at least half the view's width or height.
 async function expectInView(page, what, ids) {
-  const outside = await page.evaluate((list) => {
+  const { outside, filled } = await page.evaluate((list) => {
     const view = document.getElementById('evg-canvas').getBoundingClientRect();
+    const svg = document.querySelector('#evg-canvas svg');
     const out = [];
+    const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
     for (const id of list) {
       const r = document.getElementById(id).getBoundingClientRect();
       if (r.left < view.left - 1 || r.right > view.right + 1 || r.top < view.top - 1 ||
-          r.bottom > view.bottom + 1 || r.height < 4) out.push(id);
+          r.bottom > view.bottom + 1 || r.height <= 0) out.push(id);
+      box.left = Math.min(box.left, r.left);
+      box.top = Math.min(box.top, r.top);
+      box.right = Math.max(box.right, r.right);
+      box.bottom = Math.max(box.bottom, r.bottom);
     }
-    return out;
+    const full = parseFloat(svg.getAttribute('width')) >= svg.viewBox.baseVal.width - 0.5;
+    return { outside: out, filled: full || box.right - box.left >= view.width / 2 ||
+      box.bottom - box.top >= view.height / 2 };
   }, [...ids]);
   expect(`${what}: ${outside.length} not in view (${JSON.stringify(outside.slice(0, 3))})`,
     outside.length === 0);
+  expect(`${what}: fitted into less than half the view`, filled);
 }
 
 async function main() {
@@ -225,6 +291,7 @@ async function main() {
       .map((type) => nodes.find((n) => n.type === type && neighbours(n.id).near.size > 0))
       .filter(Boolean);
     await useConcepts(page, concepts);
+    gapped = await useGapMap(page);
     failures.push(...errors);
   } finally {
     await browser.close();
@@ -234,7 +301,8 @@ async function main() {
     process.exit(1);
   }
   console.log(`check_page: ${pagePath}: ${nodes.length} nodes, ${links.length} edges; search ` +
-    `(${searched}), click, type and concept filters as the JSON implies, Fit; screenshot ` +
+    `(${searched}), click, type and concept filters as the JSON implies, Fit, ${gapped}; ` +
+    'screenshot ' +
     screenshotPath);
 }
 
