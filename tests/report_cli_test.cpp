@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "evgraph/analysis.hpp"
 #include "file_support.hpp"
@@ -165,6 +166,55 @@ TEST_CASE("report writes Markdown and the gap map files, and reads a graph JSON"
   CHECK(run_cli({"report", "-q", seed_path(), "--rows", "outcome"}).code == 2);
   CHECK(run_cli({"report", "-q", seed_path(), "--population", "Self-esteem"}).code == 2);
   CHECK(run_cli({"report", "-q", seed_path(), "-o", seed_path()}).code == 2);
+}
+
+TEST_CASE("report writes a printable HTML page with both gap maps as heatmaps", "[cli]") {
+  const auto dir = scratch("html");
+  const std::string path = (dir / "report.html").string();
+  REQUIRE(run_cli({"report", "-q", seed_path(), "-o", path}).code == 0);
+  const std::string html = evgraph::test::slurp(path);
+  CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK(html.ends_with("</body>\n</html>\n"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<?xml") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("Content-Security-Policy"));
+  CHECK_THAT(html, Catch::Contains("<title>Evidence-and-gap map: Population × outcome</title>"));
+  CHECK_THAT(html, Catch::Contains("<title>Evidence-and-gap map: Intervention × outcome</title>"));
+  std::size_t heatmaps = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    ++heatmaps;
+  }
+  CHECK(heatmaps == 2);
+  CHECK_THAT(html, Catch::Contains("<a href=\"https://www.ncbi.nlm.nih.gov/pmc/articles/"
+                                   "PMC10078724/\">PMC10078724</a></td><td class=\"n\">3</td>"));
+  CHECK_THAT(html, Catch::Contains("<tr><td>answers</td><td class=\"n\">3</td></tr>"));
+  CHECK_THAT(html, Catch::Contains("<h3>Listed but uncited sources: 8</h3>"));
+  CHECK_THAT(html, Catch::Contains("12 claims from 1 document, citing 10 of 18 sources"));
+}
+
+TEST_CASE("the HTML report escapes evidence text and links only http(s)", "[cli]") {
+  evgraph::EvidenceGraph g;
+  const auto doc = g.add_node(
+      evgraph::test::make_node("document:a&b.txt", evgraph::NodeType::document, "a&b.txt"));
+  const auto claim = g.add_node(evgraph::test::make_claim("claim:1", "Groups help."));
+  const auto lone =
+      g.add_node(evgraph::test::make_claim("claim:2", "Groups <script>alert(1)</script> help."));
+  g.add_edge(doc, lone, evgraph::make_edge(evgraph::EdgeType::asserts));
+  const auto bad = g.add_node(evgraph::test::make_source("source:url:x", "javascript:alert(2)"));
+  const auto good =
+      g.add_node(evgraph::test::make_source("source:url:y", "https://example.org/?a=1&b=\"2\""));
+  g.add_edge(doc, claim, evgraph::make_edge(evgraph::EdgeType::asserts));
+  g.add_edge(claim, bad, evgraph::make_edge(evgraph::EdgeType::cites, {"1"}));
+  g.add_edge(claim, good, evgraph::make_edge(evgraph::EdgeType::cites, {"2"}));
+  std::ostringstream out;
+  evgraph::write_report_html(g, evgraph::report(g), out);
+  const std::string html = out.str();
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("href=\"javascript:") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""));
+  CHECK_THAT(html, Catch::Contains("<h3>Uncited claims: 1</h3>"));
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK_THAT(html, Catch::Contains("No populations in this graph: no map."));
 }
 
 TEST_CASE("csv-safe guards formula cells in the csv folder and the gap map's CSV", "[cli]") {

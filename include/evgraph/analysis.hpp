@@ -147,9 +147,11 @@ struct ReportOptions {
 };
 
 Report report(const EvidenceGraph& graph, const ReportOptions& options = {});
-// Terminal text (aligned tables), Markdown (embedding both gap maps), and JSON.
+// Terminal text (aligned tables), Markdown (embedding both gap maps), a printable HTML page (both
+// gap maps as inline SVG heatmaps; no script, only http(s) links), and JSON.
 void write_report_text(const EvidenceGraph& graph, const Report& report, std::ostream& out);
 void write_report_markdown(const EvidenceGraph& graph, const Report& report, std::ostream& out);
+void write_report_html(const EvidenceGraph& graph, const Report& report, std::ostream& out);
 void write_report_json(const EvidenceGraph& graph, const Report& report, std::ostream& out);
 
 // ---- Filters: the part of a graph an export shows

@@ -1,10 +1,12 @@
-// The report written for the terminal (aligned tables), as Markdown (embedding the gap maps) and
-// as JSON.
+// The report written for the terminal (aligned tables), as Markdown (embedding the gap maps), as a
+// printable HTML page (the gap maps as inline SVG heatmaps) and as JSON.
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <sstream>
 
 #include "analysis/display.hpp"
+#include "export/palette.hpp"
 
 namespace evgraph {
 namespace {
@@ -40,9 +42,12 @@ std::string plural_name(NodeType type) {
       return "populations";
     case NodeType::intervention:
       return "interventions";
-    default:
+    case NodeType::outcome:
       return "outcomes";
+    case NodeType::answer:
+      return "answers";
   }
+  return std::string(to_string(type));
 }
 
 // "answer.txt:12" for a claim's first occurrence.
@@ -323,6 +328,165 @@ void write_report_markdown(const EvidenceGraph& graph, const Report& report, std
   section("Sources known only by an identifier", report.identifier_only,
           [&](Vertex v) { return source_name(g[v]) + " <" + std::string(g[v].url) + ">"; });
   if (!report.identifier_only.empty()) out << "To name them: " << kIdentifierAdvice << ".\n";
+}
+
+namespace {
+
+constexpr std::string_view kReportStyle = R"(body {
+  max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem;
+  font: 15px/1.45 "DejaVu Sans", system-ui, sans-serif; color: #222;
+}
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
+table { border-collapse: collapse; margin: .5rem 1.5rem .5rem 0; display: inline-table; }
+th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: .9rem; }
+ul { padding-left: 1.25rem; }
+li { margin: .15rem 0; overflow-wrap: anywhere; }
+code { font-size: .85em; color: #555; }
+.lede, .advice { color: #444; }
+@page { margin: 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  a { color: inherit; text-decoration: none; }
+  figure, table, li { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+)";
+
+bool is_web_url(std::string_view url) {
+  std::string scheme(url.substr(0, 8));
+  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return scheme.starts_with("http://") || scheme.starts_with("https://");
+}
+
+// The map's heatmap as an inline <svg> element (write_gap_svg without its XML declaration).
+std::string inline_heatmap(const EvidenceGraph& graph, const GapMap& map) {
+  std::ostringstream svg;
+  write_gap_svg(graph, map, svg);
+  std::string text = std::move(svg).str();
+  return text.substr(std::min(text.find("<svg"), text.size()));
+}
+
+}  // namespace
+
+void write_report_html(const EvidenceGraph& graph, const Report& report, std::ostream& out) {
+  using detail::html_escape;
+  const Graph& g = graph.graph();
+  const auto count = [&](NodeType type) {
+    const auto found = std::find_if(report.nodes.begin(), report.nodes.end(),
+                                    [&](const auto& entry) { return entry.first == type; });
+    return found == report.nodes.end() ? std::size_t{0} : found->second;
+  };
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      << "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      << "<meta name=\"generator\" content=\"" << html_escape(generator()) << "\">\n"
+      << "<title>Evidence report</title>\n<style>\n"
+      << kReportStyle << "</style>\n</head>\n<body>\n<h1>Evidence report</h1>\n"
+      << "<p class=\"lede\">" << analysis::count_of(count(NodeType::claim), "claim", "claims")
+      << " from " << analysis::count_of(count(NodeType::document), "document", "documents")
+      << ", citing " << count(NodeType::source) - report.listed_uncited.size() << " of "
+      << analysis::count_of(count(NodeType::source), "source", "sources") << "; "
+      << report.uncited_claims.size() << " cite nothing and " << report.commentary
+      << " are commentary.</p>\n";
+
+  out << "<h2>Counts</h2>\n<table><thead><tr><th>Type</th><th>Nodes</th></tr></thead><tbody>\n";
+  for (const auto& [type, n] : report.nodes) {
+    out << "<tr><td>" << plural_name(type) << "</td><td class=\"n\">" << n << "</td></tr>\n";
+  }
+  out << "</tbody></table>\n<table><thead><tr><th>Edge</th><th>Count</th></tr></thead><tbody>\n";
+  for (const auto& [type, n] : report.edges) {
+    out << "<tr><td>" << to_string(type) << "</td><td class=\"n\">" << n << "</td></tr>\n";
+  }
+  out << "</tbody></table>\n";
+
+  out << "<h2>Most-cited sources</h2>\n";
+  if (report.most_cited.empty()) out << "<p>No claim cites a source.</p>\n";
+  if (!report.most_cited.empty()) {
+    out << "<table><thead><tr><th>Source</th><th>Claims</th></tr></thead><tbody>\n";
+    for (const SourceRank& rank : report.most_cited) {
+      const NodeView source = g[rank.source];
+      const std::string name = html_escape(source_name(source));
+      out << "<tr><td>";
+      if (is_web_url(source.url)) {
+        out << "<a href=\"" << html_escape(source.url) << "\">" << name << "</a>";
+      } else {
+        out << name;
+      }
+      out << "</td><td class=\"n\">" << rank.claims << "</td></tr>\n";
+    }
+    out << "</tbody></table>\n";
+  }
+
+  out << "<h2>Evidence-and-gap maps</h2>\n";
+  for (const GapMap* map : {&report.population_outcome, &report.intervention_outcome}) {
+    const std::string title = html_escape(analysis::map_title(graph, *map));
+    if (map->rows.empty() || map->columns.empty()) {
+      out << "<h3>" << title << "</h3>\n<p>No "
+          << plural_name(map->rows.empty() ? map->row_type : NodeType::outcome)
+          << " in this graph: no map.</p>\n";
+      continue;
+    }
+    out << "<figure>\n"
+        << inline_heatmap(graph, *map) << "<figcaption>" << title
+        << ": each cell shaded by the distinct works behind it, the number in it; white cells "
+           "without a number are gaps.</figcaption>\n</figure>\n";
+  }
+
+  out << "<h2>Structure</h2>\n<p>"
+      << analysis::count_of(report.structure.components, "component", "components")
+      << " (evidence islands).";
+  const std::vector<Vertex> hubs = central(report.structure, 5);
+  if (!hubs.empty()) out << " What holds the map together (betweenness):</p>\n<ul>\n";
+  for (Vertex v : hubs) {
+    out << "<li>" << html_escape(analysis::display_name(g[v])) << " (" << to_string(g[v].type)
+        << ", " << rounded(report.structure.betweenness[v]) << ")</li>\n";
+  }
+  out << (hubs.empty() ? "</p>\n" : "</ul>\n");
+
+  out << "<h2>Quality</h2>\n";
+  const auto claim_line = [&](Vertex v) {
+    return "<code>" + html_escape(where(g[v])) + "</code> " +
+           html_escape(analysis::display_name(g[v]));
+  };
+  const auto section = [&](std::string_view title, const auto& list, auto line) {
+    out << "<h3>" << title << ": " << list.size() << "</h3>\n";
+    if (list.empty()) return;
+    out << "<ul>\n";
+    const std::size_t shown = std::min(list.size(), kMarkdownListed);
+    for (std::size_t i = 0; i < shown; ++i) out << "<li>" << line(list[i]) << "</li>\n";
+    if (list.size() > shown) out << "<li>… and " << list.size() - shown << " more</li>\n";
+    out << "</ul>\n";
+  };
+  section("Uncited claims", report.uncited_claims, claim_line);
+  section("Listed but uncited sources", report.listed_uncited,
+          [&](Vertex v) { return html_escape(source_name(g[v]) + ", " + listed_where(g, v)); });
+  section("Single-source claims", report.single_source, claim_line);
+  section("Ambiguous citations (a number defined twice)", report.ambiguous, [&](EdgeRef e) {
+    return claim_line(g.source(e)) + " → " + html_escape(g[g.target(e)].id);
+  });
+  section("Conflicting near-duplicates (the same claim pointing opposite ways)", report.conflicts,
+          [&](EdgeRef e) {
+            return claim_line(g.source(e)) + " — " + html_escape(conflict_words(g[e])) + " — " +
+                   claim_line(g.target(e));
+          });
+  out << "<h3>Commentary: " << report.commentary << " of " << report.claim_count << " claims ("
+      << percent(report.commentary, report.claim_count) << ")</h3>\n";
+  section("Documents with no resolvable citation", report.documents_uncited,
+          [&](Vertex v) { return html_escape(g[v].path.empty() ? g[v].label : g[v].path); });
+  section("Sources known only by an identifier", report.identifier_only,
+          [&](Vertex v) { return html_escape(source_name(g[v])); });
+  if (!report.identifier_only.empty()) {
+    out << "<p class=\"advice\">To name them: " << html_escape(kIdentifierAdvice) << ".</p>\n";
+  }
+  out << "</body>\n</html>\n";
 }
 
 void write_report_json(const EvidenceGraph& graph, const Report& report, std::ostream& out) {

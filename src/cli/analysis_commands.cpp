@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class ReportFile { text, markdown, json, gap_csv, gap_svg, gap_eppi };
+enum class ReportFile { text, markdown, html, json, gap_csv, gap_svg, gap_eppi };
 
 bool ends_with(const std::string& text, std::string_view end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
@@ -25,6 +25,7 @@ std::optional<ReportFile> report_file(const std::string& path) {
   if (ends_with(lower, ".eppi.json")) return ReportFile::gap_eppi;
   if (ends_with(lower, ".json")) return ReportFile::json;
   if (ends_with(lower, ".md") || ends_with(lower, ".markdown")) return ReportFile::markdown;
+  if (ends_with(lower, ".html") || ends_with(lower, ".htm")) return ReportFile::html;
   if (ends_with(lower, ".txt")) return ReportFile::text;
   if (ends_with(lower, ".csv")) return ReportFile::gap_csv;
   if (ends_with(lower, ".svg")) return ReportFile::gap_svg;
@@ -65,6 +66,8 @@ void write_report_file(const EvidenceGraph& graph, const Report& report,
       return write_report_text(graph, report, out);
     case ReportFile::markdown:
       return write_report_markdown(graph, report, out);
+    case ReportFile::html:
+      return write_report_html(graph, report, out);
     case ReportFile::json:
       return write_report_json(graph, report, out);
     case ReportFile::gap_csv:
@@ -82,7 +85,8 @@ void write_report_file(const EvidenceGraph& graph, const Report& report,
 void add_report_options(CLI::App& app, AnalysisOptions& options) {
   app.add_option("-o,--output", options.outputs,
                  "Write to FILE instead of the terminal, the kind from its extension: .md "
-                 "(Markdown report with the gap maps), .json (report for machines), .txt (the "
+                 "(Markdown report with the gap maps), .html (a printable page with the gap "
+                 "maps as heatmaps), .json (report for machines), .txt (the "
                  "terminal text); the gap map alone as .csv (long form), .svg (heatmap) or "
                  ".eppi.json (EPPI-Reviewer JSON for EPPI-Mapper); repeatable")
       ->type_name("FILE")
@@ -114,7 +118,7 @@ void add_report_options(CLI::App& app, AnalysisOptions& options) {
       "Reads the inputs as build does (or one graph JSON that evgraph wrote) and prints counts, "
       "the most-cited sources, the population × outcome and intervention × outcome "
       "evidence-and-gap maps, the structure and the quality problems.\n"
-      "Example: evgraph report answers/ -o report.md -o gap.svg -o gap.eppi.json");
+      "Example: evgraph report answers/ -o report.md -o report.html -o gap.eppi.json");
 }
 
 void add_query_subcommands(CLI::App& app, AnalysisOptions& options,
@@ -154,9 +158,10 @@ void check_report_outputs(const AnalysisOptions& options, const std::vector<std:
     const std::string& path = options.outputs[i];
     if (path == "-") throw AnalysisUsageError("-o -: the report goes to stdout without -o");
     if (!report_file(path)) {
-      throw AnalysisUsageError("cannot tell what to write to '" + path +
-                               "' from its extension; use .md, .json or .txt for the report, "
-                               ".csv, .svg or .eppi.json for the gap map");
+      throw AnalysisUsageError(
+          "cannot tell what to write to '" + path +
+          "' from its extension; use .md, .html, .json or .txt for the report, "
+          ".csv, .svg or .eppi.json for the gap map");
     }
     std::error_code error;
     if (fs::is_directory(path, error)) throw AnalysisUsageError("-o " + path + ": is a folder");

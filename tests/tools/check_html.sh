@@ -2,8 +2,9 @@
 # usage: check_html.sh EVGRAPH OUTDIR — builds the seed (with its lexicon, in full and as a summary
 # view) and the escaping torture graph (tests/fixtures/torture/) into a fresh OUTDIR as an HTML page
 # and node-link JSON each, and uses each page in headless Chromium (check_page.js: search, click,
-# filters, Fit, no foreign script, no request, http(s) links only), then opens the torture graph's
-# SVG alone (check_svg.js: no script runs, no request, no navigation). Screenshots: OUTDIR/*.png.
+# filters, Fit, gap map, no foreign script, no request, http(s) links only), then opens the torture
+# graph's SVG and its printable report alone (check_svg.js: no script runs, no request, no
+# navigation). Screenshots: OUTDIR/*.png.
 # Run from the source dir, with NODE_PATH pointing at the node_modules that
 # tests/node/package-lock.json pins.
 set -euo pipefail
@@ -35,6 +36,11 @@ page summary "" graphs/men-peer-support/men-peer-support.txt \
 "$evgraph" build tests/fixtures/torture/torture.json -o "$out/torture.svg" 2> "$out/svg.err" || {
   echo "evgraph build torture.svg failed:" >&2; cat "$out/svg.err" >&2; exit 1; }
 CHROMIUM=$chromium node "$here/check_svg.js" "$out/torture.svg"
+# The torture graph's printable report: no script runs, nothing is fetched, nothing navigates.
+"$evgraph" report -q tests/fixtures/torture/torture.json -o "$out/torture-report.html" \
+  2> "$out/report.err" || {
+  echo "evgraph report torture-report.html failed:" >&2; cat "$out/report.err" >&2; exit 1; }
+CHROMIUM=$chromium node "$here/check_svg.js" "$out/torture-report.html"
 cat > "$out/evil.svg" << 'SVG'
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10"
      height="10"><script>alert(1)</script><rect width="5" height="5" onclick="alert(2)"/>

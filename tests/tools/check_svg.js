@@ -1,10 +1,11 @@
-// usage: node check_svg.js DIAGRAM.svg
-// Opens an SVG evgraph rendered straight from disk in headless Chromium (Debian's /usr/bin/chromium,
-// driven by puppeteer-core), as someone double-clicking the file would, and fails if any script runs
-// in it (a <script> element, an on* attribute, a javascript: URL: Chromium's debugger reports every
-// script it compiles), if it asks for anything beyond its own file, or if it navigates. Every element
-// but the links gets a click and a mouseover, so that event handlers would fire. Prints what it
-// found and exits 1 on any of it.
+// usage: node check_svg.js DIAGRAM.svg   (or REPORT.html: a page that should hold no script)
+// Opens an SVG evgraph rendered (or another file meant to run no script) straight from disk in
+// headless Chromium (Debian's /usr/bin/chromium, driven by puppeteer-core), as someone
+// double-clicking the file would, and fails if any script runs in it (a <script> element, an on*
+// attribute, a javascript: URL: Chromium's debugger reports every script it compiles), if it asks
+// for anything beyond its own file, or if it navigates. Every element but the links gets a click
+// and a mouseover, so that event handlers would fire. Prints what it found and exits 1 on any of
+// it.
 'use strict';
 
 const path = require('path');
@@ -69,7 +70,8 @@ async function main() {
         links };
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    if (found.root !== 'svg') problems.push(`the document is <${found.root}>, not an SVG`);
+    const root = /\.html?$/i.test(svgPath) ? 'html' : 'svg';
+    if (found.root !== root) problems.push(`the document is <${found.root}>, not <${root}>`);
     if (found.scripts) problems.push(`${found.scripts} <script> element(s)`);
     problems.push(...found.handlers.map((h) => 'an event handler attribute: ' + h));
     const unsafe = found.links.filter((href) => !/^https?:\/\//i.test(href));
