@@ -107,6 +107,31 @@ TEST_CASE("flattened superscript digits are removed and reported", "[parse]") {
   CHECK_THAT(d[1].message, Catch::Contains("57912"));
 }
 
+// One long line of flattened superscripts between claims with markers: each stray is reported at
+// its own column, in order (they are located after the paragraph's claims, which keeps locating
+// linear on such a line).
+TEST_CASE("every flattened superscript of a long line is located where it is", "[parse]") {
+  constexpr int kSentences = 2000;
+  std::string line;
+  std::vector<std::size_t> columns;  // 1-based, in code points (the text is ASCII)
+  for (int i = 0; i < kSentences; ++i) {
+    line += "Groups met " + std::to_string(i) + " times.";
+    columns.push_back(line.size() + 1);
+    line += "12[1] ";
+  }
+  evgraph::Diagnostics d;
+  const auto doc = parse_string(line + "\nCitations:\n[1] https://a.example/1\n", d);
+  CHECK(doc.blocks.at(0).claims.size() == static_cast<std::size_t>(kSentences));
+  REQUIRE(count_code(d, "flattened-superscript") == static_cast<std::size_t>(kSentences));
+  std::size_t k = 0;
+  for (const auto& diagnostic : d) {
+    if (diagnostic.code != "flattened-superscript") continue;
+    INFO(k);
+    CHECK(diagnostic.where.line == 1);
+    CHECK(diagnostic.where.column == columns.at(k++));
+  }
+}
+
 TEST_CASE("numbers in ordinary prose are not superscripts", "[parse]") {
   evgraph::Diagnostics d;
   const auto doc = parse_string(

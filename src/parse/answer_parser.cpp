@@ -582,8 +582,7 @@ class AnswerParser {
         continue;
       }
       if (auto stray = parse::scan_stray_digits(s, pos)) {
-        report_stray_digits(s.substr(stray->begin, stray->end - stray->begin),
-                            paragraph.source_offset(stray->begin));
+        strays_.push_back({stray->begin, stray->end});  // reported after the paragraph's claims
         pos = stray->end;
         continue;
       }
@@ -591,10 +590,15 @@ class AnswerParser {
       draft.text += s[pos++];
     }
     add_claim(draft, paragraph, nullptr, false);
-    for (const auto& [begin, end] : oversized_) {  // located in order after the claims: linear
+    // Located in order after the claims, so that locating stays linear on a long line.
+    for (const auto& [begin, end] : oversized_) {
       report_oversized_marker(s.substr(begin, end - begin), paragraph.source_offset(begin));
     }
     oversized_.clear();
+    for (const auto& [begin, end] : strays_) {
+      report_stray_digits(s.substr(begin, end - begin), paragraph.source_offset(begin));
+    }
+    strays_.clear();
   }
 
   // `source_line`: the group followed a `Source:` label, so with no claim text before it in its
@@ -1174,6 +1178,7 @@ class AnswerParser {
   std::array<std::size_t, kCounts> counts_{};
   std::array<Location, parse::kAssistantMarkerKinds> first_marker_{};
   std::vector<std::pair<std::size_t, std::size_t>> oversized_;  // of the paragraph being read
+  std::vector<std::pair<std::size_t, std::size_t>> strays_;     // and its flattened superscripts
   std::unordered_set<std::string> listed_;  // the block's list labels, once a bare marker asks
   bool listed_ready_ = false;
   Location first_inferred_;
