@@ -242,16 +242,48 @@ TEST_CASE("Perplexity page: numbered <sup> links and chips cite, the list of sou
         std::vector<std::string>{"source:pubmed:10609983",
                                  "source:url:bmj.com/content/380/bmj-2022-072345"});
 
+  CHECK(evidence.claims.size() == 4);
   for (const auto& claim : evidence.claims) {
     INFO(claim.text);
     CHECK(leftover_markup(claim.text).empty());
     CHECK(claim.text.find("Answer") == std::string::npos);
     CHECK(claim.text.find("__NEXT_DATA__") == std::string::npos);
+    // The sidebar's links and the related question: the site's own navigation.
+    for (std::string_view chrome : {"Home", "Discover", "How do Men"}) {
+      CHECK(claim.text.find(chrome) == std::string::npos);
+    }
   }
+  const auto navigation =
+      std::find_if(read.diagnostics.begin(), read.diagnostics.end(), [](const auto& d) {
+        return d.code == "page-chrome" && d.message.starts_with("3 lines of the page's own");
+      });
+  REQUIRE(navigation != read.diagnostics.end());
+  CHECK(navigation->severity == evgraph::Severity::info);
+  CHECK(position(navigation->where) == position_of(read.text, "<a href=\"/\">"));
   for (std::string_view code : {"conflicting-link", "undefined-citation", "unused-citation"}) {
     INFO(code);
     CHECK(count_code(read.diagnostics, code) == 0);
   }
+}
+
+TEST_CASE("a link within the site is dropped only on a line of nothing else", "[parse][html]") {
+  evgraph::Diagnostics cleaning;
+  const Read read = read_text(evgraph::make_text(
+      "page.html",
+      "<!DOCTYPE html><html><body><ul><li><a href=\"/library\">Library</a></li>"
+      "<li><a href=\"spaces/new\">New space</a></li></ul>"
+      "<p>Walking groups help, as <a href=\"/search/walking\">an earlier search</a> found"
+      "<sup><a href=\"https://a.example/1\">1</a></sup>.</p>"
+      "<p><a href=\"mailto:x@example.org\">Write to us about the peer groups you "
+      "run</a>.</p></body></html>",
+      cleaning));
+  std::vector<std::string> texts;
+  for (const auto& claim : read.evidence.claims) texts.push_back(claim.text);
+  CHECK(texts == std::vector<std::string>{"Walking groups help, as an earlier search found.",
+                                          "Write to us about the peer groups you run."});
+  CHECK(std::count_if(read.diagnostics.begin(), read.diagnostics.end(), [](const auto& d) {
+          return d.code == "page-chrome" && d.message.starts_with("2 lines");
+        }) == 1);
 }
 
 TEST_CASE("adjacent citation links are one group: the full stop after them ends their claim",

@@ -156,6 +156,12 @@ void AnswerWriter::trim_end() {
   }
 }
 
+void AnswerWriter::truncate(std::size_t size) {
+  if (size >= text_.size()) return;
+  text_.resize(size);
+  if (!origins_.empty()) origins_.resize(size);
+}
+
 std::size_t AnswerWriter::origin(std::size_t offset) const {
   if (origins_.empty()) return kNowhere;
   return origins_[std::min(offset, origins_.size() - 1)];

@@ -29,6 +29,8 @@ class AnswerWriter {
   void insert(std::string_view text, std::size_t origin);
   // Drops trailing spaces and tabs (before a marker group that replaces an inline link).
   void trim_end();
+  // Drops everything from byte `size` on.
+  void truncate(std::size_t size);
 
   const std::string& text() const noexcept { return text_; }
   std::size_t origin(std::size_t offset) const;

@@ -578,6 +578,15 @@ class HtmlReader {
       }
     }
     while (!stack_.empty()) pop(s_.size());
+    end_line();
+    if (navigation_lines_ > 0) {
+      diagnostics_.push_back(
+          {Severity::info, file_.locate(first_navigation_),
+           std::to_string(navigation_lines_) + (navigation_lines_ == 1 ? " line" : " lines") +
+               " of the page's own navigation (links within the site, nothing else on the "
+               "line) dropped; not claims",
+           "page-chrome"});
+    }
     page_.answer = std::move(out_);
     return std::move(page_);
   }
@@ -962,6 +971,7 @@ class HtmlReader {
   // marks, a space, opening emphasis.
   void flush() {
     if (pending_break_ > 0 && !out_.empty()) {
+      end_line();
       out_.trim_end();
       std::size_t newlines = 0;
       const std::string& text = out_.text();
@@ -971,6 +981,7 @@ class HtmlReader {
       const auto wanted = static_cast<std::size_t>(pending_break_);
       if (newlines < wanted) out_.insert(std::string(wanted - newlines, '\n'), break_origin_);
       pending_space_ = false;
+      line_start_ = out_.text().size();
     }
     pending_break_ = 0;
     if (!prefix_.empty()) {
@@ -994,6 +1005,7 @@ class HtmlReader {
   void write_synthetic(std::string_view text, std::size_t origin) {
     flush();
     out_.insert(text, origin);
+    line_has_text_ = true;
   }
 
   // Content with no white space to collapse, each byte with its origin.
@@ -1016,6 +1028,32 @@ class HtmlReader {
     }
     flush();
     out_.append(text, origins);
+    if (writing_navigation_) {
+      line_has_navigation_ = true;
+    } else if (!trim_html_space(text).empty()) {
+      line_has_text_ = true;
+    }
+  }
+
+  // A line of the page's own navigation and nothing else (a sidebar's `Home`, `Discover`, a
+  // related question linking to another search) is not part of the answer: it is dropped, counted
+  // for one info diagnostic.
+  void end_line() {
+    if (line_has_navigation_ && !line_has_text_ && line_start_ < out_.text().size()) {
+      out_.truncate(line_start_);
+      if (navigation_lines_++ == 0) first_navigation_ = line_navigation_;
+    }
+    line_navigation_ = kNowhere;
+    line_has_navigation_ = false;
+    line_has_text_ = false;
+  }
+
+  // A link within the site the page was saved from: a path (`/discover`), not a web address, a
+  // fragment or another scheme.
+  static bool is_site_link(std::string_view href) {
+    if (href.starts_with('#') || href.starts_with("//")) return false;
+    const std::size_t colon = href.find(':');
+    return colon == std::string_view::npos || href.find('/') < colon;
   }
 
   // A text node: references decoded, white space collapsed (kept in <pre>), characters the
@@ -1196,7 +1234,10 @@ class HtmlReader {
       if (marker) {
         as_marker(number);  // `<a href="#fn2">2</a>`: a footnote reference
       } else {
+        writing_navigation_ = !link.citation && is_site_link(href);
+        if (writing_navigation_ && line_navigation_ == kNowhere) line_navigation_ = link.offset;
         as_text();
+        writing_navigation_ = false;
       }
       return;
     }
@@ -1274,7 +1315,14 @@ class HtmlReader {
   std::size_t prefix_origin_ = 0;
   std::string open_emphasis_;
   std::size_t emphasis_origin_ = 0;
-  bool skip_newline_ = false;  // the newline right after <pre> is not content
+  bool skip_newline_ = false;   // the newline right after <pre> is not content
+  std::size_t line_start_ = 0;  // where the line being written starts in out_
+  bool line_has_navigation_ = false;
+  bool line_has_text_ = false;
+  bool writing_navigation_ = false;
+  std::size_t navigation_lines_ = 0;
+  std::size_t first_navigation_ = kNowhere;  // the first dropped line's first link
+  std::size_t line_navigation_ = kNowhere;   // the line's first link within the site
 };
 
 }  // namespace
