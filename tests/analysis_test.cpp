@@ -180,6 +180,69 @@ TEST_CASE("structure: components without documents, degree and betweenness", "[a
   CHECK(structure(star, 2).betweenness.empty());  // over the limit: not computed
 }
 
+TEST_CASE("node measures gather every measure by vertex, and the exports write them", "[analyse]") {
+  Fixture f;
+  const std::vector<NodeMeasures> m = node_measures(f.graph);
+  REQUIRE(m.size() == f.graph.node_count());
+  CHECK(m[f.c1].works == 2);
+  CHECK(m[f.c1].documents == 2);
+  CHECK(m[f.c1].corroborating == 1);
+  CHECK_FALSE(m[f.c1].single_source);
+  CHECK(m[f.c2].single_source);
+  CHECK(m[f.s1].claims == 2);
+  CHECK(m[f.s1].documents == 1);
+  CHECK(m[f.s1].cited);
+  CHECK_FALSE(m[f.s3].cited);
+  CHECK(m[f.veterans].claims == 2);
+  CHECK(m[f.veterans].works == 2);
+  CHECK(m[f.c1].degree == 8);
+  CHECK(m[f.c5].component == std::optional<std::size_t>(3));
+  CHECK_FALSE(m[f.a].component);  // documents are left out of the structure
+  CHECK(m[f.c1].betweenness.has_value());
+  CHECK_FALSE(node_measures(f.graph, 2)[f.c1].betweenness);  // over the limit: none
+
+  CHECK_THROWS_AS(f.graph.set_measures({}), evgraph::Error);
+  std::ostringstream before;
+  write_json(f.graph, before);
+  CHECK(before.str().find("\"degree\"") == std::string::npos);
+  f.graph.set_measures(m);
+  std::ostringstream json;
+  write_json(f.graph, json);
+  const auto parsed = nlohmann::json::parse(json.str());
+  const auto node = [&](std::string_view id) {
+    for (const auto& n : parsed.at("nodes")) {
+      if (n.at("id") == id) return n;
+    }
+    FAIL("no node " << id);
+    return nlohmann::json();
+  };
+  const auto c1 = node("claim:c1");
+  CHECK(c1.at("works") == 2);
+  CHECK(c1.at("documents") == 2);
+  CHECK(c1.at("corroborating") == 1);
+  CHECK(c1.at("conflicting") == 0);
+  CHECK(c1.at("single_source") == false);
+  CHECK(c1.at("component") == 0);
+  CHECK(c1.at("degree") == 8);
+  CHECK(c1.at("betweenness").get<double>() == Approx(*m[f.c1].betweenness));
+  CHECK_FALSE(c1.contains("claims"));  // a claim has no claims measure
+  const auto s3 = node("source:pubmed:3");
+  CHECK(s3.at("claims") == 0);
+  CHECK(s3.at("cited") == false);
+  CHECK_FALSE(s3.contains("works"));
+  CHECK(node("population:veterans").at("works") == 2);
+  const auto a = node("document:a.txt");
+  CHECK(a.at("degree") == 4);
+  CHECK_FALSE(a.contains("component"));
+  CHECK_FALSE(a.contains("betweenness"));
+
+  // GraphML declares the measures' keys, typed, and gives each node its values.
+  std::ostringstream graphml;
+  write_graphml(f.graph, graphml);
+  CHECK_THAT(graphml.str(), Catch::Contains("attr.name=\"betweenness\" attr.type=\"double\""));
+  CHECK_THAT(graphml.str(), Catch::Contains("attr.name=\"single_source\" attr.type=\"boolean\""));
+}
+
 TEST_CASE("gap map: cells hold claims and distinct works; empty cells are gaps", "[analyse]") {
   Fixture f;
   const GapMap map = gap_map(f.graph, NodeType::population);

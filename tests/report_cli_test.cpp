@@ -217,6 +217,33 @@ TEST_CASE("the HTML report escapes evidence text and links only http(s)", "[cli]
   CHECK_THAT(html, Catch::Contains("No populations in this graph: no map."));
 }
 
+TEST_CASE("build --measures writes the measures as node attributes; convert makes them again",
+          "[cli]") {
+  const auto dir = scratch("measures");
+  const std::string with = (dir / "with.json").string();
+  const std::string without = (dir / "without.json").string();
+  REQUIRE(run_cli({"build", "-q", seed_path(), "--measures", "-o", with}).code == 0);
+  REQUIRE(run_cli({"build", "-q", seed_path(), "-o", without}).code == 0);
+  const auto graph = nlohmann::json::parse(evgraph::test::slurp(with));
+  bool found = false;
+  for (const auto& node : graph.at("nodes")) {
+    if (node.at("id") != "source:pmc:PMC10078724") continue;
+    found = true;
+    CHECK(node.at("claims") == 3);
+    CHECK(node.at("cited") == true);
+    CHECK(node.contains("betweenness"));
+  }
+  CHECK(found);
+  CHECK(evgraph::test::slurp(without).find("\"betweenness\"") == std::string::npos);
+  // The graph reader leaves derived values out; convert --measures works them out again.
+  const std::string again = (dir / "again.json").string();
+  REQUIRE(run_cli({"convert", "-q", with, "--measures", "-o", again}).code == 0);
+  CHECK(evgraph::test::slurp(again) == evgraph::test::slurp(with));
+  const std::string plain = (dir / "plain.json").string();
+  REQUIRE(run_cli({"convert", "-q", with, "-o", plain}).code == 0);
+  CHECK(evgraph::test::slurp(plain) == evgraph::test::slurp(without));
+}
+
 TEST_CASE("csv-safe guards formula cells in the csv folder and the gap map's CSV", "[cli]") {
   const auto dir = scratch("csv-safe");
   const std::string answer =

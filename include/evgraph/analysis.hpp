@@ -66,6 +66,11 @@ struct Structure {
 inline constexpr std::size_t kBetweennessLimit = 20000;
 Structure structure(const EvidenceGraph& graph, std::size_t betweenness_limit = kBetweennessLimit);
 
+// All of the above per node, in vertex order, as EvidenceGraph::set_measures takes them (the
+// exports then write them as node attributes; `--measures` on build and convert).
+std::vector<NodeMeasures> node_measures(const EvidenceGraph& graph,
+                                        std::size_t betweenness_limit = kBetweennessLimit);
+
 // ---- Evidence-and-gap map: rows are the populations (or interventions), columns the outcomes;
 // each cell holds the claims linked to both and the distinct works those claims cite. A cell with
 // no claim is a gap. Rows and columns are every concept of their type in the graph, sorted by

@@ -40,6 +40,9 @@ class EvidenceGraph {
   // records).
   EdgeRef add_edge(Vertex from, Vertex to, Edge edge);
   void reserve(std::size_t nodes, std::size_t edges = 0);
+  // Gives each node its measures (one per vertex, in vertex order: node_measures() in
+  // analysis.hpp), which every graph export then writes as node attributes.
+  void set_measures(std::vector<NodeMeasures> measures);
 
   // Records that the identities of `source` name one work (a bibliography entry with a DOI and a
   // PMID), so that later sources with any of them join one node. Returns false, changing nothing,

@@ -161,6 +161,24 @@ class OccurrencesView {
 
 // A node as the graph holds it: views into the graph's tables, valid while the graph lives and
 // nothing is added to it. The same fields as Node; those that do not apply to its type are empty.
+// What the analyses measure of a node (analysis.hpp, node_measures()), written as node attributes
+// by the graph exports when a graph carries them (EvidenceGraph::set_measures, `--measures`):
+// a claim's works, documents, corroborating, conflicting and single_source; a source's claims,
+// documents and cited; a population's, intervention's or outcome's claims and works; and, for
+// every node but documents and answers, its component, degree and betweenness.
+struct NodeMeasures {
+  std::size_t works = 0;
+  std::size_t claims = 0;
+  std::size_t documents = 0;
+  std::size_t corroborating = 0;
+  std::size_t conflicting = 0;
+  bool single_source = false;
+  bool cited = false;
+  std::optional<std::size_t> component;  // none for documents and answers
+  std::size_t degree = 0;
+  std::optional<double> betweenness;  // none when not computed (past the analyses' node limit)
+};
+
 struct NodeView {
   std::string_view id;
   NodeType type = NodeType::document;
@@ -182,6 +200,7 @@ struct NodeView {
   std::string_view path;
   std::string_view format;
   const AnswerInfo* answer = nullptr;
+  const NodeMeasures* measures = nullptr;  // when the graph carries them
 };
 
 inline NodeView view_of(const Node& node) {
@@ -194,7 +213,8 @@ inline NodeView view_of(const Node& node) {
           node.authors,  node.year,
           node.data,     node.merged_because,
           node.accessed, node.path,
-          node.format,   node.answer.get()};
+          node.format,   node.answer.get(),
+          nullptr};
 }
 
 struct Edge {

@@ -225,6 +225,7 @@ class Graph {
   std::pair<InEdgeIterator, InEdgeIterator> in_edges(Vertex v) const {
     return {InEdgeIterator(&links_, vertex_links_[v].first_in), InEdgeIterator()};
   }
+  bool has_measures() const noexcept { return !measures_.empty(); }
 
  private:
   friend class EvidenceGraph;
@@ -257,8 +258,10 @@ class Graph {
     return std::span(marker_pool_).subspan(slice.first, slice.count);
   }
   void reserve(std::size_t nodes, std::size_t edges);
+  void set_measures(std::vector<NodeMeasures> measures) { measures_ = std::move(measures); }
 
   std::vector<detail::NodeCore> nodes_;
+  std::vector<NodeMeasures> measures_;  // per vertex, when set
   std::vector<detail::ClaimFields> claims_;
   std::vector<detail::SourceFields> sources_;
   std::vector<detail::PlaceFields> places_;

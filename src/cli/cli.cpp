@@ -108,6 +108,7 @@ struct Options {
   GraphFilter filter;         // build, convert: what the outputs show
   std::string filter_types;   // --types, comma-separated
   std::string view = "full";  // build, convert: full or summary
+  bool measures = false;      // build, convert: the analyses' measures as node attributes
   std::string diagnostics;
   bool quiet = false;
   bool timings = false;
@@ -624,6 +625,10 @@ void add_filter_options(CLI::App& app, Options& options) {
       ->type_name("VIEW")
       ->check(CLI::IsMember({"full", "summary"}))
       ->allow_extra_args(false);
+  app.add_flag("--measures", options.measures,
+               "Write the analyses' measures as node attributes in the graph exports: works, "
+               "claims, documents, corroborating, conflicting, single_source, cited, component, "
+               "degree, betweenness (of the graph shown, after the filters and the view)");
 }
 
 // The filter the options describe; a --types name that is no node type is a usage error.
@@ -650,7 +655,7 @@ GraphFilter filter_of(const Options& options) {
 }
 
 // The part of the graph the outputs show, with a note of how much that is; then the summary view
-// of it when asked.
+// of it, and its measures, when asked.
 EvidenceGraph filtered(EvidenceGraph graph, const GraphFilter& filter, const Options& options,
                        Streams& io) {
   if (!filter.empty()) {
@@ -665,20 +670,32 @@ EvidenceGraph filtered(EvidenceGraph graph, const GraphFilter& filter, const Opt
     }
     graph = std::move(kept);
   }
-  if (options.view != "summary") return graph;
-  const Clock::time_point start = Clock::now();
-  EvidenceGraph summary = summary_graph(graph);
-  io.timings.add("summary", seconds_since(start));
-  if (!options.quiet) {
-    std::size_t claims = 0;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-      claims += graph.graph().type(v) == NodeType::claim;
+  if (options.view == "summary") {
+    const Clock::time_point start = Clock::now();
+    EvidenceGraph summary = summary_graph(graph);
+    io.timings.add("summary", seconds_since(start));
+    if (!options.quiet) {
+      std::size_t claims = 0;
+      for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+        claims += graph.graph().type(v) == NodeType::claim;
+      }
+      io.err.print("evgraph: summary view of " + thousands(claims) +
+                   (claims == 1 ? " claim: " : " claims: ") + thousands(summary.node_count()) +
+                   " concepts and " + thousands(summary.edge_count()) + " evidence edges\n");
     }
-    io.err.print("evgraph: summary view of " + thousands(claims) +
-                 (claims == 1 ? " claim: " : " claims: ") + thousands(summary.node_count()) +
-                 " concepts and " + thousands(summary.edge_count()) + " evidence edges\n");
+    graph = std::move(summary);
   }
-  return summary;
+  if (options.measures) {
+    const Clock::time_point start = Clock::now();
+    graph.set_measures(node_measures(graph));
+    io.timings.add("measures", seconds_since(start));
+    if (!options.quiet && graph.node_count() > kBetweennessLimit) {
+      io.err.print("evgraph: note: " + thousands(graph.node_count()) +
+                   " nodes: betweenness is computed up to " + thousands(kBetweennessLimit) +
+                   " nodes and is left out of the measures\n");
+    }
+  }
+  return graph;
 }
 
 int run_build(const Options& options, Streams& io) {

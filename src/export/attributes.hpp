@@ -70,6 +70,14 @@ inline constexpr Attribute kAnswerAttributes[] = {
     list("searches"),
     plain("line", AttributeType::integer),
 };
+// Declared only by a graph that carries measures (NodeMeasures), after those above.
+inline constexpr Attribute kMeasureAttributes[] = {
+    plain("works", AttributeType::integer),       plain("claims", AttributeType::integer),
+    plain("documents", AttributeType::integer),   plain("corroborating", AttributeType::integer),
+    plain("conflicting", AttributeType::integer), plain("single_source", AttributeType::boolean),
+    plain("cited", AttributeType::boolean),       plain("component", AttributeType::integer),
+    plain("degree", AttributeType::integer),      plain("betweenness", AttributeType::real),
+};
 inline constexpr Attribute kOptionalEdgeAttributes[] = {
     plain("inferred", AttributeType::boolean),
     plain("quote"),
@@ -79,14 +87,16 @@ inline constexpr Attribute kOptionalEdgeAttributes[] = {
 
 // Which of the optional tables a graph uses: a node with an `accessed` date or a claim with a
 // `section` (its first occurrence's); a cites edge that is inferred or carries a quote, or a
-// summary view's evidence edge.
+// summary view's evidence edge; answer nodes; measures (EvidenceGraph::set_measures).
 struct OptionalAttributes {
   bool node = false;
   bool edge = false;
   bool answer = false;
+  bool measures = false;
 };
 inline OptionalAttributes optional_attributes(const Graph& g) {
   OptionalAttributes used;
+  used.measures = g.has_measures();
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     if (g[v].type == NodeType::answer) {
       used.answer = true;

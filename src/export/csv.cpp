@@ -52,6 +52,10 @@ std::vector<Attribute> node_attributes(const Graph& g) {
     all.insert(all.end(), std::begin(detail::kAnswerAttributes),
                std::end(detail::kAnswerAttributes));
   }
+  if (detail::optional_attributes(g).measures) {
+    all.insert(all.end(), std::begin(detail::kMeasureAttributes),
+               std::end(detail::kMeasureAttributes));
+  }
   return all;
 }
 std::vector<Attribute> edge_attributes(const Graph& g) {

@@ -37,6 +37,34 @@ void write_term(Writer& json, const ConceptMatchView& match) {
   json.end_object();
 }
 
+// The measures of a node (NodeMeasures), the ones of its type.
+template <typename Writer>
+void write_measures(Writer& json, NodeType type, const NodeMeasures& m) {
+  switch (type) {
+    case NodeType::claim:
+      json.key("works").integer(m.works).key("documents").integer(m.documents);
+      json.key("corroborating").integer(m.corroborating);
+      json.key("conflicting").integer(m.conflicting);
+      json.key("single_source").boolean(m.single_source);
+      break;
+    case NodeType::source:
+      json.key("claims").integer(m.claims).key("documents").integer(m.documents);
+      json.key("cited").boolean(m.cited);
+      break;
+    case NodeType::population:
+    case NodeType::intervention:
+    case NodeType::outcome:
+      json.key("claims").integer(m.claims).key("works").integer(m.works);
+      break;
+    case NodeType::document:
+    case NodeType::answer:
+      break;
+  }
+  if (m.component) json.key("component").integer(*m.component);
+  json.key("degree").integer(m.degree);
+  if (m.betweenness) json.key("betweenness").number(*m.betweenness);
+}
+
 template <typename Writer>
 void write_node(Writer& json, const NodeView& node) {
   json.begin_object();
@@ -89,6 +117,7 @@ void write_node(Writer& json, const NodeView& node) {
     default:
       break;
   }
+  if (node.measures) write_measures(json, node.type, *node.measures);
   json.end_object();
 }
 

@@ -43,6 +43,7 @@ using detail::Json;
 using detail::kAnswerAttributes;
 using detail::kEdgeAttributes;
 using detail::kGraphAttributes;
+using detail::kMeasureAttributes;
 using detail::kNodeAttributes;
 using detail::kOptionalEdgeAttributes;
 using detail::kOptionalNodeAttributes;
@@ -66,6 +67,7 @@ constexpr Attribute kInteraction = detail::plain("interaction");
 constexpr std::size_t kOptionalNodeKeys = kInteractionKey + 1;
 constexpr std::size_t kOptionalEdgeKeys = kOptionalNodeKeys + std::size(kOptionalNodeAttributes);
 constexpr std::size_t kAnswerKeys = kOptionalEdgeKeys + std::size(kOptionalEdgeAttributes);
+constexpr std::size_t kMeasureKeys = kAnswerKeys + std::size(kAnswerAttributes);
 
 constexpr std::string_view kGraphmlHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -111,6 +113,9 @@ void write_graphml_node(XmlOut& xml, const NodeView& node, const OptionalAttribu
     write_graphml_values(xml, kOptionalNodeKeys, object, kOptionalNodeAttributes, "      ");
   }
   if (optional.answer) write_graphml_values(xml, kAnswerKeys, object, kAnswerAttributes, "      ");
+  if (optional.measures) {
+    write_graphml_values(xml, kMeasureKeys, object, kMeasureAttributes, "      ");
+  }
   xml.markup("    </node>\n");
 }
 
@@ -138,6 +143,7 @@ constexpr std::size_t kGexfOptionalNodeIds = kGexfEdgeIds + std::size(kEdgeAttri
 constexpr std::size_t kGexfOptionalEdgeIds =
     kGexfOptionalNodeIds + std::size(kOptionalNodeAttributes);
 constexpr std::size_t kGexfAnswerIds = kGexfOptionalEdgeIds + std::size(kOptionalEdgeAttributes);
+constexpr std::size_t kGexfMeasureIds = kGexfAnswerIds + std::size(kAnswerAttributes);
 
 constexpr std::string_view kGexfHeader =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -189,11 +195,13 @@ void write_gexf_attribute_list(XmlOut& xml, std::size_t first,
 void write_gexf_attributes(XmlOut& xml, std::string_view kind, std::size_t first,
                            std::span<const Attribute> attributes, std::size_t optional_first,
                            std::span<const Attribute> optional,
-                           std::span<const Attribute> answers = {}) {
+                           std::span<const Attribute> answers = {},
+                           std::span<const Attribute> measures = {}) {
   xml.markup("    <attributes").attribute("class", kind).markup(" mode=\"static\">\n");
   write_gexf_attribute_list(xml, first, attributes);
   write_gexf_attribute_list(xml, optional_first, optional);
   write_gexf_attribute_list(xml, kGexfAnswerIds, answers);
+  write_gexf_attribute_list(xml, kGexfMeasureIds, measures);
   xml.markup("    </attributes>\n");
 }
 
@@ -214,12 +222,13 @@ void write_gexf_value_list(XmlOut& xml, std::size_t first, const Json& object,
 
 void write_gexf_values(XmlOut& xml, std::size_t first, const Json& object,
                        std::span<const Attribute> attributes, std::size_t optional_first,
-                       std::span<const Attribute> optional,
-                       std::span<const Attribute> answers = {}) {
+                       std::span<const Attribute> optional, std::span<const Attribute> answers = {},
+                       std::span<const Attribute> measures = {}) {
   bool open = false;
   write_gexf_value_list(xml, first, object, attributes, open);
   write_gexf_value_list(xml, optional_first, object, optional, open);
   write_gexf_value_list(xml, kGexfAnswerIds, object, answers, open);
+  write_gexf_value_list(xml, kGexfMeasureIds, object, measures, open);
   if (open) xml.markup("        </attvalues>\n");
 }
 
@@ -250,7 +259,9 @@ void write_gexf_node(XmlOut& xml, const Graph& g, Vertex v, const OptionalAttrib
                     optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
                                   : std::span<const Attribute>(),
                     optional.answer ? std::span<const Attribute>(kAnswerAttributes)
-                                    : std::span<const Attribute>());
+                                    : std::span<const Attribute>(),
+                    optional.measures ? std::span<const Attribute>(kMeasureAttributes)
+                                      : std::span<const Attribute>());
   write_gexf_viz(xml, node.type, boost::in_degree(v, g) + boost::out_degree(v, g));
   xml.markup("      </node>\n");
 }
@@ -282,6 +293,7 @@ void write_graphml(const EvidenceGraph& graph, std::ostream& out) {
   if (optional.node) write_graphml_keys(xml, kOptionalNodeKeys, "node", kOptionalNodeAttributes);
   if (optional.edge) write_graphml_keys(xml, kOptionalEdgeKeys, "edge", kOptionalEdgeAttributes);
   if (optional.answer) write_graphml_keys(xml, kAnswerKeys, "node", kAnswerAttributes);
+  if (optional.measures) write_graphml_keys(xml, kMeasureKeys, "node", kMeasureAttributes);
   xml.markup("  <graph id=\"evidence\" edgedefault=\"directed\">\n");
   write_graphml_values(xml, 0, detail::graph_json(), kGraphAttributes, "    ");
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
@@ -307,7 +319,9 @@ void write_gexf(const EvidenceGraph& graph, std::ostream& out) {
                         optional.node ? std::span<const Attribute>(kOptionalNodeAttributes)
                                       : std::span<const Attribute>(),
                         optional.answer ? std::span<const Attribute>(kAnswerAttributes)
-                                        : std::span<const Attribute>());
+                                        : std::span<const Attribute>(),
+                        optional.measures ? std::span<const Attribute>(kMeasureAttributes)
+                                          : std::span<const Attribute>());
   write_gexf_attributes(xml, "edge", kGexfEdgeIds, kEdgeAttributes, kGexfOptionalEdgeIds,
                         optional.edge ? std::span<const Attribute>(kOptionalEdgeAttributes)
                                       : std::span<const Attribute>());

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "evgraph/error.hpp"
 #include "evgraph/graph.hpp"
 #include "graph/concept_edge.hpp"
 #include "text/ascii.hpp"
@@ -305,6 +306,14 @@ EdgeRef EvidenceGraph::add_edge(Vertex from, Vertex to, Edge edge) {
 
 void EvidenceGraph::reserve(std::size_t nodes, std::size_t edges) {
   graph_.reserve(nodes, edges);
+}
+
+void EvidenceGraph::set_measures(std::vector<NodeMeasures> measures) {
+  if (measures.size() != node_count()) {
+    throw Error("set_measures: " + std::to_string(measures.size()) + " measures for " +
+                std::to_string(node_count()) + " nodes");
+  }
+  graph_.set_measures(std::move(measures));
 }
 
 namespace {

@@ -274,6 +274,7 @@ void Graph::put_node(Vertex v, Node&& node) {
 NodeView Graph::operator[](Vertex v) const {
   const detail::NodeCore& core = nodes_[v];
   NodeView view;
+  if (v < measures_.size()) view.measures = &measures_[v];
   view.id = core.id;
   view.label = core.label;
   view.type = core.type;
@@ -316,6 +317,7 @@ NodeView Graph::operator[](Vertex v) const {
       view.id = core.id;
       view.label = core.label;
       view.type = core.type;
+      if (v < measures_.size()) view.measures = &measures_[v];
       break;
   }
   return view;

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 
 SVG = "{http://www.w3.org/2000/svg}"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 
 
 def points_of(text):
@@ -49,7 +51,11 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     max_gap = float(sys.argv[2]) if len(sys.argv) == 3 else 10.0
-    root = ET.parse(sys.argv[1]).getroot()
+    with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
+        # `dot -Tsvg` writes a label's control characters and a URL's `&` as they are; the
+        # drawing's geometry is all this reads, so both are mended first.
+        text = BARE_AMPERSAND.sub("&amp;", XML_FORBIDDEN.sub("\ufffd", f.read()))
+        root = ET.fromstring(text)
     ends = []
     heads = []
     boxes = []

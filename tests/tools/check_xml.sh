@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# usage: check_xml.sh EVGRAPH OUTDIR — builds the seed (with its lexicon) and a document of hostile
-# text into a fresh OUTDIR as JSON, GraphML and GEXF; xmllint accepts both XML files and NetworkX
-# reads them back with what the JSON holds (check_xml.py). Run from the source dir.
+# usage: check_xml.sh EVGRAPH OUTDIR — builds the seed (with its lexicon, and with --measures) and a
+# document of hostile text into a fresh OUTDIR as JSON, GraphML and GEXF; xmllint accepts both XML
+# files and NetworkX reads them back with what the JSON holds (check_xml.py). Run from the source
+# dir.
 set -euo pipefail
 evgraph=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,8 +37,10 @@ check() {  # NAME
 build seed graphs/men-peer-support/men-peer-support.txt \
   --lexicon graphs/men-peer-support/lexicon.json
 build hostile "$out/hostile.txt"
+build measures graphs/men-peer-support/men-peer-support.txt --measures  # typed measure keys
 check seed
 check hostile
+check measures
 grep -q 'U+FFFD' "$out/hostile.graphml" || {
   echo "$out/hostile.graphml does not report its U+0001 as replaced (did the input keep it?)" >&2
   exit 1; }
