@@ -226,6 +226,12 @@ TEST_CASE("node measures gather every measure by vertex, and the exports write t
   CHECK(c1.at("degree") == 8);
   CHECK(c1.at("betweenness").get<double>() == Approx(*m[f.c1].betweenness));
   CHECK_FALSE(c1.contains("claims"));  // a claim has no claims measure
+  CHECK(c1.at("supports") == 1);
+  CHECK(c1.at("contrasts") == 1);
+  CHECK(c1.at("mentions") == 0);
+  CHECK(c1.at("certainty") == "high");
+  CHECK_FALSE(node("claim:c3").contains("supports"));  // no stance records: no mix
+  CHECK_FALSE(node("claim:c3").contains("certainty"));
   const auto s3 = node("source:pubmed:3");
   CHECK(s3.at("claims") == 0);
   CHECK(s3.at("cited") == false);

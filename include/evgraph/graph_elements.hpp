@@ -163,7 +163,9 @@ class OccurrencesView {
 // nothing is added to it. The same fields as Node; those that do not apply to its type are empty.
 // What the analyses measure of a node (analysis.hpp, node_measures()), written as node attributes
 // by the graph exports when a graph carries them (EvidenceGraph::set_measures, `--measures`):
-// a claim's works, documents, corroborating, conflicting and single_source; a source's claims,
+// a claim's works, documents, corroborating, conflicting, single_source, stance mix (supports,
+// contrasts, mentions, mixed: written when it has any) and best GRADE certainty (when known); a
+// source's claims,
 // documents and cited; a population's, intervention's or outcome's claims and works; and, for
 // every node but documents and answers, its component, degree and betweenness.
 struct NodeMeasures {
@@ -173,6 +175,8 @@ struct NodeMeasures {
   std::size_t corroborating = 0;
   std::size_t conflicting = 0;
   bool single_source = false;
+  std::size_t supports = 0, contrasts = 0, mentions = 0, mixed = 0;
+  Certainty certainty = Certainty::unstated;
   bool cited = false;
   std::optional<std::size_t> component;  // none for documents and answers
   std::size_t degree = 0;

@@ -12,6 +12,11 @@ std::vector<NodeMeasures> node_measures(const EvidenceGraph& graph, std::size_t 
     to.corroborating = m.corroborating;
     to.conflicting = m.conflicting;
     to.single_source = m.single_source;
+    to.supports = m.supports;
+    to.contrasts = m.contrasts;
+    to.mentions = m.mentions;
+    to.mixed = m.mixed;
+    to.certainty = m.certainty;
   }
   for (const SourceMeasures& m : source_measures(graph)) {
     NodeMeasures& to = measures[m.source];

@@ -627,8 +627,9 @@ void add_filter_options(CLI::App& app, Options& options) {
       ->allow_extra_args(false);
   app.add_flag("--measures", options.measures,
                "Write the analyses' measures as node attributes in the graph exports: works, "
-               "claims, documents, corroborating, conflicting, single_source, cited, component, "
-               "degree, betweenness (of the graph shown, after the filters and the view)");
+               "claims, documents, corroborating, conflicting, single_source, the stance mix, "
+               "certainty, cited, component, degree, betweenness (of the graph shown, after the "
+               "filters and the view)");
 }
 
 // The filter the options describe; a --types name that is no node type is a usage error.

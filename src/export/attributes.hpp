@@ -72,11 +72,21 @@ inline constexpr Attribute kAnswerAttributes[] = {
 };
 // Declared only by a graph that carries measures (NodeMeasures), after those above.
 inline constexpr Attribute kMeasureAttributes[] = {
-    plain("works", AttributeType::integer),       plain("claims", AttributeType::integer),
-    plain("documents", AttributeType::integer),   plain("corroborating", AttributeType::integer),
-    plain("conflicting", AttributeType::integer), plain("single_source", AttributeType::boolean),
-    plain("cited", AttributeType::boolean),       plain("component", AttributeType::integer),
-    plain("degree", AttributeType::integer),      plain("betweenness", AttributeType::real),
+    plain("works", AttributeType::integer),
+    plain("claims", AttributeType::integer),
+    plain("documents", AttributeType::integer),
+    plain("corroborating", AttributeType::integer),
+    plain("conflicting", AttributeType::integer),
+    plain("single_source", AttributeType::boolean),
+    plain("supports", AttributeType::integer),
+    plain("contrasts", AttributeType::integer),
+    plain("mentions", AttributeType::integer),
+    plain("mixed", AttributeType::integer),
+    plain("certainty"),
+    plain("cited", AttributeType::boolean),
+    plain("component", AttributeType::integer),
+    plain("degree", AttributeType::integer),
+    plain("betweenness", AttributeType::real),
 };
 inline constexpr Attribute kOptionalEdgeAttributes[] = {
     plain("inferred", AttributeType::boolean),

@@ -46,6 +46,13 @@ void write_measures(Writer& json, NodeType type, const NodeMeasures& m) {
       json.key("corroborating").integer(m.corroborating);
       json.key("conflicting").integer(m.conflicting);
       json.key("single_source").boolean(m.single_source);
+      if (m.supports + m.contrasts + m.mentions + m.mixed > 0) {
+        json.key("supports").integer(m.supports).key("contrasts").integer(m.contrasts);
+        json.key("mentions").integer(m.mentions).key("mixed").integer(m.mixed);
+      }
+      if (m.certainty != Certainty::unstated) {
+        json.key("certainty").string(to_string(m.certainty));
+      }
       break;
     case NodeType::source:
       json.key("claims").integer(m.claims).key("documents").integer(m.documents);
