@@ -368,16 +368,22 @@ std::string summary(const EvidenceGraph& graph, std::size_t warnings, std::size_
     similar += g.type(e) == EdgeType::similar_to;
     conflicts += g.type(e) == EdgeType::conflicts_with;
   }
+  const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
+  };
   std::ostringstream s;
   s << "evgraph: " << nodes[NodeType::document] << " document(s), ";
   if (const std::size_t answers = nodes[NodeType::answer]; answers > 0) {
-    s << answers << (answers == 1 ? " answer, " : " answers, ");
+    s << count(answers, "answer", "answers") << ", ";
   }
-  s << nodes[NodeType::claim] << " claims, " << nodes[NodeType::source] << " sources, " << cites
-    << " cites edges, " << similar << " similar_to edges, ";
-  if (conflicts > 0) s << conflicts << " conflicts_with edges, ";
-  s << nodes[NodeType::population] << " populations, " << nodes[NodeType::intervention]
-    << " interventions, " << nodes[NodeType::outcome] << " outcomes; " << warnings << " warning(s)";
+  s << count(nodes[NodeType::claim], "claim", "claims") << ", "
+    << count(nodes[NodeType::source], "source", "sources") << ", "
+    << count(cites, "cites edge", "cites edges") << ", "
+    << count(similar, "similar_to edge", "similar_to edges") << ", ";
+  if (conflicts > 0) s << count(conflicts, "conflicts_with edge", "conflicts_with edges") << ", ";
+  s << count(nodes[NodeType::population], "population", "populations") << ", "
+    << count(nodes[NodeType::intervention], "intervention", "interventions") << ", "
+    << count(nodes[NodeType::outcome], "outcome", "outcomes") << "; " << warnings << " warning(s)";
   if (hidden > 0) s << ", " << hidden << " not shown";
   s << '\n';
   return s.str();
