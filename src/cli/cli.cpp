@@ -20,6 +20,7 @@
 #include "cli/console.hpp"
 #include "cli/diagnostic_report.hpp"
 #include "cli/mistakes.hpp"
+#include "cli/options.hpp"
 #include "cli/output_files.hpp"
 #include "evgraph/evgraph.hpp"
 #include "input/binary_files.hpp"
@@ -90,117 +91,12 @@ void release(EvidenceGraph&& graph, const Streams& io) {
   kept->push_back(std::move(graph));
 }
 
-struct Options {
-  std::vector<const CLI::App*> input_commands;  // every command with inputs; one was given
-  std::vector<std::string> inputs;
-  std::vector<std::string> from;
-  std::vector<std::string> maps;
-  std::vector<std::string> outputs;
-  std::string to;
-  bool csv_safe = false;
-  std::vector<std::string> lexicons;
-  bool no_default_lexicon = false;
-  bool strict = false;
-  bool allow_empty = false;
-  bool absolute_paths = false;
-  std::size_t max_warnings = 20;
-  Limits limits;
-  GraphFilter filter;         // build, convert: what the outputs show
-  std::string filter_types;   // --types, comma-separated
-  std::string view = "full";  // build, convert: full or summary
-  bool measures = false;      // build, convert: the analyses' measures as node attributes
-  std::string diagnostics;
-  bool quiet = false;
-  bool timings = false;
-  AnalysisOptions analysis;  // report, query (cli/analysis_commands.hpp)
-};
-
 struct Command {
   std::string_view name;
   std::string_view summary;
   void (*setup)(CLI::App&, Options&);
   int (*run)(const Options&, Streams&);
 };
-
-void add_input_options(CLI::App& app, Options& options) {
-  options.input_commands.push_back(&app);
-  app.add_option("inputs", options.inputs,
-                 "Files and folders to read ('-' for stdin): answers (.txt .md), chat pages saved "
-                 "as HTML (.html .htm), API responses (Perplexity, OpenAI, Anthropic, Gemini) and "
-                 "ChatGPT exports (.json), evidence JSON, CSV/TSV, JSON Lines, CSL-JSON, BibTeX, "
-                 "RIS; folders are read recursively")
-      ->required()
-      ->type_name("INPUT");
-  app.add_option(
-         "--from", options.from,
-         "Read the inputs after it as FORMAT: answer, html, perplexity-json, openai, anthropic, "
-         "gemini, chatgpt-export, evidence-json, csv, tsv, jsonl, csl-json, bibtex, ris, or "
-         "auto (detect; the default)")
-      ->type_name("FORMAT")
-      ->allow_extra_args(false);
-  app.add_option("--map", options.maps,
-                 "Field map for the CSV/TSV/JSONL inputs after it: ROLE=FIELD,… with roles text, "
-                 "source, stance, certainty, title, url, doi, pmid, pmcid, authors, year, "
-                 "population, intervention, outcome, id (no text: a bibliography)")
-      ->type_name("MAP")
-      ->allow_extra_args(false);
-  app.add_option("--lexicon", options.lexicons,
-                 "Lexicon JSON adding to (or, with --no-default-lexicon, replacing) the built-in "
-                 "one; repeatable")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-  app.add_flag("--no-default-lexicon", options.no_default_lexicon,
-               "Use only the lexicons given with --lexicon");
-  app.add_flag("--strict", options.strict,
-               "Treat warnings, and files a folder holds that are not inputs, as errors (exit 1, "
-               "write nothing but the --diagnostics file)");
-  app.add_flag("--allow-empty", options.allow_empty,
-               "Let a folder in which no file is an input give an empty graph (exit 0) instead "
-               "of an error");
-  app.add_flag("--absolute-paths", options.absolute_paths,
-               "Keep absolute input paths as given in the graph and messages (by default they are "
-               "made relative to the current folder, so outputs one publishes do not show them)");
-  app.add_option("--max-warnings", options.max_warnings,
-                 "Print at most N diagnostics of each code on stderr, then one line with the "
-                 "count of the rest (errors are always printed); 0 prints all")
-      ->type_name("N")
-      ->default_val(20)
-      ->check(CLI::NonNegativeNumber)
-      ->allow_extra_args(false);
-  app.add_option("--max-input-size", options.limits.input_bytes,
-                 "Refuse an input (a file, or stdin) larger than SIZE, e.g. 2G (default 512M; "
-                 "the graph of 512 MiB of answers takes about 4 GB of memory)")
-      ->type_name("SIZE")
-      ->transform(CLI::AsSizeValue(false))
-      ->allow_extra_args(false);
-  app.add_option("--max-line-length", options.limits.line_bytes,
-                 "Refuse a line longer than SIZE in answer text, CSV/TSV, JSON Lines, BibTeX or "
-                 "RIS (default 16M; JSON documents and HTML pages have no line limit)")
-      ->type_name("SIZE")
-      ->transform(CLI::AsSizeValue(false))
-      ->allow_extra_args(false);
-  app.add_option("--max-nodes", options.limits.nodes,
-                 "Stop with an error when the graph would hold more than N nodes (default "
-                 "5000000, about 5 GB)")
-      ->type_name("N")
-      ->check(CLI::PositiveNumber)
-      ->allow_extra_args(false);
-  app.add_option("--diagnostics", options.diagnostics,
-                 "Also write every diagnostic to FILE, one a line as on stderr, or as JSON Lines "
-                 "when FILE ends in .jsonl or .ndjson")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-}
-
-// Options of every verb.
-void add_run_options(CLI::App& app, Options& options) {
-  app.add_flag("--quiet,-q", options.quiet,
-               "No progress line, summary or notes on stderr; warnings (see --max-warnings) and "
-               "errors are still printed");
-  app.add_flag("--timings", options.timings,
-               "After the run, print on stderr the time each phase and each output took, the "
-               "bytes read and written, and the peak memory");
-}
 
 Lexicon load_lexicon(const Options& options) {
   Lexicon lexicon = options.no_default_lexicon ? Lexicon{} : default_lexicon();
@@ -457,17 +353,6 @@ bool names_folder(const std::string& path) {
   return fs::is_directory(path, error) || !fs::path(path).has_filename();
 }
 
-// The extensions -o knows a file's format by (".json", ".dot", ".html", …; each JSON dialect also
-// as ".NAME.json"), from the format table, for --help and "did you mean".
-std::vector<std::string> output_extensions() {
-  std::vector<std::string> extensions;
-  std::istringstream names(format_names());
-  for (std::string name; std::getline(names >> std::ws, name, ',');) {
-    if (format_from_path("x." + name)) extensions.push_back("." + name);
-  }
-  return extensions;
-}
-
 // -o PATH --to FOLDER-FORMAT where PATH has a file format's extension ("x.json --to csv"): the
 // user means a file, and would get a folder called "x.json".
 void check_folder_name(const std::string& path, Format format) {
@@ -597,47 +482,6 @@ void write_outputs(const EvidenceGraph& graph, const std::vector<Output>& output
   }
 }
 
-void add_filter_options(CLI::App& app, Options& options) {
-  app.add_option("--only", options.filter.only,
-                 "Show only the claims linked to this population, intervention or outcome (id or "
-                 "label), with their sources and concepts; repeatable (any of them)")
-      ->type_name("CONCEPT")
-      ->allow_extra_args(false);
-  app.add_option("--around", options.filter.around,
-                 "Show only what lies within --depth edges of this node (id or label)")
-      ->type_name("NODE")
-      ->allow_extra_args(false);
-  app.add_option("--depth", options.filter.depth, "Edges from the --around node (default 1)")
-      ->type_name("K")
-      ->check(CLI::NonNegativeNumber)
-      ->allow_extra_args(false);
-  app.add_option("--types", options.filter_types,
-                 "Show only nodes of these types, comma-separated (document, claim, source, "
-                 "population, intervention, outcome, answer)")
-      ->type_name("LIST")
-      ->allow_extra_args(false);
-  app.add_flag("--no-commentary", options.filter.no_commentary,
-               "Leave out the assistants' own commentary claims");
-  app.add_flag("--cited-only", options.filter.cited_only,
-               "Leave out claims that cite nothing and sources that no claim cites");
-  app.add_option("--min-works", options.filter.min_works,
-                 "Leave out claims that cite fewer than N distinct works")
-      ->type_name("N")
-      ->check(CLI::NonNegativeNumber)
-      ->allow_extra_args(false);
-  app.add_option("--view", options.view,
-                 "full (default), or summary: the populations, interventions and outcomes, joined "
-                 "by evidence edges as wide as the distinct works behind them (after the filters)")
-      ->type_name("VIEW")
-      ->check(CLI::IsMember({"full", "summary"}))
-      ->allow_extra_args(false);
-  app.add_flag("--measures", options.measures,
-               "Write the analyses' measures as node attributes in the graph exports: works, "
-               "claims, documents, corroborating, conflicting, single_source, the stance mix, "
-               "certainty, cited, component, degree, betweenness (of the graph shown, after the "
-               "filters and the view)");
-}
-
 // The filter the options describe; a --types name that is no node type is a usage error.
 GraphFilter filter_of(const Options& options) {
   GraphFilter filter = options.filter;
@@ -737,27 +581,6 @@ int run_check(const Options& options, Streams& io) {
   files.commit();
   release(std::move(graph), io);
   return options.strict && report.count() > 0 ? kFailed : kOk;
-}
-
-void add_output_options(CLI::App& app, Options& options) {
-  std::string extensions;
-  for (const std::string& extension : output_extensions()) {
-    extensions += (extensions.empty() ? "" : " ") + extension;
-  }
-  app.add_option("-o,--output", options.outputs,
-                 "Output file; the format comes from its extension (" + extensions +
-                     "; a JSON dialect also as .NAME.json: .jgf.json .kumu.json .vosviewer.json "
-                     ".graphology.json); repeatable; '-' for stdout with --to; a new or empty "
-                     "folder with --to csv or --to neo4j")
-      ->required()
-      ->type_name("OUT")
-      ->allow_extra_args(false);
-  app.add_option("--to", options.to, "Force the output format: " + format_names())
-      ->type_name("FORMAT");
-  app.add_flag("--csv-safe", options.csv_safe,
-               "Write CSV cells that a spreadsheet would take for a formula (beginning with =, +, "
-               "-, @, tab or CR) with a leading ' (for a csv folder opened in Excel or "
-               "LibreOffice; Neo4j's files stay as written)");
 }
 
 void setup_build(CLI::App& app, Options& options) {
