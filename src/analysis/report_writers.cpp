@@ -7,6 +7,7 @@
 
 #include "analysis/display.hpp"
 #include "export/palette.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph {
 namespace {
@@ -358,12 +359,6 @@ code { font-size: .85em; color: #555; }
 }
 )";
 
-bool is_web_url(std::string_view url) {
-  std::string scheme(url.substr(0, 8));
-  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return scheme.starts_with("http://") || scheme.starts_with("https://");
-}
-
 // The map's heatmap as an inline <svg> element (write_gap_svg without its XML declaration).
 std::string inline_heatmap(const EvidenceGraph& graph, const GapMap& map) {
   std::ostringstream svg;
@@ -415,7 +410,7 @@ void write_report_html(const EvidenceGraph& graph, const Report& report, std::os
       const NodeView source = g[rank.source];
       const std::string name = html_escape(source_name(source));
       out << "<tr><td>";
-      if (is_web_url(source.url)) {
+      if (ascii::is_web_url(source.url)) {
         out << "<a href=\"" << html_escape(source.url) << "\">" << name << "</a>";
       } else {
         out << name;

@@ -36,6 +36,7 @@
 #include "export/graphviz.hpp"
 #include "export/palette.hpp"
 #include "export/uncited.hpp"
+#include "text/ascii.hpp"
 
 namespace evgraph {
 namespace {
@@ -263,17 +264,6 @@ void wrapped_label(const NodeView& node, std::string& cleaned, std::string& out)
   append_escaped(cleaned, node.label.empty() ? node.id : node.label, kCleanOnly);
   out.clear();
   append_wrapped(out, cleaned, kLabelWidth);
-}
-
-bool linkable(std::string_view url) {
-  auto starts_with = [&](std::string_view prefix) {
-    if (url.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
-    }
-    return true;
-  };
-  return starts_with("http://") || starts_with("https://");
 }
 
 // Characters a URL may not contain are percent-encoded, as a browser would; this also keeps `"`,
@@ -894,7 +884,7 @@ void detail::DotScene::node(Vertex v, DotSettings& out) const {
     out.values.push_back({kNodeStyle, literal(style.style)});
     out.values.push_back({kNodeFillcolor, literal(detail::colour_of(node.type).fill)});
   }
-  if (node.type == NodeType::source && linkable(node.url)) {
+  if (node.type == NodeType::source && ascii::is_web_url(node.url)) {
     out.url.clear();
     append_encoded_url(out.url, node.url);
     out.values.push_back({kNodeUrl, {DotText::escaped, out.url}});

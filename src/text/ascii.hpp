@@ -41,6 +41,15 @@ inline bool iequals(std::string_view a, std::string_view b) {
                                             [](char x, char y) { return lower(x) == lower(y); });
 }
 
+inline bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+// An http(s) URL: the only kind the exports make a link of.
+inline bool is_web_url(std::string_view url) {
+  return istarts_with(url, "http://") || istarts_with(url, "https://");
+}
+
 inline std::string_view trimmed(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
